@@ -1,0 +1,57 @@
+import Vapor
+import Fluent
+
+/// Passwords and tokens: checking a username/password, issuing and resolving tokens.
+enum Credentials {
+    /// A valid bcrypt hash of a random password, checked when the username does not exist so
+    /// that a wrong username takes as long as a wrong password.
+    private static let decoyHash = "$2b$12$K0ByB.6YI2/OYrB4fQOYLe6Tv8/ut3BUWKT3Ts0QL0jL0sRxZ0u2S"
+
+    static func hash(_ password: String, cost: Int, on app: Application) async throws -> String {
+        try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
+    }
+
+    /// The active user with this username and password, or nil. bcrypt runs off the event loop.
+    static func check(username: String, password: String, on req: Request) async throws -> User? {
+        let user = try await User.query(on: req.db).filter(\.$username == username).first()
+        let digest = user?.passwordHash ?? decoyHash
+        let matches = (try? await req.application.threadPool.runIfActive { try Bcrypt.verify(password, created: digest) }) ?? false
+        guard let user, matches, user.active else { return nil }
+        return user
+    }
+
+    /// Issues a token; the caller gets the secret once, the database keeps only its hash.
+    static func issue(_ kind: AuthToken.Kind, for user: User, lifetime: TimeInterval, in work: UnitOfWork) async throws -> (secret: String, token: AuthToken) {
+        let secret = Secrets.random()
+        let token = AuthToken(kind: kind, tokenHash: Secrets.sha256(secret), userID: try user.requireID(),
+                              expiresAt: work.now.addingTimeInterval(lifetime),
+                              csrfToken: kind == .web ? Secrets.random() : nil)
+        try await token.create(on: work.db)
+        try await work.audit("auth.\(kind.rawValue)-token-issued", entity: "user", id: try user.requireID().uuidString,
+                             after: ["tokenId": try token.requireID().uuidString, "expiresAt": AuditTrail.timestamp(token.expiresAt)])
+        return (secret, token)
+    }
+
+    /// Resolves a presented secret to the signed-in user, if the token is live.
+    static func principal(secret: String, kind: AuthToken.Kind, now: Date, on db: any Database) async throws -> Principal? {
+        guard !secret.isEmpty, secret.utf8.count <= 200 else { return nil }
+        guard let token = try await AuthToken.query(on: db)
+            .filter(\.$tokenHash == Secrets.sha256(secret))
+            .filter(\.$kind == kind)
+            .with(\.$user)
+            .first()
+        else { return nil }
+        guard token.revokedAt == nil, token.expiresAt > now, token.user.active else { return nil }
+        return Principal(userID: try token.user.requireID(), username: token.user.username, displayName: token.user.displayName,
+                         role: token.user.role, agencyID: token.user.$agency.id, tokenID: try token.requireID(),
+                         csrfToken: token.csrfToken)
+    }
+
+    static func revoke(tokenID: UUID, in work: UnitOfWork) async throws {
+        guard let token = try await AuthToken.find(tokenID, on: work.db), token.revokedAt == nil else { return }
+        token.revokedAt = work.now
+        try await token.save(on: work.db)
+        try await work.audit("auth.token-revoked", entity: "user", id: token.$user.id.uuidString,
+                             after: ["tokenId": tokenID.uuidString])
+    }
+}

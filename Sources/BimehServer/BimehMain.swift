@@ -1,0 +1,50 @@
+import Vapor
+import Logging
+
+/// The `bimeh` executable: `serve [--demo] [--port N]`, `migrate`, `seed demo`, `users create`, `audit verify`.
+public enum BimehMain {
+    public static func run() async -> Int32 {
+        var env: Environment
+        do { env = try Environment.detect() } catch {
+            FileHandle.standardError.write(Data("bimeh: \(error)\n".utf8))
+            return 2
+        }
+        // `--demo` is ours, not Vapor's: take it out before Vapor parses the command line.
+        let demo = env.arguments.contains("--demo")
+        env.arguments.removeAll { $0 == "--demo" }
+        do { try LoggingSystem.bootstrap(from: &env) } catch {
+            FileHandle.standardError.write(Data("bimeh: \(error)\n".utf8))
+            return 2
+        }
+        let config: AppConfig
+        do {
+            config = try AppConfig.fromEnvironment(ProcessInfo.processInfo.environment, demo: demo)
+        } catch {
+            FileHandle.standardError.write(Data("bimeh: configuration error: \(error)\n".utf8))
+            return 2
+        }
+        let command = env.arguments.dropFirst().first
+        let serving = command == nil || command == "serve" || command?.hasPrefix("-") == true
+        do {
+            let app = try await Application.make(env)
+            do {
+                try await configure(app, config: config)
+                if serving {
+                    try await app.autoMigrate()
+                    if demo { try await DemoData.seed(app) }
+                }
+                try await app.execute()
+                try await app.asyncShutdown()
+                return 0
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+        } catch let exit as ExitCode {
+            return exit.code
+        } catch {
+            FileHandle.standardError.write(Data("bimeh: \(error)\n".utf8))
+            return 1
+        }
+    }
+}

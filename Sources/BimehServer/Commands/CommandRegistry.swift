@@ -1,0 +1,9 @@
+import Vapor
+
+/// `bimeh migrate`, `bimeh seed demo`, `bimeh users create`, `bimeh audit verify` (Vapor adds `serve`, `routes`).
+func registerCommands(_ app: Application) {
+    app.asyncCommands.use(MigrateDatabaseCommand(), as: "migrate")
+    app.asyncCommands.use(SeedCommand(), as: "seed")
+    app.asyncCommands.use(UsersCommand(), as: "users")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
+}

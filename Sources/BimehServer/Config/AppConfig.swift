@@ -1,0 +1,78 @@
+import Foundation
+import InsuranceKit
+
+/// Every setting Bimeh reads from its environment, decoded once at start-up.
+/// Development defaults let `bimeh serve --demo` run with nothing set.
+public struct AppConfig: Sendable {
+    public enum Storage: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String, searchPath: [String]?)
+    }
+
+    public var storage: Storage
+    /// `--demo`: seed the demo users and data, allow `BIMEH_TODAY`.
+    public var demo: Bool
+    /// A fixed "today" for demonstrations (API.md, "Demo clock"); only with `demo`.
+    public var fixedToday: JalaliDate?
+    /// bcrypt work factor; tests lower it so that hashing stays fast.
+    public var bcryptCost: Int
+    public var apiTokenLifetime: TimeInterval
+    public var webSessionLifetime: TimeInterval
+    /// Largest request body collected for any route.
+    public var maxBodySize: Int
+    /// Secure cookies when served behind TLS.
+    public var secureCookies: Bool
+
+    public init(
+        storage: Storage = .sqlite(path: "bimeh.sqlite"),
+        demo: Bool = false,
+        fixedToday: JalaliDate? = nil,
+        bcryptCost: Int = 12,
+        apiTokenLifetime: TimeInterval = 8 * 3600,
+        webSessionLifetime: TimeInterval = 8 * 3600,
+        maxBodySize: Int = 256 * 1024,
+        secureCookies: Bool = false
+    ) {
+        self.storage = storage
+        self.demo = demo
+        self.fixedToday = fixedToday
+        self.bcryptCost = bcryptCost
+        self.apiTokenLifetime = apiTokenLifetime
+        self.webSessionLifetime = webSessionLifetime
+        self.maxBodySize = maxBodySize
+        self.secureCookies = secureCookies
+    }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads the environment. A present but unusable variable stops start-up with a message naming it.
+    public static func fromEnvironment(_ env: [String: String], demo: Bool) throws -> AppConfig {
+        var config = AppConfig(demo: demo)
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw Invalid(description: "DATABASE_URL must be a postgres:// URL (got '\(url)'); leave it unset for SQLite.")
+            }
+            config.storage = .postgres(url: url, searchPath: nil)
+        } else if let path = env["BIMEH_SQLITE_PATH"], !path.isEmpty {
+            config.storage = .sqlite(path: path)
+        }
+        if let today = env["BIMEH_TODAY"], !today.isEmpty {
+            guard demo else {
+                throw Invalid(description: "BIMEH_TODAY is only allowed with --demo; a production server always uses the real date.")
+            }
+            do { config.fixedToday = try JalaliDate(parsing: today) } catch {
+                throw Invalid(description: "BIMEH_TODAY must be a Jalali date YYYY/MM/DD (got '\(today)').")
+            }
+        }
+        if let cost = env["BIMEH_BCRYPT_COST"], !cost.isEmpty {
+            guard let n = Int(cost), (4...31).contains(n) else {
+                throw Invalid(description: "BIMEH_BCRYPT_COST must be a whole number from 4 to 31 (got '\(cost)').")
+            }
+            config.bcryptCost = n
+        }
+        if env["BIMEH_SECURE_COOKIES"] == "1" { config.secureCookies = true }
+        return config
+    }
+}

@@ -1,0 +1,37 @@
+import Vapor
+import Fluent
+
+/// The application's own services, set once in `configure`.
+struct BimehServices: Sendable {
+    let config: AppConfig
+    let store: Store
+    var clock: BimehClock { store.clock }
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey { typealias Value = BimehServices }
+
+    var bimeh: BimehServices {
+        get {
+            guard let services = storage[ServicesKey.self] else { fatalError("configure(_:config:) was not called") }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var bimeh: BimehServices { application.bimeh }
+
+    /// Runs a change as the signed-in user, audited and in one transaction.
+    func write<T: Sendable>(_ body: @escaping @Sendable (UnitOfWork) async throws -> T) async throws -> T {
+        try await bimeh.store.write(on: db, actor: auditActor, requestID: id, body)
+    }
+
+    var auditActor: AuditActor {
+        if let principal = auth.get(Principal.self) {
+            return AuditActor(userID: principal.userID, name: principal.username)
+        }
+        return AuditActor(userID: nil, name: "anonymous")
+    }
+}

@@ -1,0 +1,78 @@
+import Vapor
+import InsuranceKit
+
+struct CustomerController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let customers = routes.grouped("customers")
+        customers.grouped(RequireRole([.issuer, .agent])).post(use: create)
+        let readers = customers.grouped(RequireRole([.admin, .issuer, .agent, .claims, .head, .accountant]))
+        readers.get(use: search)
+        readers.get(":id", use: show)
+    }
+
+    struct CreateCustomer: StrictRequestBody {
+        static let fields: Set<String> = ["kind", "nationalCode", "foreignId", "firstName", "lastName", "birthDate", "mobile", "legalId", "name"]
+        var kind: String?
+        var nationalCode: String?
+        var foreignId: String?
+        var firstName: String?
+        var lastName: String?
+        var birthDate: String?
+        var mobile: String?
+        var legalId: String?
+        var name: String?
+    }
+
+    /// 201 with the new customer, or 200 with the one already registered under that code (R-G-08).
+    @Sendable func create(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(CreateCustomer.self)
+        let fields = try Self.validate(body, today: req.bimeh.clock.today())
+        let principal = try req.principal
+        let outcome = try await req.write { work in
+            try await CustomerRegistry.register(fields, principal: principal, in: work)
+        }
+        let response = Response(status: outcome.created ? .created : .ok)
+        try response.content.encode(CustomerSnapshot(outcome.customer), as: .json)
+        if let id = outcome.customer.id { response.headers.replaceOrAdd(name: .location, value: "/api/v1/customers/\(id)") }
+        return response
+    }
+
+    static func validate(_ body: CreateCustomer, today: JalaliDate) throws -> CustomerFields {
+        switch body.kind {
+        case "natural":
+            let form = NaturalPersonForm(nationalCode: body.nationalCode, foreignID: body.foreignId, firstName: body.firstName,
+                                         lastName: body.lastName, birthDate: body.birthDate, mobile: body.mobile)
+            switch PartyRegistration.validate(form, today: today) {
+            case .success(let person): return CustomerFields(person)
+            case .failure(let failure): throw AppError.validation(failure.errors.map(FieldError.init))
+            }
+        case "legal":
+            switch PartyRegistration.validate(LegalPersonForm(legalID: body.legalId, name: body.name)) {
+            case .success(let company): return CustomerFields(company)
+            case .failure(let failure): throw AppError.validation(failure.errors.map(FieldError.init))
+            }
+        default:
+            throw AppError.validation([FieldError(field: "kind", code: "invalid-kind", message: "نوع مشتری باید «natural» (حقیقی) یا «legal» (حقوقی) باشد.")])
+        }
+    }
+
+    @Sendable func show(req: Request) async throws -> CustomerSnapshot {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("مشتری") }
+        return CustomerSnapshot(try await CustomerRegistry.find(id, for: try req.principal, on: req.db))
+    }
+
+    @Sendable func search(req: Request) async throws -> Page<CustomerSnapshot> {
+        let paging = try PageRequest(req)
+        let q = String((req.query[String.self, at: "q"] ?? "").prefix(100))
+        let found = try await CustomerRegistry.search(q, for: try req.principal, page: paging.page, per: paging.per, on: req.db)
+        return Page(items: found.items.map(CustomerSnapshot.init), page: paging.page, per: paging.per, total: found.total)
+    }
+}
+
+extension CustomerSnapshot: Content {}
+
+extension FieldError {
+    init(_ error: DomainError) {
+        self.init(field: error.field ?? "", code: error.code, message: error.message)
+    }
+}

@@ -1,0 +1,131 @@
+import Vapor
+import Fluent
+import InsuranceKit
+
+/// Customer search, registration and view for the issuance expert and agents.
+struct CustomerPages: RouteCollection {
+    static let readers: Set<Role> = [.admin, .issuer, .agent, .claims, .head, .accountant]
+    static let writers: Set<Role> = [.issuer, .agent]
+
+    func boot(routes: any RoutesBuilder) throws {
+        let customers = routes.grouped("customers")
+        customers.grouped(RequireRole(Self.readers, web: true)).get(use: index)
+        customers.grouped(RequireRole(Self.readers, web: true)).get(":id", use: show)
+        let writing = customers.grouped(RequireRole(Self.writers, web: true))
+        writing.get("new", use: newForm)
+        writing.post(use: create)
+    }
+
+    struct Row: Encodable {
+        var href: String
+        var name: String
+        var kind: String
+        var identifier: String
+        var mobile: String
+        var birthDate: String
+    }
+
+    struct IndexContext: Encodable {
+        var chrome: PageChrome
+        var q: String
+        var rows: [Row]
+        var total: Int
+        var page: Int
+        var pages: Int
+        var prevHref: String?
+        var nextHref: String?
+        var canCreate: Bool
+        var newHref: String
+    }
+
+    @Sendable func index(req: Request) async throws -> Response {
+        let principal = try req.principal
+        let q = String((req.query[String.self, at: "q"] ?? "").prefix(100))
+        let page = max(1, min(req.query[Int.self, at: "page"] ?? 1, 100_000))
+        let per = 25
+        let found = try await CustomerRegistry.search(q, for: principal, page: page, per: per, on: req.db)
+        let pages = max(1, (found.total + per - 1) / per)
+        let query = q.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
+        let context = IndexContext(
+            chrome: PageChrome(req, title: "مشتریان"), q: q, rows: found.items.map(Self.row), total: found.total, page: page, pages: pages,
+            prevHref: page > 1 ? "\(WebPath.customers)?q=\(query)&page=\(page - 1)" : nil,
+            nextHref: page < pages ? "\(WebPath.customers)?q=\(query)&page=\(page + 1)" : nil,
+            canCreate: Self.writers.contains(principal.role), newHref: WebPath.newCustomer)
+        return try await req.page("customers/index", context)
+    }
+
+    static func row(_ c: Customer) -> Row {
+        Row(href: c.id.map(WebPath.customer) ?? WebPath.customers, name: c.displayName,
+            kind: c.kind == .natural ? "حقیقی" : "حقوقی", identifier: c.identifier, mobile: c.mobile ?? "", birthDate: c.birthDate ?? "")
+    }
+
+    struct FormValues: Content {
+        var kind: String?
+        var nationalCode: String?
+        var foreignId: String?
+        var firstName: String?
+        var lastName: String?
+        var birthDate: String?
+        var mobile: String?
+        var legalId: String?
+        var name: String?
+    }
+
+    struct FormContext: Encodable {
+        var chrome: PageChrome
+        var values: FormValues
+        var errors: [String: String]
+        var action: String
+        var isLegal: Bool
+    }
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        let kind = req.query[String.self, at: "kind"] == "legal" ? "legal" : "natural"
+        return try await renderForm(req, values: FormValues(kind: kind), errors: [:], status: .ok)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let values = (try? req.content.decode(FormValues.self)) ?? FormValues()
+        let body = CustomerController.CreateCustomer(
+            kind: values.kind, nationalCode: values.nationalCode, foreignId: values.foreignId, firstName: values.firstName,
+            lastName: values.lastName, birthDate: values.birthDate, mobile: values.mobile, legalId: values.legalId, name: values.name)
+        let fields: CustomerFields
+        do {
+            fields = try CustomerController.validate(body, today: req.bimeh.clock.today())
+        } catch let error as AppError {
+            var messages: [String: String] = [:]
+            for e in error.errors where messages[e.field] == nil { messages[e.field] = e.message }
+            if messages.isEmpty { messages["form"] = error.detail }
+            return try await renderForm(req, values: values, errors: messages, status: .unprocessableEntity)
+        }
+        let principal = try req.principal
+        let outcome = try await req.write { work in try await CustomerRegistry.register(fields, principal: principal, in: work) }
+        let id = try outcome.customer.requireID()
+        return req.redirect(to: WebPath.customer(id) + (outcome.created ? "?created=1" : "?existing=1"))
+    }
+
+    private func renderForm(_ req: Request, values: FormValues, errors: [String: String], status: HTTPResponseStatus) async throws -> Response {
+        let context = FormContext(chrome: PageChrome(req, title: "ثبت مشتری"), values: values, errors: errors,
+                                  action: WebPath.customers, isLegal: values.kind == "legal")
+        return try await req.page("customers/new", context, status: status)
+    }
+
+    struct ShowContext: Encodable {
+        var chrome: PageChrome
+        var customer: CustomerSnapshot
+        var kind: String
+        var notice: String?
+        var listHref: String
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("مشتری") }
+        let customer = try await CustomerRegistry.find(id, for: try req.principal, on: req.db)
+        var notice: String?
+        if req.query[String.self, at: "created"] != nil { notice = "مشتری ثبت شد." }
+        if req.query[String.self, at: "existing"] != nil { notice = "این مشتری پیش‌تر ثبت شده بود؛ همان پرونده نشان داده می‌شود." }
+        let context = ShowContext(chrome: PageChrome(req, title: customer.displayName), customer: CustomerSnapshot(customer),
+                                  kind: customer.kind == .natural ? "حقیقی" : "حقوقی", notice: notice, listHref: WebPath.customers)
+        return try await req.page("customers/show", context)
+    }
+}

@@ -1,0 +1,69 @@
+import Vapor
+import Fluent
+import InsuranceKit
+
+/// The first page after sign-in: what this role can do, with a few live figures.
+struct DashboardPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: dashboard)
+    }
+
+    struct Card: Encodable {
+        var title: String
+        var text: String
+        var href: String?
+        var action: String?
+    }
+
+    struct Figure: Encodable {
+        var label: String
+        var value: Int
+    }
+
+    struct AuditRow: Encodable {
+        var seq: Int
+        var at: String
+        var actor: String
+        var action: String
+    }
+
+    struct Context: Encodable {
+        var chrome: PageChrome
+        var greeting: String
+        var cards: [Card]
+        var figures: [Figure]
+        var audit: [AuditRow]
+    }
+
+    @Sendable func dashboard(req: Request) async throws -> Response {
+        let principal = try req.principal
+        var cards: [Card] = []
+        var figures: [Figure] = []
+        var audit: [AuditRow] = []
+        if CustomerPages.readers.contains(principal.role) {
+            let visible = try await CustomerRegistry.visible(to: principal, on: req.db).count()
+            figures.append(Figure(label: principal.role == .agent ? "مشتریان نمایندگی" : "مشتریان ثبت‌شده", value: visible))
+            cards.append(Card(title: "جستجوی مشتری", text: "با کد ملی، شناسهٔ ملی، نام یا شمارهٔ همراه", href: WebPath.customers, action: "جستجو"))
+        }
+        if CustomerPages.writers.contains(principal.role) {
+            cards.append(Card(title: "ثبت مشتری", text: "مشتری یک بار ثبت می‌شود و در پیشنهادهای بعدی دوباره به کار می‌رود.", href: WebPath.newCustomer, action: "ثبت مشتری تازه"))
+        }
+        if principal.role.isStaff {
+            let year = req.bimeh.clock.today().year
+            let letters = try await Letter.query(on: req.db).filter(\.$year == year).count()
+            figures.append(Figure(label: "نامه‌های دبیرخانه امسال", value: letters))
+        }
+        if principal.role == .admin {
+            figures.append(Figure(label: "کاربران", value: try await User.query(on: req.db).count()))
+            audit = try await AuditRecord.query(on: req.db).sort(\.$id, .descending).limit(15).all().map {
+                AuditRow(seq: $0.id ?? 0, at: $0.at, actor: $0.actorName, action: $0.action)
+            }
+        }
+        if principal.role == .provider {
+            cards.append(Card(title: "استعلام پوشش بیمه", text: "استعلام با کد ملی از طریق API ارائه‌دهندگان (GET /api/v1/eligibility/{nationalCode}).", href: nil, action: nil))
+        }
+        let context = Context(chrome: PageChrome(req, title: "پیشخوان"), greeting: "\(principal.displayName)، خوش آمدید.",
+                              cards: cards, figures: figures, audit: audit)
+        return try await req.page("dashboard", context)
+    }
+}

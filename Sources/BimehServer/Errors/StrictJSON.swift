@@ -1,0 +1,45 @@
+import Vapor
+import InsuranceKit
+
+/// A request body the API accepts: the set of its top-level field names is closed,
+/// so a misspelt or unknown field is reported instead of silently ignored.
+protocol StrictRequestBody: Decodable, Sendable {
+    static var fields: Set<String> { get }
+}
+
+extension Request {
+    /// Decodes a JSON object body: 400 when it is not JSON, 422 for unknown fields or wrong types.
+    func decodeStrict<T: StrictRequestBody>(_ type: T.Type) throws -> T {
+        guard let buffer = body.data, buffer.readableBytes > 0 else {
+            throw AppError(.badRequest, code: "empty-body", detail: "بدنهٔ درخواست خالی است؛ یک شیء JSON بفرستید.")
+        }
+        let data = Data(buffer.readableBytesView)
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw AppError.malformedJSON
+        }
+        guard let dictionary = object as? [String: Any] else {
+            throw AppError(.badRequest, code: "malformed-json", detail: "بدنهٔ درخواست باید یک شیء JSON باشد.")
+        }
+        let unknown = dictionary.keys.filter { !T.fields.contains($0) }.sorted()
+        if !unknown.isEmpty {
+            throw AppError.validation(unknown.map {
+                FieldError(field: String($0.prefix(100)), code: "unknown-field", message: "فیلد «\($0.prefix(100))» شناخته نیست.")
+            })
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw AppError.validation([FieldError(field: field, code: "invalid-type", message: "نوع مقدار فیلد «\(field)» درست نیست.")])
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw AppError.validation([FieldError(field: key.stringValue, code: "required", message: "فیلد «\(key.stringValue)» الزامی است.")])
+        } catch let error as DomainError {
+            throw AppError.validation(error, field: error.field ?? "")
+        } catch {
+            throw AppError.malformedJSON
+        }
+    }
+}

@@ -1,0 +1,11 @@
+import Vapor
+
+/// Puts the request id (already in every log line's metadata by Vapor) on every response,
+/// so that a user's complaint can be matched to the log.
+struct RequestIDMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "X-Request-Id", value: request.id)
+        return response
+    }
+}

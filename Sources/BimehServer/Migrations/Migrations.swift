@@ -1,0 +1,14 @@
+import Fluent
+
+/// Every schema change, in the order it is applied. Append new ones at the end; never reorder.
+enum BimehMigrations {
+    static let all: [any AsyncMigration] = [
+        M001_CreateOrganization(),
+        M002_CreateUsers(),
+        M003_CreateAuthTokens(),
+        M004_CreateCustomers(),
+        M005_CreateRegisters(),
+        M006_CreateAuditTrail(),
+        M007_CreateLetters(),
+    ]
+}

@@ -1,0 +1,52 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// One business change: its rows, its register numbers and its audit records, committed together
+/// or not at all (R-G-06, R-G-07).
+struct UnitOfWork: Sendable {
+    let db: any Database
+    let actor: AuditActor
+    let requestID: String?
+    let now: Date
+
+    /// Records who did what to which entity, with the state before and after.
+    func audit(_ action: String, entity: String, id: String, before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil) async throws {
+        try await AuditTrail.append(on: db, at: now, actor: actor, action: action, entity: entity, entityID: id,
+                                    before: before, after: after, requestID: requestID)
+    }
+
+    /// The next number of a gapless register for a Jalali year.
+    func nextNumber(_ register: RegisterName, year: Int) async throws -> Int {
+        try await Registers.next(register, year: year, on: db)
+    }
+}
+
+/// Runs units of work. Writers are serialized: on SQLite by an in-process gate (it has one writer
+/// anyway), on PostgreSQL by locking the audit chain head first, which also fixes one lock order
+/// for every transaction so that they cannot deadlock one another.
+struct Store: Sendable {
+    let engine: Engine
+    let gate: WriteGate
+    let clock: BimehClock
+
+    func write<T: Sendable>(
+        on db: any Database, actor: AuditActor, requestID: String?,
+        _ body: @escaping @Sendable (UnitOfWork) async throws -> T
+    ) async throws -> T {
+        let clock = self.clock
+        let engine = self.engine
+        let run: @Sendable () async throws -> T = {
+            try await db.transaction { tx in
+                if engine == .postgres, let sql = tx as? any SQLDatabase {
+                    try await sql.raw("SELECT last_seq FROM audit_chain WHERE id = 1 FOR UPDATE").run()
+                }
+                return try await body(UnitOfWork(db: tx, actor: actor, requestID: requestID, now: clock.now()))
+            }
+        }
+        switch engine {
+        case .sqlite: return try await gate.withLock(run)
+        case .postgres: return try await run()
+        }
+    }
+}

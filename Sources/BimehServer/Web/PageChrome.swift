@@ -1,0 +1,49 @@
+import Vapor
+import InsuranceKit
+
+/// What every page's frame needs: title, signed-in user, navigation, CSRF token, today's date.
+struct PageChrome: Encodable {
+    struct NavItem: Encodable {
+        var label: String
+        var href: String
+        var active: Bool
+    }
+
+    var title: String
+    var userName: String?
+    var roleTitle: String?
+    var csrf: String?
+    var today: String
+    var nav: [NavItem]
+    var stylesheet = WebPath.stylesheet
+    var logout = WebPath.logout
+
+    init(_ req: Request, title: String) {
+        self.title = title
+        let principal = req.auth.get(Principal.self)
+        userName = principal?.displayName
+        roleTitle = principal?.role.title
+        csrf = principal?.csrfToken
+        let today = req.bimeh.clock.today()
+        self.today = Normalize.persianDigits("\(today.day) \(today.monthName) \(today.year)")
+        var items: [NavItem] = []
+        if let role = principal?.role {
+            items.append(NavItem(label: "پیشخوان", href: WebPath.home, active: req.url.path == WebPath.home))
+            if CustomerPages.readers.contains(role) {
+                items.append(NavItem(label: "مشتریان", href: WebPath.customers, active: req.url.path.hasPrefix(WebPath.customers)))
+            }
+        }
+        nav = items
+    }
+}
+
+extension Request {
+    /// Renders a Leaf page as HTML with the given status.
+    func page(_ template: String, _ context: some Encodable, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let view = try await self.view.render(template, context)
+        let response = try await view.encodeResponse(for: self)
+        response.status = status
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}

@@ -1,0 +1,51 @@
+import Vapor
+import Fluent
+import Leaf
+import LeafKit
+
+/// Builds the application: database, services, middleware, views and routes.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    _ = MetricsBootstrap.registry
+    let engine = try DatabaseSetup.configure(app, storage: config.storage)
+    app.bimeh = BimehServices(config: config, store: Store(engine: engine, gate: WriteGate(), clock: BimehClock(fixedToday: config.fixedToday)))
+    app.migrations.add(BimehMigrations.all)
+    try await DatabaseSetup.prepare(app.db, engine: engine)
+
+    ContentConfiguration.global.use(encoder: JSONCoding.encoder, for: .json)
+    app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodySize)
+    app.http.server.configuration.reportMetrics = true
+
+    // Replace Vapor's default middleware: our error middleware must see every error.
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestIDMiddleware())
+    app.middleware.use(BimehErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+
+    app.views.use(.leaf)
+    app.leaf.sources = .singleSource(NIOLeafFiles(
+        fileio: app.fileio, limits: .default,
+        sandboxDirectory: Resources.viewsDirectory, viewDirectory: Resources.viewsDirectory))
+    app.leaf.tags["fa"] = PersianDigitsTag()
+    app.leaf.tags["rial"] = RialTag()
+
+    try routes(app)
+    registerCommands(app)
+}
+
+/// Where the bundled templates and stylesheet live, independent of the working directory.
+enum Resources {
+    static var directory: String { Bundle.module.resourcePath.map { $0 + "/Resources/" } ?? "Sources/BimehServer/Resources/" }
+    static var viewsDirectory: String { directory + "Views/" }
+    static var publicDirectory: String { directory + "Public/" }
+}
+
+/// JSON as the API writes it: ISO 8601 instants, unescaped slashes (dates are `1403/05/12`).
+enum JSONCoding {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return encoder
+    }()
+}

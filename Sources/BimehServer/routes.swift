@@ -1,0 +1,18 @@
+import Vapor
+
+func routes(_ app: Application) throws {
+    let api = app.grouped("api", "v1").grouped(BearerAuthenticator())
+    try api.register(collection: HealthController())
+    try api.register(collection: OpenAPIController())
+    try api.register(collection: AuthController())
+    try api.register(collection: CustomerController())
+    try api.register(collection: LetterController())
+    try app.register(collection: MetricsController())
+
+    let web = app.grouped(SessionAuthenticator())
+    try web.register(collection: AssetsController())
+    try web.register(collection: LoginPages())
+    let signedIn = web.grouped(RequireRole(Set(Role.allCases), web: true)).grouped(CSRFMiddleware())
+    try signedIn.register(collection: DashboardPages())
+    try signedIn.register(collection: CustomerPages())
+}

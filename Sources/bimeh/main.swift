@@ -1,0 +1,4 @@
+import BimehServer
+import Foundation
+
+exit(await BimehMain.run())
