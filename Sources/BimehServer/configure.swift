@@ -24,7 +24,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.views.use(.leaf)
     app.leaf.sources = .singleSource(NIOLeafFiles(
-        fileio: app.fileio, limits: .default,
+        fileio: app.fileio, limits: [.toSandbox, .onlyLeafExtensions],
         sandboxDirectory: Resources.viewsDirectory, viewDirectory: Resources.viewsDirectory))
     app.leaf.tags["fa"] = PersianDigitsTag()
     app.leaf.tags["rial"] = RialTag()
@@ -35,7 +35,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
 /// Where the bundled templates and stylesheet live, independent of the working directory.
 enum Resources {
-    static var directory: String { Bundle.module.resourcePath.map { $0 + "/Resources/" } ?? "Sources/BimehServer/Resources/" }
+    /// The package's `Resources` folder, copied whole into the module's bundle.
+    static var directory: String { Bundle.module.bundleURL.appendingPathComponent("Resources").path + "/" }
     static var viewsDirectory: String { directory + "Views/" }
     static var publicDirectory: String { directory + "Public/" }
 }

@@ -15,13 +15,15 @@ enum IdentifierDigits {
 
     static func scan(_ raw: String) -> Scan {
         guard raw.utf8.count <= maxRawUTF8Count else { return .tooLong }
-        let normalized = Normalize.identifier(raw)
         var digits: [UInt8] = []
         digits.reserveCapacity(12)
-        for byte in normalized.utf8 {
-            guard byte >= 0x30, byte <= 0x39 else { return .nonDigit }
+        // Same rules as Normalize.identifier, applied in one pass without building a string.
+        for scalar in raw.unicodeScalars {
+            if Normalize.isIdentifierSeparator(scalar) { continue }
+            let ascii = Normalize.asciiDigit(scalar) ?? scalar
+            guard ascii.value >= 0x30, ascii.value <= 0x39 else { return .nonDigit }
             guard digits.count < maxDigits else { return .tooLong }
-            digits.append(byte - 0x30)
+            digits.append(UInt8(ascii.value - 0x30))
         }
         return digits.isEmpty ? .empty : .digits(digits)
     }

@@ -28,11 +28,22 @@ extension JalaliDate: Codable, CustomStringConvertible {
     /// separator. Anything else, and dates that do not exist, throw "invalid-date".
     public init(parsing text: String) throws {
         guard text.utf8.count <= 64 else { throw DomainError.invalidDate }
-        let scalars = Normalize.text(text).unicodeScalars.filter { !Normalize.isInvisibleMark($0) }
+        // One pass over the raw scalars (no intermediate strings): spaces only around the date,
+        // invisible marks anywhere, Persian/Arabic digits mapped as in Normalize.digits.
         var fields: [Int] = []
+        fields.reserveCapacity(2)
         var current = 0, digits = 0
         var separator: Unicode.Scalar?
-        for scalar in scalars {
+        var started = false, finished = false
+        for raw in text.unicodeScalars {
+            if Normalize.isInvisibleMark(raw) { continue }
+            if Normalize.isHorizontalSpace(raw) || Normalize.isNewline(raw) {
+                if started { finished = true }
+                continue
+            }
+            guard !finished else { throw DomainError.invalidDate }
+            started = true
+            let scalar = Normalize.asciiDigit(raw) ?? raw
             if scalar.value >= 0x30, scalar.value <= 0x39 {
                 digits += 1
                 guard digits <= (fields.isEmpty ? 4 : 2) else { throw DomainError.invalidDate }

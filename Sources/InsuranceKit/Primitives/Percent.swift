@@ -72,23 +72,23 @@ public struct Percent: Hashable, Comparable, Sendable, Codable, CustomStringConv
     public init(parsing text: String) throws {
         guard text.utf8.count <= 64 else { throw DomainError.invalidPercent }
         // Normalize.text trims (incl. bidi marks) and maps digits; inner spaces stay and are rejected.
-        var bytes = Array(Normalize.text(text).unicodeScalars)
-        if let last = bytes.last, last == "%" || last == "\u{066A}" {
-            bytes.removeLast()
-            while let l = bytes.last, Normalize.isHorizontalSpace(l) { bytes.removeLast() }
+        var scalars = Array(Normalize.text(text).unicodeScalars)
+        if let last = scalars.last, last == "%" || last == "\u{066A}" {
+            scalars.removeLast()
+            while let l = scalars.last, Normalize.isHorizontalSpace(l) { scalars.removeLast() }
         }
         var index = 0
         var negative = false
-        if index < bytes.count, bytes[index] == "-" || bytes[index] == "\u{2212}" || bytes[index] == "+" {
-            negative = bytes[index] != "+"
+        if index < scalars.count, scalars[index] == "-" || scalars[index] == "\u{2212}" || scalars[index] == "+" {
+            negative = scalars[index] != "+"
             index += 1
         }
         var numerator: Int64 = 0
         var denominator: Int64 = 1
         var integerDigits = 0, fractionDigits = 0
         var inFraction = false
-        while index < bytes.count {
-            let scalar = bytes[index]
+        while index < scalars.count {
+            let scalar = scalars[index]
             index += 1
             if scalar == "." || scalar == "\u{066B}" || scalar == "/" {
                 guard !inFraction else { throw DomainError.invalidPercent }

@@ -65,9 +65,7 @@ public enum Normalize {
     public static func identifier(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
-            if isHorizontalSpace(scalar) || isNewline(scalar) || isDash(scalar) || isInvisibleMark(scalar) {
-                continue
-            }
+            if isIdentifierSeparator(scalar) { continue }
             out.append(asciiDigit(scalar) ?? scalar)
         }
         return String(out)
@@ -125,6 +123,11 @@ public enum Normalize {
         case 0x200B...0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return true
         default: return false
         }
+    }
+
+    /// What `identifier(_:)` drops: spaces, line breaks, dashes, ZWNJ and other invisible marks.
+    static func isIdentifierSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        isHorizontalSpace(scalar) || isNewline(scalar) || isDash(scalar) || isInvisibleMark(scalar)
     }
 
     static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,0 +1,57 @@
+@testable import BimehServer
+import Fluent
+import Foundation
+import InsuranceKit
+import SQLKit
+import Testing
+import VaporTesting
+
+/// Runs a test against a fresh database: a temporary SQLite file by default, or a schema of its
+/// own in the PostgreSQL database named by `TEST_DATABASE_URL`, so the same suite covers both
+/// engines and tests can run in parallel without seeing each other's rows.
+enum TestApp {
+    static let today = try! JalaliDate(year: 1405, month: 1, day: 10)
+
+    static var engineUnderTest: Engine {
+        ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].map { $0.isEmpty ? .sqlite : .postgres } ?? .sqlite
+    }
+
+    static func run(seedDemo: Bool = true, _ test: (Application) async throws -> Void) async throws {
+        let env = ProcessInfo.processInfo.environment
+        let storage: AppConfig.Storage
+        let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        var sqlitePath: String?
+        if let url = env["TEST_DATABASE_URL"], !url.isEmpty {
+            storage = .postgres(url: url, searchPath: [String(schema)])
+        } else {
+            let path = NSTemporaryDirectory() + "bimeh-test-\(UUID().uuidString).sqlite"
+            sqlitePath = path
+            storage = .sqlite(path: path)
+        }
+        let config = AppConfig(storage: storage, demo: true, fixedToday: today, bcryptCost: 4)
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, config: config)
+            if case .postgres = storage, let sql = app.db as? any SQLDatabase {
+                try await sql.raw("CREATE SCHEMA \(unsafeRaw: String(schema))").run()
+            }
+            try await app.autoMigrate()
+            if seedDemo { try await DemoData.seed(app) }
+            try await test(app)
+        } catch {
+            await cleanUp(app, storage: storage, schema: String(schema), sqlitePath: sqlitePath)
+            throw error
+        }
+        await cleanUp(app, storage: storage, schema: String(schema), sqlitePath: sqlitePath)
+    }
+
+    private static func cleanUp(_ app: Application, storage: AppConfig.Storage, schema: String, sqlitePath: String?) async {
+        if case .postgres = storage, let sql = app.db as? any SQLDatabase {
+            try? await sql.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
+        }
+        try? await app.asyncShutdown()
+        if let sqlitePath {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+@testable import BimehServer
+import Foundation
+import InsuranceKit
+import Testing
+import VaporTesting
+
+@Suite("Health, OpenAPI, metrics, request ids, configuration")
+struct SystemEndpointTests {
+    @Test("health answers ok and every response carries a request id")
+    func health() async throws {
+        try await TestApp.run(seedDemo: false) { app in
+            let res = try await app.send(.GET, "/api/v1/health")
+            #expect(res.status == .ok)
+            #expect(res.json["status"] as? String == "ok")
+            #expect(res.headers.first(name: "X-Request-Id")?.isEmpty == false)
+            let missing = try await app.send(.GET, "/api/v1/nothing-here")
+            #expect(missing.status == .notFound)
+            #expect(missing.problemCode == "not-found")
+            #expect(missing.json["requestId"] as? String == missing.headers.first(name: "X-Request-Id"))
+        }
+    }
+
+    @Test("every registered API route is in the OpenAPI document, and nothing else is")
+    func openAPICoversRoutes() async throws {
+        try await TestApp.run(seedDemo: false) { app in
+            let res = try await app.send(.GET, "/api/v1/openapi.json")
+            #expect(res.status == .ok)
+            #expect(res.json["openapi"] as? String == "3.1.0")
+            let paths = try #require(res.json["paths"] as? [String: [String: Any]])
+            var documented = Set<String>()
+            for (path, ops) in paths { for method in ops.keys { documented.insert("\(method.uppercased()) \(path)") } }
+            var registered = Set<String>()
+            for route in app.routes.all {
+                let path = "/" + route.path.map { component -> String in
+                    switch component {
+                    case .parameter(let name): return "{\(name)}"
+                    default: return component.description
+                    }
+                }.joined(separator: "/")
+                guard path.hasPrefix("/api/") else { continue }
+                registered.insert("\(route.method.rawValue) \(path)")
+            }
+            #expect(registered.subtracting(documented).isEmpty, "undocumented: \(registered.subtracting(documented).sorted())")
+            #expect(documented.subtracting(registered).isEmpty, "documented but not served: \(documented.subtracting(registered).sorted())")
+        }
+    }
+
+    @Test("/metrics exposes request counters in Prometheus text")
+    func metrics() async throws {
+        try await TestApp.run(seedDemo: false) { app in
+            _ = try await app.send(.GET, "/api/v1/health")
+            let res = try await app.send(.GET, "/metrics")
+            #expect(res.status == .ok)
+            #expect(res.body.string.contains("http_requests_total"))
+        }
+    }
+
+    @Test("API.md demo clock: BIMEH_TODAY is refused without --demo and used with it")
+    func demoClock() throws {
+        #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(["BIMEH_TODAY": "1405/01/10"], demo: false) }
+        let config = try AppConfig.fromEnvironment(["BIMEH_TODAY": "۱۴۰۵/۰۱/۱۰"], demo: true)
+        #expect(config.fixedToday == (try JalaliDate(year: 1405, month: 1, day: 10)))
+        #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(["BIMEH_TODAY": "1404/12/30"], demo: true) }
+        #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(["DATABASE_URL": "mysql://x"], demo: false) }
+        #expect(try AppConfig.fromEnvironment([:], demo: false).storage == .sqlite(path: "bimeh.sqlite"))
+    }
+
+    @Test("the fixed clock makes today the demo date while time of day keeps running")
+    func fixedClock() throws {
+        let fixed = try JalaliDate(year: 1405, month: 1, day: 10)
+        let clock = BimehClock(fixedToday: fixed, instant: { Date(timeIntervalSince1970: 1_795_000_000) })
+        #expect(clock.today() == fixed)
+        #expect(JalaliDate(date: clock.now(), timeZone: BimehClock.tehran) == fixed)
+    }
+
+    @Test("seeding the demo data twice changes nothing")
+    func seedTwice() async throws {
+        try await TestApp.run { app in
+            let users = try await User.query(on: app.db).count()
+            #expect(try await DemoData.seed(app) == 0)
+            #expect(try await User.query(on: app.db).count() == users)
+        }
+    }
+}
