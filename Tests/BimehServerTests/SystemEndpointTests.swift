@@ -1,6 +1,7 @@
 @testable import BimehServer
 import Foundation
 import InsuranceKit
+import SQLKit
 import Testing
 import VaporTesting
 
@@ -17,6 +18,15 @@ struct SystemEndpointTests {
             #expect(missing.status == .notFound)
             #expect(missing.problemCode == "not-found")
             #expect(missing.json["requestId"] as? String == missing.headers.first(name: "X-Request-Id"))
+        }
+    }
+
+    @Test("the suite runs on the engine CI asked for (TEST_DATABASE_URL → PostgreSQL)")
+    func engineUnderTest() async throws {
+        try await TestApp.run(seedDemo: false) { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            #expect(sql.dialect.name == (TestApp.engineUnderTest == .postgres ? "postgresql" : "sqlite"))
+            #expect(app.bimeh.store.engine == TestApp.engineUnderTest)
         }
     }
 

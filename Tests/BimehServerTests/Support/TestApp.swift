@@ -2,6 +2,7 @@
 import Fluent
 import Foundation
 import InsuranceKit
+import Logging
 import SQLKit
 import Testing
 import VaporTesting
@@ -16,7 +17,17 @@ enum TestApp {
         ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].map { $0.isEmpty ? .sqlite : .postgres } ?? .sqlite
     }
 
+    /// Warnings and errors only: a failing test's output should show its problem, not every request.
+    private static let quietLogs: Void = {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .warning
+            return handler
+        }
+    }()
+
     static func run(seedDemo: Bool = true, _ test: (Application) async throws -> Void) async throws {
+        _ = quietLogs
         let env = ProcessInfo.processInfo.environment
         let storage: AppConfig.Storage
         let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
