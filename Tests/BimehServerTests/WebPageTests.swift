@@ -46,6 +46,10 @@ struct WebPageTests {
             let res = try await post("/login", form: ["username": username, "password": "demo-\(username)", "_csrf": csrf, "next": "/"])
             #expect(res.status == .seeOther)
             #expect(cookies[SessionAuthenticator.cookieName] != nil)
+            // Max-Age, not Expires: with the demo clock an absolute expiry could already be past for the browser.
+            let sessionCookie = res.headers[.setCookie].first { $0.hasPrefix(SessionAuthenticator.cookieName) } ?? ""
+            #expect(sessionCookie.contains("Max-Age=28800") && !sessionCookie.contains("Expires="))
+            #expect(sessionCookie.contains("HttpOnly"))
         }
     }
 

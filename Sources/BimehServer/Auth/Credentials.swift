@@ -5,7 +5,7 @@ import Fluent
 enum Credentials {
     /// A valid bcrypt hash of a random password, checked when the username does not exist so
     /// that a wrong username takes as long as a wrong password.
-    private static let decoyHash = "$2b$12$K0ByB.6YI2/OYrB4fQOYLe6Tv8/ut3BUWKT3Ts0QL0jL0sRxZ0u2S"
+    private static let decoyHash: String = (try? Bcrypt.hash(Secrets.random(), cost: 12)) ?? ""
 
     static func hash(_ password: String, cost: Int, on app: Application) async throws -> String {
         try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }

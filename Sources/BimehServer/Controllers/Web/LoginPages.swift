@@ -46,8 +46,9 @@ struct LoginPages: RouteCollection {
             try await Credentials.issue(.web, for: user, lifetime: config.webSessionLifetime, in: work)
         }
         let response = req.redirect(to: Self.safeNext(form.next))
+        // Max-Age, not Expires: the demo clock may put "now" months away from the browser's clock.
         response.cookies[SessionAuthenticator.cookieName] = HTTPCookies.Value(
-            string: issued.secret, expires: issued.token.expiresAt, path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+            string: issued.secret, maxAge: Int(config.webSessionLifetime), path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
         response.cookies[Self.loginCSRFCookie] = .expired
         return response
     }

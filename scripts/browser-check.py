@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Walks the web pages in a real headless Chromium, as a newcomer would, and saves screenshots.
+
+Usage: start `swift run bimeh serve --demo --port 8089`, then
+       python3 scripts/browser-check.py [http://127.0.0.1:8089] [out-dir]
+Needs Debian's chromium + chromium-driver and `pip install selenium`.
+Exits non-zero when a page does not show what it should.
+"""
+import os
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+base = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8089"
+out = sys.argv[2] if len(sys.argv) > 2 else "browser-check"
+os.makedirs(out, exist_ok=True)
+
+options = webdriver.ChromeOptions()
+for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,900", "--lang=fa"):
+    options.add_argument(arg)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+failures = []
+
+
+def check(condition, what):
+    print(("ok   " if condition else "FAIL ") + what)
+    if not condition:
+        failures.append(what)
+
+
+def shot(name):
+    driver.save_screenshot(os.path.join(out, name + ".png"))
+
+
+try:
+    driver.get(base + "/")
+    check("/login" in driver.current_url, "an anonymous visitor is sent to the sign-in page")
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("dir") == "rtl", "pages are right-to-left")
+    shot("01-login")
+
+    driver.find_element(By.ID, "username").send_keys("issuer")
+    driver.find_element(By.ID, "password").send_keys("demo-issuer")
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    check("پیشخوان" in driver.page_source, "the issuer reaches the dashboard")
+    shot("02-dashboard")
+
+    driver.get(base + "/customers/new")
+    driver.find_element(By.ID, "nationalCode").send_keys("0076229646")
+    driver.find_element(By.ID, "firstName").send_keys("سارا")
+    driver.find_element(By.ID, "lastName").send_keys("<b>تهرانی</b>")
+    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    error = driver.find_elements(By.ID, "nationalCode-error")
+    check(bool(error) and "کد ملی" in error[0].text, "an invalid national code is explained beside its field")
+    shot("03-customer-invalid")
+
+    field = driver.find_element(By.ID, "nationalCode")
+    field.clear()
+    field.send_keys("۱۲۳۴۵۶۷۸۹۱")
+    driver.find_element(By.ID, "birthDate").send_keys("1370/06/31")
+    driver.find_element(By.ID, "mobile").send_keys("0912 345 6789")
+    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    check("/customers/" in driver.current_url and "ثبت شد" in driver.page_source, "a valid customer is registered")
+    check("<b>تهرانی</b>" not in driver.page_source.replace("&lt;", "<") or "&lt;b&gt;" in driver.page_source,
+          "typed markup is shown as text")
+    shot("04-customer-shown")
+
+    driver.get(base + "/customers")
+    check("۱۲۳۴۵۶۷۸۹۱" in driver.page_source, "the customer list shows the code in Persian digits")
+    shot("05-customers")
+
+    driver.find_element(By.CSS_SELECTOR, ".who button").click()
+    time.sleep(0.3)
+    check("/login" in driver.current_url, "signing out returns to the sign-in page")
+finally:
+    driver.quit()
+
+print(f"{len(failures)} failed" if failures else "all checks passed")
+sys.exit(1 if failures else 0)
