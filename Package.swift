@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "bimeh", targets: ["bimeh"]),
+        .executable(name: "bimeh-bench", targets: ["bimeh-bench"]),
         .library(name: "InsuranceKit", targets: ["InsuranceKit"]),
         .library(name: "BimehServer", targets: ["BimehServer"]),
     ],
@@ -18,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Pure domain: rules, money, calendar, identifiers. Foundation only.
@@ -39,6 +42,14 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "bimeh", dependencies: ["BimehServer"]),
+        // Load generator for the benchmarks (a separate process from the server it measures).
+        .executableTarget(
+            name: "bimeh-bench",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "InsuranceKitTests", dependencies: ["InsuranceKit"]),
         .testTarget(
             name: "BimehServerTests",

@@ -10,5 +10,8 @@ enum BimehMigrations {
         M005_CreateRegisters(),
         M006_CreateAuditTrail(),
         M007_CreateLetters(),
+        M008_CreateQuotesAndPolicies(),
+        M009_CreatePaymentsAndEndorsements(),
+        M010_CreateIdempotencyRecords(),
     ]
 }

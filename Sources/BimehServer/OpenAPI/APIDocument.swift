@@ -14,7 +14,9 @@ enum APIDocument {
         var responses: [(Int, String, JSONValue?)]
     }
 
-    static let operations: [Operation] = [
+    static let operations: [Operation] = coreOperations + policyOperations
+
+    static let coreOperations: [Operation] = [
         Operation(method: .GET, path: "/api/v1/health", summary: "Liveness", roles: nil, tag: "system", request: nil,
                   responses: [(200, "Running", Schemas.object(["status": Schemas.string], required: ["status"]))]),
         Operation(method: .GET, path: "/api/v1/openapi.json", summary: "This document", roles: nil, tag: "system", request: nil,

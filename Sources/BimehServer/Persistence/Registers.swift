@@ -16,6 +16,8 @@ public struct RegisterName: RawRepresentable, Hashable, Sendable, Codable {
     public static let outgoingMail = RegisterName(rawValue: "outgoing-mail")
     /// دفتر صدور حواله
     public static let paymentOrder = RegisterName(rawValue: "payment-order")
+    /// قبض رسید — a receipt for every cheque received (R-P-03).
+    public static let receipt = RegisterName(rawValue: "receipt")
 }
 
 enum Registers {

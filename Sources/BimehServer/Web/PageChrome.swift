@@ -32,6 +32,15 @@ struct PageChrome: Encodable {
             if CustomerPages.readers.contains(role) {
                 items.append(NavItem(label: "مشتریان", href: WebPath.customers, active: req.url.path.hasPrefix(WebPath.customers)))
             }
+            if PolicyAccess.readers.contains(role) {
+                items.append(NavItem(label: "بیمه‌نامه‌ها", href: WebPath.policies, active: req.url.path.hasPrefix(WebPath.policies)))
+            }
+            if QuotePages.sellers.contains(role) {
+                items.append(NavItem(label: "پیشنهاد تازه", href: WebPath.newQuote, active: req.url.path.hasPrefix(WebPath.quotes)))
+            }
+            if [.accountant, .head, .admin].contains(role) {
+                items.append(NavItem(label: "چک‌ها", href: WebPath.cheques, active: req.url.path.hasPrefix("/accounting")))
+            }
         }
         nav = items
     }

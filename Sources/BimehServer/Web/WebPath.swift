@@ -9,4 +9,14 @@ enum WebPath {
     static let customers = "/customers"
     static let newCustomer = "/customers/new"
     static func customer(_ id: UUID) -> String { "/customers/\(id.uuidString)" }
+    static let newQuote = "/quotes/new"
+    static let quotes = "/quotes"
+    static func quote(_ id: UUID) -> String { "/quotes/\(id.uuidString)" }
+    static let policies = "/policies"
+    static func policy(_ id: UUID) -> String { "/policies/\(id.uuidString)" }
+    static func policyPrint(_ id: UUID) -> String { "/policies/\(id.uuidString)/print" }
+    static func receipt(_ id: UUID) -> String { "/payments/\(id.uuidString)/receipt" }
+    static func bankSlip(_ id: UUID) -> String { "/payments/\(id.uuidString)/slip" }
+    static func paymentOrder(_ id: UUID) -> String { "/payment-orders/\(id.uuidString)" }
+    static let cheques = "/accounting/cheques"
 }

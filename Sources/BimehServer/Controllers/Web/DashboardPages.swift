@@ -48,6 +48,20 @@ struct DashboardPages: RouteCollection {
         if CustomerPages.writers.contains(principal.role) {
             cards.append(Card(title: "ثبت مشتری", text: "مشتری یک بار ثبت می‌شود و در پیشنهادهای بعدی دوباره به کار می‌رود.", href: WebPath.newCustomer, action: "ثبت مشتری تازه"))
         }
+        if QuotePages.sellers.contains(principal.role) {
+            cards.append(Card(title: "پیشنهاد بیمهٔ رایانه", text: "ورود فهرست رایانه‌ها، محاسبهٔ حق بیمه، ثبت و صدور بیمه‌نامه", href: WebPath.newQuote, action: "پیشنهاد تازه"))
+        }
+        if PolicyAccess.readers.contains(principal.role) {
+            var policies = Policy.query(on: req.db).filter(\.$status == .registered)
+            if principal.role == .agent, let agencyID = principal.agencyID { policies = policies.filter(\.$agency.$id == agencyID) }
+            figures.append(Figure(label: "بیمه‌نامه‌های در انتظار صدور", value: try await policies.count()))
+            cards.append(Card(title: "بیمه‌نامه‌ها", text: "پرداخت، صدور، الحاقیه، فسخ، تمدید و چاپ", href: WebPath.policies, action: "فهرست بیمه‌نامه‌ها"))
+        }
+        if [.accountant, .head, .admin].contains(principal.role) {
+            let open = try await Payment.query(on: req.db).group(.or) { $0.filter(\.$status == .held).filter(\.$status == .pending) }.count()
+            figures.append(Figure(label: "چک و فیش در انتظار وصول", value: open))
+            cards.append(Card(title: "چک‌های در جریان", text: "وصول یا برگشت چک‌ها و تأیید فیش‌های بانکی", href: WebPath.cheques, action: "صفحهٔ چک‌ها"))
+        }
         if principal.role.isStaff {
             let year = req.bimeh.clock.today().year
             let letters = try await Letter.query(on: req.db).filter(\.$year == year).count()

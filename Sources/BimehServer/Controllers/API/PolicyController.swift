@@ -1,0 +1,282 @@
+import Fluent
+import Vapor
+import InsuranceKit
+
+/// The policy lifecycle over HTTP (API.md): register, pay, issue, endorse, cancel, renew.
+struct PolicyController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let policies = routes.grouped("policies")
+        policies.grouped(RequireRole([.issuer, .agent])).post(use: register)
+        policies.grouped(RequireRole(PolicyAccess.readers)).get(":id", use: show)
+        policies.grouped(RequireRole([.issuer, .accountant])).post(":id", "payments", use: pay)
+        let issuer = policies.grouped(RequireRole([.issuer]))
+        issuer.post(":id", "issue", use: issue)
+        issuer.post(":id", "endorsements", use: endorse)
+        issuer.post(":id", "cancellation", use: cancel)
+        policies.grouped(RequireRole([.issuer, .agent])).post(":id", "renewal", use: renew)
+        let payments = routes.grouped("payments").grouped(RequireRole([.accountant]))
+        payments.post(":id", "collect", use: collect)
+        payments.post(":id", "bounce", use: bounce)
+    }
+
+    // MARK: register
+
+    struct RegisterPolicy: StrictRequestBody {
+        static let fields: Set<String> = ["quoteId", "customerId", "startDate", "endDate", "payment"]
+        var quoteId: String?
+        var customerId: String?
+        var startDate: String?
+        var endDate: String?
+        var payment: PaymentPlanBody?
+    }
+
+    struct RegisteredView: Content {
+        var id: UUID?
+        var status: String
+        var premium: Int64
+        var version: Int
+        var schedule: [ScheduleView]
+    }
+
+    @Sendable func register(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(RegisterPolicy.self)
+        var reader = FieldReader()
+        let quoteID = reader.id(body.quoteId, "quoteId", code: "unknown-quote")
+        let customerID = reader.id(body.customerId, "customerId", code: "unknown-customer")
+        let start = reader.date(body.startDate, "startDate"), end = reader.date(body.endDate, "endDate")
+        let plan = body.payment.map { $0.read(into: &reader) } ?? reader.missing("payment")
+        try reader.throwIfAny()
+        guard let quoteID, let customerID, let start, let end, let plan else { throw AppError.malformedJSON }
+        let term: PolicyTerm
+        do { term = try PolicyTerm(from: start, to: end) } catch let e as DomainError { throw AppError.validation(e, field: "endDate") }
+        let principal = try req.principal
+        let policy = try await req.write { work in
+            try await PolicyRegistration.register(.init(quoteID: quoteID, customerID: customerID, term: term, plan: plan), principal: principal, in: work)
+        }
+        return try await registeredResponse(policy, req: req)
+    }
+
+    private func registeredResponse(_ policy: Policy, req: Request) async throws -> Response {
+        let policyID = try policy.requireID()
+        let schedule = try await ScheduleEntry.query(on: req.db).filter(\.$policy.$id == policyID).sort(\.$seq).all()
+        let view = RegisteredView(id: policy.id, status: policy.status.rawValue, premium: policy.premium, version: policy.version,
+                                  schedule: schedule.map { ScheduleView(dueDate: $0.dueDate, amount: $0.amount, kind: $0.kind) })
+        let response = try await view.encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .eTag, value: "\"\(policy.version)\"")
+        return response
+    }
+
+    // MARK: read
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let policy = try await PolicyAccess.policy(req.parameters.get("id", as: UUID.self), for: try req.principal, on: req.db)
+        var asOf = req.bimeh.clock.today()
+        if let on = req.query[String.self, at: "on"] {
+            do { asOf = try JalaliDate(parsing: on) } catch let e as DomainError { throw AppError.validation(e, field: "on") }
+        }
+        let response = try await PolicyView.load(policy, asOf: asOf, on: req.db).encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: .eTag, value: "\"\(policy.version)\"")
+        return response
+    }
+
+    // MARK: payments
+
+    struct RecordPayment: StrictRequestBody {
+        static let fields: Set<String> = ["method", "amount", "paidOn", "cheque", "endorsementId"]
+        var method: String?
+        var amount: Int64?
+        var paidOn: String?
+        var cheque: Cheque?
+        var endorsementId: String?
+
+        struct Cheque: Codable, Sendable {
+            var number: String?
+            var bank: String?
+            var dueDate: String?
+        }
+    }
+
+    @Sendable func pay(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(RecordPayment.self)
+        var reader = FieldReader()
+        let method = Payment.Method(rawValue: body.method ?? "")
+        if method == nil { reader.add("method", "invalid-method", "روش پرداخت باید «cheque» (چک) یا «bank-slip» (فیش بانکی) باشد.") }
+        let amount = reader.rial(body.amount, "amount")
+        let paidOn = reader.date(body.paidOn, "paidOn")
+        let endorsementID = body.endorsementId.flatMap { reader.id($0, "endorsementId", code: "unknown-endorsement") }
+        var cheque: (number: String, bank: String, dueDate: JalaliDate)?
+        if method == .cheque {
+            if let c = body.cheque {
+                let number = reader.text(c.number, "cheque.number", max: 30)
+                let bank = reader.text(c.bank, "cheque.bank", max: 100)
+                let due = reader.date(c.dueDate, "cheque.dueDate")
+                if let number, let bank, let due { cheque = (number, bank, due) }
+            } else {
+                reader.add("cheque", "required", "مشخصات چک (شماره، بانک، تاریخ سررسید) را وارد کنید.")
+            }
+        }
+        try reader.throwIfAny()
+        guard let method, let amount, let paidOn, let policyID = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
+        let request = PaymentDesk.Request(method: method, amount: amount, paidOn: paidOn, cheque: cheque, endorsementID: endorsementID)
+        let principal = try req.principal
+        let ifMatch = req.headers.first(name: .ifMatch)
+        let payment = try await req.write { work in
+            try await PaymentDesk.receive(request, policyID: policyID, ifMatch: ifMatch, principal: principal, in: work)
+        }
+        return try await PaymentView(payment).encodeResponse(status: .created, for: req)
+    }
+
+    struct SettledView: Content {
+        var id: UUID?
+        var status: String
+    }
+
+    @Sendable func collect(req: Request) async throws -> SettledView { try await settle(req, .collect) }
+    @Sendable func bounce(req: Request) async throws -> SettledView { try await settle(req, .bounce) }
+
+    private func settle(_ req: Request, _ verdict: PaymentDesk.Verdict) async throws -> SettledView {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("پرداخت") }
+        let payment = try await req.write { work in try await PaymentDesk.settle(id, verdict: verdict, in: work) }
+        return SettledView(id: payment.id, status: payment.status.rawValue)
+    }
+
+    // MARK: issue
+
+    struct IssuedView: Content {
+        var id: UUID?
+        var number: String?
+        var status: String
+        var coverFrom: Date
+        var coverTo: Date
+        var issueDate: String?
+        var version: Int
+    }
+
+    @Sendable func issue(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
+        let principal = try req.principal
+        let ifMatch = req.headers.first(name: .ifMatch)
+        let policy = try await req.write { work in try await IssueDesk.issue(id, ifMatch: ifMatch, principal: principal, in: work) }
+        let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
+        let view = IssuedView(id: policy.id, number: policy.printedNumber, status: policy.status.rawValue,
+                              coverFrom: term.coverBegins, coverTo: term.coverEnds, issueDate: policy.issueDate, version: policy.version)
+        let response = try await view.encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: .eTag, value: "\"\(policy.version)\"")
+        return response
+    }
+
+    // MARK: endorsements
+
+    struct Endorse: StrictRequestBody {
+        static let fields: Set<String> = ["effectiveDate", "kind", "changes", "description"]
+        var effectiveDate: String?
+        var kind: String?
+        var changes: AnyJSON?
+        var description: String?
+    }
+
+    struct EndorsedView: Content {
+        var id: UUID?
+        var number: Int
+        var kind: String
+        var status: String
+        var premiumDelta: Int64
+        var paymentOrder: PaymentOrderView?
+    }
+
+    @Sendable func endorse(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(Endorse.self)
+        var reader = FieldReader()
+        let effective = reader.date(body.effectiveDate, "effectiveDate")
+        var kind: EndorsementKind?
+        if let raw = body.kind {
+            kind = EndorsementKind(rawValue: raw)
+            if kind == nil { reader.add("kind", "invalid-kind", "نوع الحاقیه باید additional، refund یا non-financial باشد.") }
+        }
+        let description = reader.text(body.description, "description", max: 500, required: false) ?? ""
+        var changes = try req.rawJSONMember("changes")
+        if let data = changes, (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?.isEmpty == true { changes = nil }
+        if changes == nil && description.isEmpty {
+            reader.add("changes", "required", "تغییر موردنظر را بنویسید: تغییر ورودی‌های بیمه‌نامه (changes) یا شرح تغییر غیرمالی (description).")
+        }
+        try reader.throwIfAny()
+        guard let effective, let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
+        let principal = try req.principal
+        let ifMatch = req.headers.first(name: .ifMatch)
+        let request = EndorsementDesk.Request(effectiveDate: effective, kind: kind, inputs: changes, description: description)
+        let outcome = try await req.write { work in
+            try await QuoteController.translateAsync { try await EndorsementDesk.endorse(request, policyID: id, ifMatch: ifMatch, principal: principal, in: work) }
+        }
+        let e = outcome.endorsement
+        return try await EndorsedView(id: e.id, number: e.number, kind: e.kind, status: e.status.rawValue, premiumDelta: e.premiumDelta,
+                                      paymentOrder: outcome.paymentOrder.map(PaymentOrderView.init)).encodeResponse(status: .created, for: req)
+    }
+
+    // MARK: cancellation
+
+    struct Cancel: StrictRequestBody {
+        static let fields: Set<String> = ["initiatedBy", "noticeDate", "reason"]
+        var initiatedBy: String?
+        var noticeDate: String?
+        var reason: String?
+    }
+
+    struct CancelledView: Content {
+        var effectiveDate: String
+        var method: String
+        var elapsedDays: Int
+        var retained: Int64
+        var refund: Int64
+        var owed: Int64
+        var paymentOrder: PaymentOrderView?
+    }
+
+    @Sendable func cancel(req: Request) async throws -> CancelledView {
+        let body = try req.decodeStrict(Cancel.self)
+        var reader = FieldReader()
+        let initiator = CancellationInitiator(rawValue: body.initiatedBy ?? "")
+        if initiator == nil { reader.add("initiatedBy", "invalid-initiator", "فسخ‌کننده باید «insurer» (بیمه‌گر) یا «insured» (بیمه‌گذار) باشد.") }
+        let notice = reader.date(body.noticeDate, "noticeDate")
+        let reason = reader.text(body.reason, "reason", max: 500)
+        try reader.throwIfAny()
+        guard let initiator, let notice, let reason, let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
+        let principal = try req.principal
+        let ifMatch = req.headers.first(name: .ifMatch)
+        let (record, order) = try await req.write { work in
+            try await CancellationDesk.cancel(.init(initiatedBy: initiator, noticeDate: notice, reason: reason), policyID: id, ifMatch: ifMatch, principal: principal, in: work)
+        }
+        let o = record.outcome
+        return CancelledView(effectiveDate: o.effectiveDate.description, method: o.method, elapsedDays: o.elapsedDays,
+                             retained: o.retained.amount, refund: o.refund.amount, owed: o.owed.amount, paymentOrder: order.map(PaymentOrderView.init))
+    }
+
+    // MARK: renewal
+
+    struct Renew: StrictRequestBody {
+        static let fields: Set<String> = ["payment"]
+        var payment: PaymentPlanBody?
+    }
+
+    @Sendable func renew(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(Renew.self)
+        var reader = FieldReader()
+        let plan = body.payment.map { $0.read(into: &reader) } ?? reader.missing("payment")
+        try reader.throwIfAny()
+        guard let plan, let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
+        let principal = try req.principal
+        let policy = try await req.write { work in try await RenewalDesk.renew(id, plan: plan, principal: principal, in: work) }
+        return try await registeredResponse(policy, req: req)
+    }
+}
+
+extension QuoteController {
+    static func translateAsync<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let failure as ValidationFailure {
+            throw AppError.validation(failure.errors.map(FieldError.init))
+        } catch let error as DomainError {
+            throw AppError.validation(error, field: error.field ?? "changes")
+        }
+    }
+}

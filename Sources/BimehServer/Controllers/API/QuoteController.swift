@@ -1,0 +1,53 @@
+import Vapor
+import InsuranceKit
+
+struct QuoteController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let quotes = routes.grouped("quotes")
+        quotes.grouped(RequireRole([.issuer, .agent])).post(use: create)
+        quotes.grouped(RequireRole(PolicyAccess.readers)).get(":id", use: show)
+    }
+
+    struct CreateQuote: StrictRequestBody {
+        static let fields: Set<String> = ["product", "customerId", "date", "inputs"]
+        var product: String?
+        var customerId: String?
+        var date: String?
+        var inputs: AnyJSON?
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(CreateQuote.self)
+        var reader = FieldReader()
+        let product = reader.text(body.product, "product", max: 50)
+        let date = reader.date(body.date, "date")
+        let customerID = body.customerId.flatMap { reader.id($0, "customerId", code: "unknown-customer") }
+        let inputs = try req.rawJSONMember("inputs")
+        if inputs == nil { reader.add("inputs", "required", "ورودی‌های محصول (inputs) الزامی است.") }
+        try reader.throwIfAny()
+        guard let product, let date, let inputs else { throw AppError.malformedJSON }
+        let principal = try req.principal
+        let request = QuoteDesk.Request(product: product, customerID: customerID, date: date, inputs: inputs)
+        let priced = try Self.translate { try QuoteDesk.price(request, principal: principal) }
+        let quote = try await req.write { work in try await QuoteDesk.create(request, priced: priced, principal: principal, in: work) }
+        return try await QuoteView(quote).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func show(req: Request) async throws -> QuoteView {
+        guard let quote = try await PolicyAccess.quote(req.parameters.get("id", as: UUID.self), for: try req.principal, on: req.db) else {
+            throw AppError.notFound("استعلام")
+        }
+        return QuoteView(quote)
+    }
+
+    /// Product validation reports fields under `inputs.…`; several problems come as one 422.
+    static func translate<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let failure as ValidationFailure {
+            throw AppError.validation(failure.errors.map(FieldError.init))
+        } catch let error as DomainError {
+            throw AppError.validation(error, field: error.field ?? "inputs")
+        }
+    }
+}

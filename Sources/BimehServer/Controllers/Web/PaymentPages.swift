@@ -1,0 +1,107 @@
+import Fluent
+import InsuranceKit
+import Vapor
+
+/// The accountant's page of cheques and slips awaiting a verdict (R-P-05), and the printed
+/// papers of payments: cheque receipt, bank slip, payment order.
+struct PaymentPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.grouped("accounting").grouped(RequireRole([.accountant, .head, .admin], web: true)).get("cheques", use: cheques)
+        let payments = routes.grouped("payments")
+        let accountant = payments.grouped(RequireRole([.accountant], web: true))
+        accountant.post(":id", "collect", use: collect)
+        accountant.post(":id", "bounce", use: bounce)
+        let readers = payments.grouped(RequireRole(PolicyAccess.readers, web: true))
+        readers.get(":id", "receipt", use: receipt)
+        readers.get(":id", "slip", use: slip)
+        routes.grouped("payment-orders").grouped(RequireRole(PolicyAccess.readers, web: true)).get(":id", use: paymentOrder)
+    }
+
+    struct ChequeRow: Encodable {
+        var id: String
+        var kind: String
+        var number: String
+        var bank: String
+        var dueDate: String
+        var amount: Int64
+        var policyNumber: String
+        var policyHref: String
+        var receiptNumber: String
+        var due: Bool
+    }
+
+    struct ChequesContext: Encodable {
+        var chrome: PageChrome
+        var rows: [ChequeRow]
+        var total: Int64
+        var today: String
+        var notice: String?
+    }
+
+    @Sendable func cheques(req: Request) async throws -> Response {
+        let today = req.bimeh.clock.today()
+        let open = try await Payment.query(on: req.db).group(.or) { $0.filter(\.$status == .held).filter(\.$status == .pending) }
+            .with(\.$policy).sort(\.$chequeDueDate).sort(\.$createdAt).limit(500).all()
+        let rows = try open.map { p in
+            let due = (p.chequeDueDate.flatMap { try? JalaliDate(parsing: $0) }).map { $0 <= today } ?? true
+            return ChequeRow(id: try p.requireID().uuidString, kind: p.method == .cheque ? "چک" : "فیش بانکی", number: p.chequeNumber ?? "—",
+                             bank: p.chequeBank ?? "—", dueDate: p.chequeDueDate ?? p.paidOn, amount: p.amount,
+                             policyNumber: p.policy.printedNumber ?? "در انتظار صدور", policyHref: WebPath.policy(try p.policy.requireID()),
+                             receiptNumber: p.receiptNumber ?? "—", due: due)
+        }
+        let context = ChequesContext(chrome: PageChrome(req, title: "چک‌ها و فیش‌های در انتظار وصول"), rows: rows,
+                                     total: rows.reduce(0) { $0 + $1.amount }, today: today.description,
+                                     notice: req.query[String.self, at: "done"].map { $0 == "bounce" ? "برگشت چک ثبت شد." : "وصول ثبت شد." })
+        return try await req.page("accounting/cheques", context)
+    }
+
+    @Sendable func collect(req: Request) async throws -> Response { try await settle(req, .collect) }
+    @Sendable func bounce(req: Request) async throws -> Response { try await settle(req, .bounce) }
+
+    private func settle(_ req: Request, _ verdict: PaymentDesk.Verdict) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("پرداخت") }
+        _ = try await req.write { work in try await PaymentDesk.settle(id, verdict: verdict, in: work) }
+        return req.redirect(to: WebPath.cheques + "?done=\(verdict.rawValue)")
+    }
+
+    struct PaperContext: Encodable {
+        var chrome: PageChrome
+        var payment: PaymentView
+        var policyNumber: String
+        var customerName: String
+        var customerCode: String
+        var insurerAccount: String
+    }
+
+    private func paper(_ req: Request, template: String, title: String) async throws -> Response {
+        let principal = try req.principal
+        guard let id = req.parameters.get("id", as: UUID.self), let payment = try await Payment.find(id, on: req.db) else { throw AppError.notFound("پرداخت") }
+        let policy = try await PolicyAccess.policy(payment.$policy.id, for: principal, on: req.db)
+        let customer = try await policy.$customer.get(on: req.db)
+        let context = PaperContext(chrome: PageChrome(req, title: title), payment: PaymentView(payment),
+                                   policyNumber: policy.printedNumber ?? "در انتظار صدور", customerName: customer.displayName,
+                                   customerCode: customer.identifier, insurerAccount: "حساب جاری شمارهٔ ۰۱۰۰۰۰۰۰۰۰۰۰ نزد بانک ملی (نمونه)")
+        return try await req.page(template, context)
+    }
+
+    @Sendable func receipt(req: Request) async throws -> Response { try await paper(req, template: "payments/receipt", title: "قبض رسید چک") }
+    @Sendable func slip(req: Request) async throws -> Response { try await paper(req, template: "payments/slip", title: "فیش واریز بانکی") }
+
+    struct OrderContext: Encodable {
+        var chrome: PageChrome
+        var order: PaymentOrderView
+        var policyNumber: String
+        var copies: [String]
+    }
+
+    @Sendable func paymentOrder(req: Request) async throws -> Response {
+        let principal = try req.principal
+        guard let id = req.parameters.get("id", as: UUID.self), let order = try await PaymentOrder.find(id, on: req.db),
+              let policyID = order.$policy.id else { throw AppError.notFound("حواله") }
+        let policy = try await PolicyAccess.policy(policyID, for: principal, on: req.db)
+        let recipients = ["بیمه‌گذار", "ادارهٔ حسابداری", "پروندهٔ بیمه‌نامه"]
+        let context = OrderContext(chrome: PageChrome(req, title: "حوالهٔ پرداخت \(order.printedNumber)"), order: PaymentOrderView(order),
+                                   policyNumber: policy.printedNumber ?? "", copies: Array(recipients.prefix(order.copies)))
+        return try await req.page("payments/order", context)
+    }
+}

@@ -1,0 +1,354 @@
+import Fluent
+import InsuranceKit
+import Vapor
+
+/// One policy's page with everything the issuance expert does next: record a payment, issue,
+/// endorse, cancel, renew, print. Each action is a form that posts back here.
+struct PolicyPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let policies = routes.grouped("policies")
+        let readers = policies.grouped(RequireRole(PolicyAccess.readers, web: true))
+        readers.get(use: index)
+        readers.get(":id", use: show)
+        readers.get(":id", "print", use: print)
+        policies.grouped(RequireRole([.issuer, .accountant], web: true)).post(":id", "payments", use: pay)
+        let issuer = policies.grouped(RequireRole([.issuer], web: true))
+        issuer.post(":id", "issue", use: issue)
+        issuer.post(":id", "endorsements", use: endorse)
+        issuer.post(":id", "cancellation", use: cancel)
+        policies.grouped(RequireRole([.issuer, .agent], web: true)).post(":id", "renewal", use: renew)
+    }
+
+    // MARK: list
+
+    struct Row: Encodable {
+        var href: String
+        var number: String
+        var customer: String
+        var startDate: String
+        var endDate: String
+        var premium: Int64
+        var status: String
+    }
+
+    struct IndexContext: Encodable {
+        var chrome: PageChrome
+        var rows: [Row]
+        var canSell: Bool
+        var newQuoteHref: String
+    }
+
+    @Sendable func index(req: Request) async throws -> Response {
+        let principal = try req.principal
+        let query = Policy.query(on: req.db).with(\.$customer).sort(\.$createdAt, .descending).limit(100)
+        if principal.role == .agent {
+            guard let agencyID = principal.agencyID else { throw AppError.forbidden }
+            query.filter(\.$agency.$id == agencyID)
+        }
+        let rows = try await query.all().map { p in
+            Row(href: WebPath.policy(try p.requireID()), number: p.printedNumber ?? "—", customer: p.customer.displayName,
+                startDate: p.startDate, endDate: p.endDate, premium: p.premium, status: Self.statusTitle(p.status.rawValue))
+        }
+        let context = IndexContext(chrome: PageChrome(req, title: "بیمه‌نامه‌ها"), rows: rows,
+                                   canSell: QuotePages.sellers.contains(principal.role), newQuoteHref: WebPath.newQuote)
+        return try await req.page("policies/index", context)
+    }
+
+    static func statusTitle(_ status: String) -> String {
+        switch status {
+        case "registered": "ثبت‌شده (در انتظار صدور)"
+        case "issued": "صادرشده"
+        case "expired": "منقضی"
+        case "cancelled": "فسخ‌شده"
+        default: status
+        }
+    }
+
+    static func kindTitle(_ kind: String) -> String {
+        switch kind {
+        case "additional": "اضافی"
+        case "refund": "برگشتی"
+        case "non-financial": "غیرمالی"
+        case "whole": "کل حق بیمه"
+        case "down-payment": "پیش‌پرداخت"
+        case "installment": "قسط"
+        default: kind
+        }
+    }
+
+    // MARK: view
+
+    struct PaymentRow: Encodable {
+        var method: String
+        var amount: Int64
+        var paidOn: String
+        var status: String
+        var receiptHref: String?
+        var slipHref: String?
+        var receiptNumber: String?
+    }
+
+    struct EndorsementRow: Encodable {
+        var number: Int
+        var kind: String
+        var status: String
+        var effectiveDate: String
+        var delta: Int64
+        var description: String
+        var id: String
+        var orderHref: String?
+        var awaitingPayment: Bool
+    }
+
+    struct ScheduleRow: Encodable {
+        var dueDate: String
+        var amount: Int64
+        var kind: String
+    }
+
+    struct ShowContext: Encodable {
+        var chrome: PageChrome
+        var policy: PolicyView
+        var statusTitle: String
+        var customerName: String
+        var customerCode: String
+        var schedule: [ScheduleRow]
+        var payments: [PaymentRow]
+        var endorsements: [EndorsementRow]
+        var open: Int64
+        var actionBase: String
+        var printHref: String
+        var canPay: Bool
+        var canIssue: Bool
+        var canEndorse: Bool
+        var canCancel: Bool
+        var canRenew: Bool
+        var today: String
+        var errors: [String]
+        var notice: String?
+        var cancellationOrderHref: String?
+        var quoteHref: String
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let policy = try await PolicyAccess.policy(req.parameters.get("id", as: UUID.self), for: try req.principal, on: req.db)
+        return try await render(req, policy, errors: [], notice: req.query[String.self, at: "done"].map(Self.notice), status: .ok)
+    }
+
+    static func notice(_ code: String) -> String {
+        switch code {
+        case "payment": "پرداخت ثبت شد."
+        case "issued": "بیمه‌نامه صادر شد."
+        case "endorsed": "الحاقیه ثبت شد."
+        case "cancelled": "بیمه‌نامه فسخ شد."
+        default: "انجام شد."
+        }
+    }
+
+    private func render(_ req: Request, _ policy: Policy, errors: [String], notice: String?, status: HTTPResponseStatus) async throws -> Response {
+        let principal = try req.principal
+        let view = try await PolicyView.load(policy, asOf: req.bimeh.clock.today(), on: req.db)
+        let customer = try await policy.$customer.get(on: req.db)
+        let ledger = try await PolicyLedger.load(policy, on: req.db)
+        let id = try policy.requireID()
+        let orders = try await PaymentOrder.query(on: req.db).filter(\.$policy.$id == id).sort(\.$createdAt).all()
+        let cancellationOrder = view.cancellation?.paymentOrderNumber.flatMap { number in orders.first { $0.printedNumber == number } }
+        let payments = try await Payment.query(on: req.db).filter(\.$policy.$id == id).sort(\.$createdAt).all()
+        let context = ShowContext(
+            chrome: PageChrome(req, title: "بیمه‌نامه \(policy.printedNumber ?? "")"), policy: view,
+            statusTitle: Self.statusTitle(view.status), customerName: customer.displayName, customerCode: customer.identifier,
+            schedule: view.schedule.map { ScheduleRow(dueDate: $0.dueDate, amount: $0.amount, kind: Self.kindTitle($0.kind)) },
+            payments: try payments.map { p in
+                PaymentRow(method: p.method == .cheque ? "چک \(p.chequeNumber ?? "") — \(p.chequeBank ?? "")" : "فیش بانکی",
+                           amount: p.amount, paidOn: p.paidOn, status: Self.paymentStatusTitle(p.status),
+                           receiptHref: p.method == .cheque ? WebPath.receipt(try p.requireID()) : nil,
+                           slipHref: p.method == .bankSlip ? WebPath.bankSlip(try p.requireID()) : nil, receiptNumber: p.receiptNumber)
+            },
+            endorsements: view.endorsements.map { e in
+                EndorsementRow(number: e.number, kind: Self.kindTitle(e.kind), status: e.status == "issued" ? "صادرشده" : "در انتظار پرداخت",
+                               effectiveDate: e.effectiveDate, delta: e.premiumDelta, description: e.description, id: e.id?.uuidString ?? "",
+                               orderHref: e.paymentOrder?.id.map(WebPath.paymentOrder), awaitingPayment: e.status == "awaiting-payment")
+            },
+            open: (try? ledger.open().amount) ?? 0, actionBase: WebPath.policy(id), printHref: WebPath.policyPrint(id),
+            canPay: [.issuer, .accountant].contains(principal.role) && policy.status != .cancelled,
+            canIssue: principal.role == .issuer && policy.status == .registered,
+            canEndorse: principal.role == .issuer && policy.status == .issued && view.status != "expired",
+            canCancel: principal.role == .issuer && policy.status == .issued && view.status != "expired",
+            canRenew: QuotePages.sellers.contains(principal.role) && policy.status == .issued,
+            today: req.bimeh.clock.today().description, errors: errors, notice: notice,
+            cancellationOrderHref: cancellationOrder?.id.map(WebPath.paymentOrder), quoteHref: WebPath.quote(policy.$quote.id))
+        return try await req.page("policies/show", context, status: status)
+    }
+
+    static func paymentStatusTitle(_ status: Payment.Status) -> String {
+        switch status {
+        case .held: "چک نزد صدور"
+        case .pending: "در انتظار تأیید بانک"
+        case .collected: "وصول‌شده"
+        case .bounced: "برگشتی"
+        }
+    }
+
+    /// Runs an action; on a user-facing error the page is shown again with the message.
+    private func act(_ req: Request, done: String, _ body: @escaping @Sendable (Principal, UnitOfWork) async throws -> Void) async throws -> Response {
+        let principal = try req.principal
+        let policy = try await PolicyAccess.policy(req.parameters.get("id", as: UUID.self), for: principal, on: req.db)
+        do {
+            try await req.write { work in try await QuoteController.translateAsync { try await body(principal, work) } }
+            return req.redirect(to: WebPath.policy(try policy.requireID()) + "?done=\(done)")
+        } catch let error as AppError where error.status.code < 500 {
+            let fresh = try await PolicyAccess.policy(policy.id, for: principal, on: req.db)
+            return try await render(req, fresh, errors: error.errors.isEmpty ? [error.detail] : error.errors.map(\.message), notice: nil, status: error.status)
+        }
+    }
+
+    struct PaymentForm: Content {
+        var method: String?
+        var amount: String?
+        var paidOn: String?
+        var chequeNumber: String?
+        var chequeBank: String?
+        var chequeDueDate: String?
+        var endorsementId: String?
+    }
+
+    @Sendable func pay(req: Request) async throws -> Response {
+        let form = (try? req.content.decode(PaymentForm.self)) ?? PaymentForm()
+        var reader = FieldReader()
+        let method = Payment.Method(rawValue: form.method ?? "")
+        if method == nil { reader.add("method", "invalid-method", "روش پرداخت را انتخاب کنید.") }
+        let amount = reader.rial(Int64(Normalize.digits(form.amount ?? "").filter { $0.isNumber || $0 == "-" }), "amount")
+        let paidOn = reader.date(form.paidOn, "paidOn")
+        var cheque: (number: String, bank: String, dueDate: JalaliDate)?
+        if method == .cheque {
+            let number = reader.text(form.chequeNumber, "شمارهٔ چک", max: 30), bank = reader.text(form.chequeBank, "بانک", max: 100)
+            let due = reader.date(form.chequeDueDate, "سررسید چک")
+            if let number, let bank, let due { cheque = (number, bank, due) }
+        }
+        let endorsementID = form.endorsementId.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
+        let id = req.parameters.get("id", as: UUID.self)
+        let validation = reader, chequeDetails = cheque
+        return try await act(req, done: "payment") { principal, work in
+            try validation.throwIfAny()
+            guard let method, let amount, let paidOn, let id else { throw AppError.malformedJSON }
+            _ = try await PaymentDesk.receive(.init(method: method, amount: amount, paidOn: paidOn, cheque: chequeDetails, endorsementID: endorsementID),
+                                              policyID: id, ifMatch: nil, principal: principal, in: work)
+        }
+    }
+
+    @Sendable func issue(req: Request) async throws -> Response {
+        let id = req.parameters.get("id", as: UUID.self)
+        return try await act(req, done: "issued") { principal, work in
+            guard let id else { throw AppError.notFound("بیمه‌نامه") }
+            _ = try await IssueDesk.issue(id, ifMatch: nil, principal: principal, in: work)
+        }
+    }
+
+    struct EndorseForm: Content {
+        var effectiveDate: String?
+        var description: String?
+        var items: [QuotePages.ItemRow]?
+    }
+
+    @Sendable func endorse(req: Request) async throws -> Response {
+        let form = (try? req.content.decode(EndorseForm.self)) ?? EndorseForm()
+        var reader = FieldReader()
+        let effective = reader.date(form.effectiveDate, "تاریخ اثر")
+        let description = reader.text(form.description, "شرح تغییر", max: 500) ?? ""
+        var changes: Data?
+        let rows = (form.items ?? []).compactMap { row -> [String: Any]? in
+            let d = Normalize.text(row.description ?? ""), v = Int64(Normalize.digits(row.value ?? "").filter(\.isNumber))
+            guard !d.isEmpty, let v else { return nil }
+            var item: [String: Any] = ["description": d, "value": v]
+            if let s = row.serial, !Normalize.text(s).isEmpty { item["serial"] = Normalize.text(s) }
+            return item
+        }
+        if !rows.isEmpty { changes = try JSONSerialization.data(withJSONObject: ["items": rows], options: [.sortedKeys]) }
+        let id = req.parameters.get("id", as: UUID.self)
+        let validation = reader, inputs = changes
+        return try await act(req, done: "endorsed") { principal, work in
+            try validation.throwIfAny()
+            guard let effective, let id else { throw AppError.malformedJSON }
+            _ = try await EndorsementDesk.endorse(.init(effectiveDate: effective, kind: nil, inputs: inputs, description: description),
+                                                  policyID: id, ifMatch: nil, principal: principal, in: work)
+        }
+    }
+
+    struct CancelForm: Content {
+        var initiatedBy: String?
+        var noticeDate: String?
+        var reason: String?
+    }
+
+    @Sendable func cancel(req: Request) async throws -> Response {
+        let form = (try? req.content.decode(CancelForm.self)) ?? CancelForm()
+        var reader = FieldReader()
+        let initiator = CancellationInitiator(rawValue: form.initiatedBy ?? "")
+        if initiator == nil { reader.add("initiatedBy", "invalid-initiator", "فسخ‌کننده را انتخاب کنید.") }
+        let notice = reader.date(form.noticeDate, "تاریخ اخطار")
+        let reason = reader.text(form.reason, "علت فسخ", max: 500)
+        let id = req.parameters.get("id", as: UUID.self)
+        let validation = reader
+        return try await act(req, done: "cancelled") { principal, work in
+            try validation.throwIfAny()
+            guard let initiator, let notice, let reason, let id else { throw AppError.malformedJSON }
+            _ = try await CancellationDesk.cancel(.init(initiatedBy: initiator, noticeDate: notice, reason: reason), policyID: id, ifMatch: nil, principal: principal, in: work)
+        }
+    }
+
+    @Sendable func renew(req: Request) async throws -> Response {
+        let principal = try req.principal
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
+        do {
+            let renewed = try await req.write { work in try await RenewalDesk.renew(id, plan: .cash, principal: principal, in: work) }
+            return req.redirect(to: WebPath.policy(try renewed.requireID()))
+        } catch let error as AppError where error.status.code < 500 {
+            let policy = try await PolicyAccess.policy(id, for: principal, on: req.db)
+            return try await render(req, policy, errors: [error.detail], notice: nil, status: error.status)
+        }
+    }
+
+    // MARK: print
+
+    struct PrintContext: Encodable {
+        var chrome: PageChrome
+        var policy: PolicyView
+        var productTitle: String
+        var customerName: String
+        var customerCode: String
+        var customerMobile: String
+        var items: [QuotePages.ItemRow]
+        var perils: [String]
+        var conditions: [String]
+        var lines: [QuotePages.LineRow]
+        var endorsements: [EndorsementRow]
+        var insurer: String
+        var franchise: String
+    }
+
+    @Sendable func print(req: Request) async throws -> Response {
+        let policy = try await PolicyAccess.policy(req.parameters.get("id", as: UUID.self), for: try req.principal, on: req.db)
+        guard policy.status != .registered else {
+            throw AppError.conflict("policy-not-issued", "بیمه‌نامه هنوز صادر نشده است و چاپ نمی‌شود.")
+        }
+        let view = try await PolicyView.load(policy, asOf: req.bimeh.clock.today(), on: req.db)
+        let customer = try await policy.$customer.get(on: req.db)
+        let product = try ProductCatalog.product(policy.product)
+        let inputs = (try? JSONSerialization.jsonObject(with: Data(policy.inputs.utf8)) as? [String: Any]) ?? [:]
+        let items = ((inputs["items"] as? [[String: Any]]) ?? []).map {
+            QuotePages.ItemRow(description: $0["description"] as? String, serial: $0["serial"] as? String, value: ($0["value"] as? NSNumber).map { "\($0.int64Value)" })
+        }
+        let lines = (try? JSONDecoder().decode([QuoteLine].self, from: Data(policy.lines.utf8))) ?? []
+        let context = PrintContext(
+            chrome: PageChrome(req, title: "بیمه‌نامه \(policy.printedNumber ?? "")"), policy: view, productTitle: product.title,
+            customerName: customer.displayName, customerCode: customer.identifier, customerMobile: customer.mobile ?? "",
+            items: items, perils: product.coveredPerils, conditions: product.generalConditions,
+            lines: lines.map { QuotePages.LineRow(label: $0.label, rule: $0.rule, amount: $0.amount.amount) },
+            endorsements: view.endorsements.map { e in
+                EndorsementRow(number: e.number, kind: Self.kindTitle(e.kind), status: e.status, effectiveDate: e.effectiveDate, delta: e.premiumDelta,
+                               description: e.description, id: "", orderHref: nil, awaitingPayment: false)
+            },
+            insurer: "شرکت بیمه — مجتمع نمونهٔ تهران", franchise: policy.franchisePercent ?? "")
+        return try await req.page("policies/print", context)
+    }
+}

@@ -1,0 +1,75 @@
+import Fluent
+import SQLKit
+
+struct M008_CreateQuotesAndPolicies: AsyncMigration {
+    var name: String { "008_CreateQuotesAndPolicies" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("quotes")
+            .id()
+            .field("product", .string, .required)
+            .field("status", .string, .required)
+            .field("quote_date", .string, .required)
+            .field("proposal_number", .string, .required)
+            .field("inputs", .string, .required)
+            .field("lines", .string, .required)
+            .field("total", .int64, .required)
+            .field("sum_insured", .int64, .required)
+            .field("franchise_percent", .string)
+            .field("tariff_year", .int, .required)
+            .field("customer_id", .uuid, .references("customers", "id"))
+            .field("agency_id", .uuid, .references("agencies", "id"))
+            .field("created_by", .uuid, .references("users", "id"))
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema("policies")
+            .id()
+            .field("version", .int, .required)
+            .field("product", .string, .required)
+            .field("status", .string, .required)
+            .field("number_year", .int)
+            .field("number", .int)
+            .field("start_date", .string, .required)
+            .field("end_date", .string, .required)
+            .field("premium", .int64, .required)
+            .field("annual_premium", .int64, .required)
+            .field("sum_insured", .int64, .required)
+            .field("franchise_percent", .string)
+            .field("inputs", .string, .required)
+            .field("lines", .string, .required)
+            .field("plan", .string, .required)
+            .field("down_payment", .int64)
+            .field("installment_count", .int)
+            .field("issue_date", .string)
+            .field("cancellation", .string)
+            .field("quote_id", .uuid, .required, .references("quotes", "id"))
+            .field("customer_id", .uuid, .required, .references("customers", "id"))
+            .field("agency_id", .uuid, .references("agencies", "id"))
+            .field("renewal_of", .uuid, .references("policies", "id"))
+            .field("created_by", .uuid, .references("users", "id"))
+            .field("created_at", .datetime)
+            // one policy per quote: a quote is used once (R-P-02)
+            .unique(on: "quote_id")
+            .unique(on: "number_year", "number")
+            .create()
+        try await database.schema("schedule_entries")
+            .id()
+            .field("policy_id", .uuid, .required, .references("policies", "id"))
+            .field("seq", .int, .required)
+            .field("due_date", .string, .required)
+            .field("amount", .int64, .required)
+            .field("kind", .string, .required)
+            .unique(on: "policy_id", "seq")
+            .create()
+        if let sql = database as? any SQLDatabase {
+            try await sql.create(index: "policies_customer_idx").on("policies").column("customer_id").run()
+            try await sql.create(index: "policies_agency_idx").on("policies").column("agency_id").run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("schedule_entries").delete()
+        try await database.schema("policies").delete()
+        try await database.schema("quotes").delete()
+    }
+}

@@ -1,0 +1,129 @@
+/// Quotes, policies, payments, endorsements, cancellation and renewal (R-P-01…R-P-09).
+extension APIDocument {
+    static let policyOperations: [Operation] = [
+        Operation(method: .POST, path: "/api/v1/quotes", summary: "Enter a proposal and price it: a frozen quote with every line and its rule (R-P-02)",
+                  roles: [.issuer, .agent], tag: "policies", request: PolicySchemas.quoteInput,
+                  responses: [(201, "The quote", PolicySchemas.quote)]),
+        Operation(method: .GET, path: "/api/v1/quotes/{id}", summary: "One quote", roles: Array(PolicyAccess.readers), tag: "policies",
+                  request: nil, responses: [(200, "The quote", PolicySchemas.quote)]),
+        Operation(method: .POST, path: "/api/v1/policies", summary: "Register a policy from a quote with a payment plan (R-P-04)",
+                  roles: [.issuer, .agent], tag: "policies", request: PolicySchemas.registerInput,
+                  responses: [(201, "Registered, with its schedule", PolicySchemas.registered)]),
+        Operation(method: .GET, path: "/api/v1/policies/{id}", summary: "A policy with its schedule, payments and endorsements; `?on=YYYY/MM/DD` gives the status on that date",
+                  roles: Array(PolicyAccess.readers), tag: "policies", request: nil,
+                  responses: [(200, "The policy (ETag: its version)", PolicySchemas.policy)]),
+        Operation(method: .POST, path: "/api/v1/policies/{id}/payments", summary: "Record a cheque (receipt issued) or a bank slip (R-P-03); Idempotency-Key honoured",
+                  roles: [.issuer, .accountant], tag: "payments", request: PolicySchemas.paymentInput,
+                  responses: [(201, "Recorded", PolicySchemas.payment)]),
+        Operation(method: .POST, path: "/api/v1/payments/{id}/collect", summary: "Accounting: the cheque or slip is collected (R-P-05)",
+                  roles: [.accountant], tag: "payments", request: nil, responses: [(200, "Collected", PolicySchemas.settled)]),
+        Operation(method: .POST, path: "/api/v1/payments/{id}/bounce", summary: "Accounting: the cheque bounced (R-P-05)",
+                  roles: [.accountant], tag: "payments", request: nil, responses: [(200, "Bounced", PolicySchemas.settled)]),
+        Operation(method: .POST, path: "/api/v1/policies/{id}/issue", summary: "Issue: policy register number once the down payment is collected (R-P-06); If-Match honoured",
+                  roles: [.issuer], tag: "policies", request: nil, responses: [(200, "Issued", PolicySchemas.issued)]),
+        Operation(method: .POST, path: "/api/v1/policies/{id}/endorsements", summary: "A numbered endorsement with its pro-rata premium delta (R-P-07)",
+                  roles: [.issuer], tag: "policies", request: PolicySchemas.endorsementInput,
+                  responses: [(201, "Endorsement", PolicySchemas.endorsement)]),
+        Operation(method: .POST, path: "/api/v1/policies/{id}/cancellation", summary: "Cancel with notice: pro-rata (insurer) or short-period table (insured), refund or amount owed (R-P-08)",
+                  roles: [.issuer], tag: "policies", request: PolicySchemas.cancellationInput,
+                  responses: [(200, "Cancelled", PolicySchemas.cancellation)]),
+        Operation(method: .POST, path: "/api/v1/policies/{id}/renewal", summary: "Renew for the next term: a new quote and a new registered policy (R-P-09)",
+                  roles: [.issuer, .agent], tag: "policies", request: Schemas.object(["payment": PolicySchemas.paymentPlan], required: ["payment"]),
+                  responses: [(201, "The new registered policy", PolicySchemas.registered)]),
+    ]
+}
+
+enum PolicySchemas {
+    static let line = Schemas.object(["code": Schemas.string, "rule": Schemas.string, "label": Schemas.string, "amount": Schemas.integer],
+                                     required: ["code", "rule", "label", "amount"])
+
+    static let quoteInput = Schemas.object([
+        "product": Schemas.enumeration(["computer"]), "customerId": Schemas.uuid, "date": Schemas.jalaliDate,
+        "inputs": ["type": "object", "description": "Product inputs (API.md); computer: {items:[{description, serial?, value}], competitiveDiscountPercent?, franchisePercent?}"],
+    ], required: ["product", "date", "inputs"])
+
+    static let quote = Schemas.object([
+        "id": Schemas.uuid, "product": Schemas.string, "status": Schemas.enumeration(["quoted", "declined", "used"]),
+        "proposalNumber": Schemas.string, "date": Schemas.jalaliDate, "customerId": Schemas.uuid, "total": Schemas.integer,
+        "sumInsured": Schemas.integer, "franchisePercent": Schemas.string, "tariffYear": Schemas.integer,
+        "lines": ["type": "array", "items": line],
+    ], required: ["id", "product", "total", "lines"])
+
+    static let paymentPlan: JSONValue = [
+        "oneOf": [
+            Schemas.object(["plan": Schemas.enumeration(["cash"])], required: ["plan"]),
+            Schemas.object(["plan": Schemas.enumeration(["installments"]), "downPayment": Schemas.integer, "count": Schemas.integer],
+                           required: ["plan", "downPayment", "count"]),
+        ],
+    ]
+
+    static let registerInput = Schemas.object([
+        "quoteId": Schemas.uuid, "customerId": Schemas.uuid, "startDate": Schemas.jalaliDate, "endDate": Schemas.jalaliDate, "payment": paymentPlan,
+    ], required: ["quoteId", "customerId", "startDate", "endDate", "payment"])
+
+    static let scheduleEntry = Schemas.object(["dueDate": Schemas.jalaliDate, "amount": Schemas.integer,
+                                               "kind": Schemas.enumeration(["whole", "down-payment", "installment"])])
+
+    static let registered = Schemas.object([
+        "id": Schemas.uuid, "status": Schemas.enumeration(["registered"]), "premium": Schemas.integer, "version": Schemas.integer,
+        "schedule": ["type": "array", "items": scheduleEntry],
+    ], required: ["id", "status", "premium", "schedule"])
+
+    static let paymentInput = Schemas.object([
+        "method": Schemas.enumeration(["cheque", "bank-slip"]), "amount": Schemas.integer, "paidOn": Schemas.jalaliDate,
+        "cheque": Schemas.object(["number": Schemas.string, "bank": Schemas.string, "dueDate": Schemas.jalaliDate], required: ["number", "bank", "dueDate"]),
+        "endorsementId": Schemas.uuid,
+    ], required: ["method", "amount", "paidOn"])
+
+    static let payment = Schemas.object([
+        "id": Schemas.uuid, "policyId": Schemas.uuid, "method": Schemas.string,
+        "status": Schemas.enumeration(["held", "pending", "collected", "bounced"]), "amount": Schemas.integer,
+        "paidOn": Schemas.jalaliDate, "receiptNumber": Schemas.string, "endorsementId": Schemas.uuid,
+        "cheque": Schemas.object(["number": Schemas.string, "bank": Schemas.string, "dueDate": Schemas.jalaliDate]),
+    ], required: ["id", "status"])
+
+    static let settled = Schemas.object(["id": Schemas.uuid, "status": Schemas.enumeration(["collected", "bounced"])], required: ["id", "status"])
+
+    static let issued = Schemas.object([
+        "id": Schemas.uuid, "number": Schemas.string, "status": Schemas.enumeration(["issued"]), "coverFrom": Schemas.instant,
+        "coverTo": Schemas.instant, "issueDate": Schemas.jalaliDate, "version": Schemas.integer,
+    ], required: ["id", "number", "status", "coverFrom", "coverTo"])
+
+    static let paymentOrder = Schemas.object([
+        "id": Schemas.uuid, "number": Schemas.string, "date": Schemas.jalaliDate, "amount": Schemas.integer,
+        "payee": Schemas.string, "reason": Schemas.string, "copies": Schemas.integer,
+    ])
+
+    static let endorsementInput = Schemas.object([
+        "effectiveDate": Schemas.jalaliDate, "kind": Schemas.enumeration(["additional", "refund", "non-financial"]),
+        "changes": ["type": "object", "description": "Product inputs to replace (top-level members), e.g. {items:[…]}"],
+        "description": Schemas.string,
+    ], required: ["effectiveDate"])
+
+    static let endorsement = Schemas.object([
+        "id": Schemas.uuid, "number": Schemas.integer, "kind": Schemas.string, "status": Schemas.enumeration(["awaiting-payment", "issued"]),
+        "premiumDelta": Schemas.integer, "paymentOrder": paymentOrder,
+    ], required: ["number", "kind", "premiumDelta"])
+
+    static let cancellationInput = Schemas.object([
+        "initiatedBy": Schemas.enumeration(["insurer", "insured"]), "noticeDate": Schemas.jalaliDate, "reason": Schemas.string,
+    ], required: ["initiatedBy", "noticeDate", "reason"])
+
+    static let cancellation = Schemas.object([
+        "effectiveDate": Schemas.jalaliDate, "method": Schemas.enumeration(["pro-rata", "short-period"]), "elapsedDays": Schemas.integer,
+        "retained": Schemas.integer, "refund": Schemas.integer, "owed": Schemas.integer, "paymentOrder": paymentOrder,
+    ], required: ["effectiveDate", "retained", "refund", "owed"])
+
+    static let policy = Schemas.object([
+        "id": Schemas.uuid, "product": Schemas.string, "number": Schemas.string,
+        "status": Schemas.enumeration(["registered", "issued", "expired", "cancelled"]), "inForce": ["type": "boolean"], "asOf": Schemas.jalaliDate,
+        "version": Schemas.integer, "customerId": Schemas.uuid, "quoteId": Schemas.uuid, "startDate": Schemas.jalaliDate, "endDate": Schemas.jalaliDate,
+        "coverFrom": Schemas.instant, "coverTo": Schemas.instant, "issueDate": Schemas.jalaliDate, "premium": Schemas.integer,
+        "annualPremium": Schemas.integer, "paid": Schemas.integer, "inHand": Schemas.integer, "sumInsured": Schemas.integer,
+        "franchisePercent": Schemas.string, "plan": Schemas.enumeration(["cash", "installments"]),
+        "schedule": ["type": "array", "items": scheduleEntry],
+        "endorsements": ["type": "array", "items": endorsement],
+        "payments": ["type": "array", "items": payment],
+        "cancellation": ["type": "object"], "renewalOf": Schemas.uuid,
+    ], required: ["id", "status", "premium", "paid", "schedule", "endorsements"])
+}

@@ -1,0 +1,56 @@
+import Fluent
+import Foundation
+import InsuranceKit
+
+/// Cancellation (R-P-08): written notice N days before effect; insurer → pro-rata refund,
+/// insured → short-period table (T-SP); a refund payment order, or the amount still owed.
+enum CancellationDesk {
+    struct Request: Sendable {
+        var initiatedBy: CancellationInitiator
+        var noticeDate: JalaliDate
+        var reason: String
+    }
+
+    struct Record: Codable, Sendable {
+        var initiatedBy: String
+        var noticeDate: String
+        var reason: String
+        var outcome: CancellationOutcome
+        var paymentOrderNumber: String?
+    }
+
+    static func cancel(_ request: Request, policyID: UUID, ifMatch: String?, principal: Principal, in work: UnitOfWork) async throws -> (Record, PaymentOrder?) {
+        let policy = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
+        try PolicyAccess.checkVersion(policy, ifMatch: ifMatch)
+        switch policy.status {
+        case .cancelled: throw AppError.conflict("already-cancelled", "این بیمه‌نامه پیش‌تر فسخ شده است.")
+        case .registered: throw AppError.conflict("policy-not-issued", "بیمه‌نامهٔ صادرنشده فسخ نمی‌شود؛ پیشنهاد را رد کنید.")
+        case .issued: break
+        }
+        let product = try ProductCatalog.product(policy.product)
+        let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
+        let ledger = try await PolicyLedger.load(policy, on: work.db)
+        let outcome: CancellationOutcome
+        do {
+            outcome = try CancellationMath.compute(initiatedBy: request.initiatedBy, annualPremium: ledger.charged, paid: ledger.collected,
+                                                   term: term, noticeDate: request.noticeDate, noticeDays: product.cancellationNoticeDays)
+        } catch let error as DomainError {
+            throw AppError.validation(error, field: "noticeDate")
+        }
+        var order: PaymentOrder?
+        if outcome.refund > .zero {
+            let customer = try await policy.$customer.get(on: work.db)
+            order = try await PaymentOrderDesk.create(amount: outcome.refund, payee: customer.displayName,
+                reason: "برگشت حق بیمه بابت فسخ بیمه‌نامهٔ \(policy.printedNumber ?? "")", policyID: policyID, principal: principal, in: work)
+        }
+        let record = Record(initiatedBy: request.initiatedBy.rawValue, noticeDate: request.noticeDate.description,
+                            reason: request.reason, outcome: outcome, paymentOrderNumber: order?.printedNumber)
+        let before = PolicySnapshot(policy)
+        policy.status = .cancelled
+        policy.cancellation = try QuoteDesk.json(record)
+        policy.version += 1
+        try await policy.save(on: work.db)
+        try await work.audit("policy.cancelled", entity: "policy", id: policyID.uuidString, before: before, after: record)
+        return (record, order)
+    }
+}

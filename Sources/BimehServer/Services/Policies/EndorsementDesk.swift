@@ -1,0 +1,114 @@
+import Fluent
+import Foundation
+import InsuranceKit
+
+/// Endorsements (R-P-07): a change never rewrites the policy; it is a numbered endorsement with
+/// a pro-rata premium delta. Additional premium is paid before the endorsement is issued; a
+/// refund is paid by a payment order.
+enum EndorsementDesk {
+    struct Request: Sendable {
+        var effectiveDate: JalaliDate
+        var kind: EndorsementKind?
+        /// Product inputs that replace the policy's (top-level members), or nil for a text-only change.
+        var inputs: Data?
+        var description: String
+    }
+
+    struct Outcome: Sendable {
+        var endorsement: Endorsement
+        var paymentOrder: PaymentOrder?
+    }
+
+    static func endorse(_ request: Request, policyID: UUID, ifMatch: String?, principal: Principal, in work: UnitOfWork) async throws -> Outcome {
+        let policy = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
+        try PolicyAccess.checkVersion(policy, ifMatch: ifMatch)
+        guard policy.status == .issued else {
+            throw AppError.conflict(policy.status == .cancelled ? "policy-cancelled" : "policy-not-issued",
+                                    policy.status == .cancelled ? "الحاقیه برای بیمه‌نامهٔ فسخ‌شده صادر نمی‌شود." : "الحاقیه فقط برای بیمه‌نامهٔ صادرشده ثبت می‌شود.")
+        }
+        let pending = try await Endorsement.query(on: work.db).filter(\.$policy.$id == policyID).filter(\.$status == .awaitingPayment).count()
+        guard pending == 0 else {
+            throw AppError.conflict("endorsement-pending", "الحاقیهٔ قبلی هنوز منتظر پرداخت حق بیمهٔ اضافی است.")
+        }
+        let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
+        let product = try ProductCatalog.product(policy.product)
+        let quote = try await policy.$quote.get(on: work.db)
+        let context = QuoteContext(date: try JalaliDate(parsing: quote.quoteDate), manualDiscountAuthority: QuoteDesk.discountAuthority.contains(principal.role))
+        var newInputs = Data(policy.inputs.utf8)
+        var newAnnual = Rial(amount: policy.annualPremium)
+        var newSumInsured = policy.sumInsured
+        if let changes = request.inputs {
+            newInputs = try merge(Data(policy.inputs.utf8), with: changes)
+            let repriced = try product.quote(inputs: newInputs, context: context)
+            newInputs = repriced.normalizedInputs
+            newAnnual = repriced.total
+            newSumInsured = repriced.sumInsured.amount
+        }
+        let delta = try EndorsementMath.premiumDelta(oldAnnual: Rial(amount: policy.annualPremium), newAnnual: newAnnual, term: term, effectiveDate: request.effectiveDate)
+        let kind = EndorsementMath.kind(for: delta)
+        if let asked = request.kind, asked != kind {
+            throw AppError.validation([FieldError(field: "kind", code: "endorsement-kind-mismatch",
+                message: "این تغییر الحاقیهٔ «\(kind.rawValue)» است، نه «\(asked.rawValue)» (تفاوت حق بیمه: \(delta.persianFormatted) ریال).")])
+        }
+        let number = try await Endorsement.query(on: work.db).filter(\.$policy.$id == policyID).count() + 1
+        let endorsement = Endorsement()
+        endorsement.$policy.id = policyID
+        endorsement.number = number
+        endorsement.kind = kind.rawValue
+        endorsement.effectiveDate = request.effectiveDate.description
+        endorsement.changes = String(decoding: newInputs, as: UTF8.self)
+        endorsement.description = request.description
+        endorsement.premiumDelta = delta.amount
+        endorsement.annualPremiumBefore = policy.annualPremium
+        endorsement.annualPremiumAfter = newAnnual.amount
+        endorsement.sumInsuredAfter = newSumInsured
+        endorsement.$createdBy.id = principal.userID
+        endorsement.status = kind == .additional ? .awaitingPayment : .issued
+        var order: PaymentOrder?
+        if kind == .refund {
+            let customer = try await policy.$customer.get(on: work.db)
+            order = try await PaymentOrderDesk.create(amount: try delta.negated(), payee: customer.displayName,
+                reason: "برگشت حق بیمهٔ الحاقیهٔ شمارهٔ \(number) بیمه‌نامهٔ \(policy.printedNumber ?? "")", policyID: policyID, principal: principal, in: work)
+            endorsement.$paymentOrder.id = order?.id
+        }
+        try await endorsement.create(on: work.db)
+        if endorsement.status == .issued {
+            apply(endorsement, inputs: newInputs, sumInsured: newSumInsured, to: policy)
+        }
+        policy.version += 1
+        try await policy.save(on: work.db)
+        try await work.audit("endorsement.created", entity: "policy", id: policyID.uuidString,
+                             after: ["number": String(number), "kind": kind.rawValue, "delta": String(delta.amount), "status": endorsement.status.rawValue])
+        return Outcome(endorsement: endorsement, paymentOrder: order)
+    }
+
+    /// Additional premium collected in full → the endorsement is issued and takes effect.
+    static func issueIfPaid(_ endorsementID: UUID, policy: Policy, in work: UnitOfWork) async throws {
+        guard let endorsement = try await Endorsement.find(endorsementID, on: work.db), endorsement.status == .awaitingPayment else { return }
+        let paid = try await Payment.query(on: work.db).filter(\.$endorsement.$id == endorsementID).filter(\.$status == .collected).all()
+        guard try Rial.sum(paid.map { Rial(amount: $0.amount) }).amount >= endorsement.premiumDelta else { return }
+        endorsement.status = .issued
+        try await endorsement.save(on: work.db)
+        apply(endorsement, inputs: Data(endorsement.changes.utf8), sumInsured: endorsement.sumInsuredAfter, to: policy)
+        policy.version += 1
+        try await policy.save(on: work.db)
+        try await work.audit("endorsement.issued", entity: "policy", id: try policy.requireID().uuidString,
+                             after: ["number": String(endorsement.number), "delta": String(endorsement.premiumDelta)])
+    }
+
+    private static func apply(_ endorsement: Endorsement, inputs: Data, sumInsured: Int64, to policy: Policy) {
+        policy.inputs = String(decoding: inputs, as: UTF8.self)
+        policy.annualPremium = endorsement.annualPremiumAfter
+        policy.sumInsured = sumInsured
+    }
+
+    /// The changed members replace the policy's; the rest stay.
+    static func merge(_ current: Data, with changes: Data) throws -> Data {
+        guard var base = try JSONSerialization.jsonObject(with: current) as? [String: Any],
+              let patch = try JSONSerialization.jsonObject(with: changes) as? [String: Any] else {
+            throw AppError.validation([FieldError(field: "changes.inputs", code: "invalid-type", message: "تغییرات باید یک شیء JSON باشد.")])
+        }
+        for (key, value) in patch { base[key] = value }
+        return try JSONSerialization.data(withJSONObject: base, options: [.sortedKeys])
+    }
+}

@@ -1,0 +1,32 @@
+import Fluent
+import Foundation
+import InsuranceKit
+
+/// Issuing (R-P-06): the down payment (or the whole premium) collected, then the policy
+/// register's next number and the issue date.
+enum IssueDesk {
+    static func issue(_ policyID: UUID, ifMatch: String?, principal: Principal, in work: UnitOfWork) async throws -> Policy {
+        let policy = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
+        try PolicyAccess.checkVersion(policy, ifMatch: ifMatch)
+        switch policy.status {
+        case .issued: throw AppError.conflict("already-issued", "این بیمه‌نامه پیش‌تر صادر شده است (شماره \(policy.printedNumber ?? "")).")
+        case .cancelled: throw AppError.conflict("policy-cancelled", "این بیمه‌نامه فسخ شده است.")
+        case .registered: break
+        }
+        let ledger = try await PolicyLedger.load(policy, on: work.db)
+        guard ledger.collected >= ledger.dueBeforeIssue else {
+            throw AppError.conflict("premium-not-paid",
+                "پیش از صدور باید \(ledger.dueBeforeIssue.persianFormatted) ریال (پیش‌پرداخت یا کل حق بیمه) وصول شده باشد؛ وصول‌شده: \(ledger.collected.persianFormatted) ریال. چکِ نزد صدور تا وصول، پرداخت به حساب نمی‌آید.")
+        }
+        let today = JalaliDate(date: work.now)
+        let before = PolicySnapshot(policy)
+        policy.numberYear = today.year
+        policy.number = try await work.nextNumber(.policy, year: today.year)
+        policy.issueDate = today.description
+        policy.status = .issued
+        policy.version += 1
+        try await policy.save(on: work.db)
+        try await work.audit("policy.issued", entity: "policy", id: policyID.uuidString, before: before, after: PolicySnapshot(policy))
+        return policy
+    }
+}

@@ -1,0 +1,94 @@
+import Fluent
+import Foundation
+import InsuranceKit
+
+/// Receiving premium (R-P-03) and accounting's verdict on it (R-P-05).
+enum PaymentDesk {
+    struct Request: Sendable {
+        var method: Payment.Method
+        var amount: Rial
+        var paidOn: JalaliDate
+        var cheque: (number: String, bank: String, dueDate: JalaliDate)?
+        var endorsementID: UUID?
+    }
+
+    static func receive(_ request: Request, policyID: UUID, ifMatch: String?, principal: Principal, in work: UnitOfWork) async throws -> Payment {
+        let policy = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
+        try PolicyAccess.checkVersion(policy, ifMatch: ifMatch)
+        guard policy.status != .cancelled else {
+            throw AppError.conflict("policy-cancelled", "این بیمه‌نامه فسخ شده است و پرداختی برای آن ثبت نمی‌شود.")
+        }
+        var pendingAdditional = Rial.zero
+        if let endorsementID = request.endorsementID {
+            guard let endorsement = try await Endorsement.find(endorsementID, on: work.db), endorsement.$policy.id == policyID else {
+                throw AppError.validation([FieldError(field: "endorsementId", code: "unknown-endorsement", message: "الحاقیه‌ای با این شناسه برای این بیمه‌نامه نیست.")])
+            }
+            guard endorsement.status == .awaitingPayment else {
+                throw AppError.conflict("endorsement-not-awaiting-payment", "این الحاقیه منتظر پرداخت نیست.")
+            }
+            pendingAdditional = Rial(amount: endorsement.premiumDelta)
+        }
+        let ledger = try await PolicyLedger.load(policy, on: work.db)
+        guard request.amount <= (try ledger.open(plus: pendingAdditional)) else {
+            throw AppError.validation([FieldError(field: "amount", code: "overpayment",
+                message: "مبلغ بیشتر از مانده حق بیمه است (مانده: \(try ledger.open(plus: pendingAdditional).persianFormatted) ریال).")])
+        }
+        let payment = Payment()
+        payment.$policy.id = policyID
+        payment.$endorsement.id = request.endorsementID
+        payment.method = request.method
+        payment.amount = request.amount.amount
+        payment.paidOn = request.paidOn.description
+        payment.$createdBy.id = principal.userID
+        switch request.method {
+        case .cheque:
+            guard let cheque = request.cheque else {
+                throw AppError.validation([FieldError(field: "cheque", code: "required", message: "مشخصات چک (شماره، بانک، تاریخ سررسید) را وارد کنید.")])
+            }
+            payment.status = .held
+            payment.chequeNumber = cheque.number
+            payment.chequeBank = cheque.bank
+            payment.chequeDueDate = cheque.dueDate.description
+            let year = JalaliDate(date: work.now).year
+            payment.receiptNumber = "\(year)/\(try await work.nextNumber(.receipt, year: year))"
+        case .bankSlip:
+            payment.status = .pending
+        }
+        try await payment.create(on: work.db)
+        try await work.audit("payment.received", entity: "payment", id: try payment.requireID().uuidString,
+                             after: ["policy": policyID.uuidString, "method": payment.method.rawValue, "amount": String(payment.amount),
+                                     "status": payment.status.rawValue, "receipt": payment.receiptNumber ?? ""])
+        try await bumpVersion(policy, in: work)
+        return payment
+    }
+
+    enum Verdict: String { case collect, bounce }
+
+    /// Accounting marks a held cheque or a pending slip collected or bounced; nothing else moves.
+    static func settle(_ paymentID: UUID, verdict: Verdict, in work: UnitOfWork) async throws -> Payment {
+        guard let payment = try await Payment.find(paymentID, on: work.db) else { throw AppError.notFound("پرداخت") }
+        guard payment.status == .held || payment.status == .pending else {
+            throw AppError.conflict("invalid-transition", payment.status == .bounced
+                ? "این چک برگشت خورده است و وصول آن ثبت نمی‌شود؛ پرداخت تازه ثبت کنید."
+                : "این پرداخت پیش‌تر وصول شده است.")
+        }
+        let before = payment.status.rawValue
+        payment.status = verdict == .collect ? .collected : .bounced
+        payment.settledOn = JalaliDate(date: work.now).description
+        try await payment.save(on: work.db)
+        try await work.audit("payment.\(verdict == .collect ? "collected" : "bounced")", entity: "payment", id: paymentID.uuidString,
+                             before: ["status": before], after: ["status": payment.status.rawValue])
+        if let policy = try await Policy.find(payment.$policy.id, on: work.db) {
+            try await bumpVersion(policy, in: work)
+            if verdict == .collect, let endorsementID = payment.$endorsement.id {
+                try await EndorsementDesk.issueIfPaid(endorsementID, policy: policy, in: work)
+            }
+        }
+        return payment
+    }
+
+    static func bumpVersion(_ policy: Policy, in work: UnitOfWork) async throws {
+        policy.version += 1
+        try await policy.save(on: work.db)
+    }
+}

@@ -1,0 +1,40 @@
+import Fluent
+import Vapor
+
+/// Who may see which quote or policy: staff all, an agent only its agency's (404 otherwise,
+/// R-G-09 / API.md). And the lost-update guard: a stale `If-Match` version gets 409.
+enum PolicyAccess {
+    static let readers: Set<Role> = [.admin, .issuer, .agent, .claims, .head, .accountant]
+
+    static func policy(_ id: UUID?, for principal: Principal, on db: any Database) async throws -> Policy {
+        guard let id, let policy = try await Policy.find(id, on: db), visible(agencyID: policy.$agency.id, to: principal) else {
+            throw AppError.notFound("بیمه‌نامه")
+        }
+        return policy
+    }
+
+    static func quote(_ id: UUID?, for principal: Principal, on db: any Database) async throws -> Quote? {
+        guard let id, let quote = try await Quote.find(id, on: db), visible(agencyID: quote.$agency.id, to: principal) else {
+            return nil
+        }
+        return quote
+    }
+
+    static func visible(agencyID: UUID?, to principal: Principal) -> Bool {
+        principal.role == .agent ? (principal.agencyID != nil && agencyID == principal.agencyID) : principal.role.isStaff
+    }
+
+    /// `If-Match: "3"` must name the policy's current version when sent.
+    static func checkVersion(_ policy: Policy, ifMatch: String?) throws {
+        guard let ifMatch else { return }
+        let sent = ifMatch.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))
+        guard sent == String(policy.version) else {
+            throw AppError(.conflict, code: "stale-version",
+                           detail: "بیمه‌نامه در این فاصله تغییر کرده است؛ آن را دوباره باز کنید و تغییر را از نو بفرستید.")
+        }
+    }
+}
+
+extension AppError {
+    static func conflict(_ code: String, _ detail: String) -> AppError { AppError(.conflict, code: code, detail: detail) }
+}

@@ -1,0 +1,113 @@
+import Fluent
+import Foundation
+import InsuranceKit
+
+/// Registering a policy from an accepted quote, with its payment plan (R-P-01, R-P-04).
+enum PolicyRegistration {
+    struct Request: Sendable {
+        var quoteID: UUID
+        var customerID: UUID
+        var term: PolicyTerm
+        var plan: PaymentPlan
+    }
+
+    static func register(_ request: Request, principal: Principal, in work: UnitOfWork, renewalOf: UUID? = nil) async throws -> Policy {
+        guard let quote = try await PolicyAccess.quote(request.quoteID, for: principal, on: work.db) else {
+            throw AppError.validation([FieldError(field: "quoteId", code: "unknown-quote", message: "استعلام (پیشنهاد) با این شناسه پیدا نشد.")])
+        }
+        guard quote.status == .quoted else {
+            throw AppError.conflict("quote-already-used", "این استعلام پیش‌تر برای بیمه‌نامهٔ دیگری به کار رفته یا رد شده است؛ استعلام تازه بگیرید.")
+        }
+        let customer = try await QuoteDesk.customer(request.customerID, for: principal, on: work.db)
+        if let quoted = quote.$customer.id, quoted != customer.id {
+            throw AppError.validation([FieldError(field: "customerId", code: "customer-mismatch", message: "این استعلام برای مشتری دیگری صادر شده است.")])
+        }
+        let product = try ProductCatalog.product(quote.product)
+        try PolicyTermRule.check(request.term)
+        let premium = Rial(amount: quote.total)
+        let today = JalaliDate(date: work.now)
+        let schedule: [ScheduledPayment]
+        do {
+            schedule = try InstallmentSchedule.schedule(premium: premium, plan: request.plan, rules: product.paymentPlans, startingOn: today)
+        } catch let error as DomainError {
+            throw AppError.validation(error, field: "payment")
+        }
+        let policy = Policy()
+        policy.version = 1
+        policy.product = quote.product
+        policy.status = .registered
+        policy.startDate = request.term.start.description
+        policy.endDate = request.term.end.description
+        policy.premium = premium.amount
+        policy.annualPremium = premium.amount
+        policy.sumInsured = quote.sumInsured
+        policy.franchisePercent = quote.franchisePercent
+        policy.inputs = quote.inputs
+        policy.lines = quote.lines
+        switch request.plan {
+        case .cash:
+            policy.plan = "cash"
+        case .installments(let down, let count):
+            policy.plan = "installments"
+            policy.downPayment = down.amount
+            policy.installmentCount = count
+        }
+        policy.$quote.id = try quote.requireID()
+        policy.$customer.id = try customer.requireID()
+        policy.$agency.id = quote.$agency.id
+        policy.$renewalOf.id = renewalOf
+        policy.$createdBy.id = principal.userID
+        try await policy.create(on: work.db)
+        let policyID = try policy.requireID()
+        for (index, entry) in schedule.enumerated() {
+            let row = ScheduleEntry()
+            row.$policy.id = policyID
+            row.seq = index + 1
+            row.dueDate = entry.dueDate.description
+            row.amount = entry.amount.amount
+            row.kind = entry.kind.rawValue
+            try await row.create(on: work.db)
+        }
+        quote.status = .used
+        quote.$customer.id = customer.id
+        try await quote.save(on: work.db)
+        try await work.audit("policy.registered", entity: "policy", id: policyID.uuidString,
+                             after: PolicySnapshot(policy, schedule: schedule))
+        return policy
+    }
+}
+
+/// Terms Bimeh sells: one year from the start date (R-G-04), as the annual tariffs assume.
+enum PolicyTermRule {
+    static func check(_ term: PolicyTerm) throws {
+        guard term.end == term.start.addingYears(1) else {
+            throw AppError.validation([FieldError(field: "endDate", code: "invalid-term",
+                                                  message: "مدت بیمه‌نامه یک سال است: تاریخ پایان باید همان روز و ماه در سال بعد باشد.")])
+        }
+    }
+}
+
+/// What the audit trail keeps of a policy.
+struct PolicySnapshot: Encodable, Sendable {
+    var status: String
+    var number: String?
+    var premium: Int64
+    var annualPremium: Int64
+    var startDate: String
+    var endDate: String
+    var plan: String
+    var version: Int
+    var schedule: [String]?
+
+    init(_ p: Policy, schedule: [ScheduledPayment]? = nil) {
+        status = p.status.rawValue
+        number = p.printedNumber
+        premium = p.premium
+        annualPremium = p.annualPremium
+        startDate = p.startDate
+        endDate = p.endDate
+        plan = p.plan
+        version = p.version
+        self.schedule = schedule?.map { "\($0.dueDate) \($0.amount.amount)" }
+    }
+}

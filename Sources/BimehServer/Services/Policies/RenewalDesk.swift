@@ -1,0 +1,31 @@
+import Fluent
+import Foundation
+import InsuranceKit
+
+/// Renewal (R-P-09): a new quote and a new registered policy for the next term, from the old
+/// policy's inputs in force; the old policy stays as it was.
+enum RenewalDesk {
+    static func renew(_ policyID: UUID, plan: PaymentPlan, principal: Principal, in work: UnitOfWork) async throws -> Policy {
+        let old = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
+        guard old.status == .issued else {
+            throw AppError.conflict("policy-not-renewable", "فقط بیمه‌نامهٔ صادرشده و فسخ‌نشده تمدید می‌شود.")
+        }
+        let renewedFrom = try await Policy.query(on: work.db).filter(\.$renewalOf.$id == policyID).count()
+        guard renewedFrom == 0 else { throw AppError.conflict("already-renewed", "این بیمه‌نامه پیش‌تر تمدید شده است.") }
+        let start = try JalaliDate(parsing: old.endDate)
+        let term = try PolicyTerm(from: start, to: start.addingYears(1))
+        let request = QuoteDesk.Request(product: old.product, customerID: old.$customer.id, date: start, inputs: Data(old.inputs.utf8))
+        let priced: ProductQuote
+        do {
+            priced = try QuoteDesk.price(request, principal: principal)
+        } catch let error as DomainError {
+            throw AppError.validation(error, field: "inputs")
+        }
+        let quote = try await QuoteDesk.create(request, priced: priced, principal: principal, in: work)
+        let policy = try await PolicyRegistration.register(
+            .init(quoteID: try quote.requireID(), customerID: old.$customer.id, term: term, plan: plan),
+            principal: principal, in: work, renewalOf: policyID)
+        try await work.audit("policy.renewed", entity: "policy", id: policyID.uuidString, after: ["renewal": try policy.requireID().uuidString])
+        return policy
+    }
+}

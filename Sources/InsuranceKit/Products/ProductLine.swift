@@ -1,0 +1,119 @@
+import Foundation
+
+/// One line of a premium breakdown (R-P-02): discounts are negative amounts.
+public struct QuoteLine: Codable, Sendable, Hashable {
+    /// Stable machine code fixed by API.md (`base`, `volume-discount`, …).
+    public let code: String
+    /// The rule the line applies (`R-CP-02`).
+    public let rule: String
+    /// Persian label printed on the quote.
+    public let label: String
+    /// Already rounded once, half away from zero (R-G-02).
+    public let amount: Rial
+
+    public init(code: String, rule: String, label: String, amount: Rial) {
+        self.code = code
+        self.rule = rule
+        self.label = label
+        self.amount = amount
+    }
+}
+
+/// What a quote depends on besides the product's inputs.
+public struct QuoteContext: Sendable {
+    /// The quote date; its Jalali year selects the tariff.
+    public var date: JalaliDate
+    /// The caller's role may grant manual/competitive discounts (R-G-10).
+    public var manualDiscountAuthority: Bool
+
+    public init(date: JalaliDate, manualDiscountAuthority: Bool = false) {
+        self.date = date
+        self.manualDiscountAuthority = manualDiscountAuthority
+    }
+}
+
+/// A priced quote (R-P-02). Frozen: issuing uses these numbers, and `normalizedInputs` is what
+/// an endorsement re-prices with changed values (R-P-07).
+public struct ProductQuote: Sendable, Hashable {
+    public let product: String
+    public let lines: [QuoteLine]
+    /// Σ line amounts (R-G-02); computed by the initializer, so it cannot disagree with the lines.
+    public let total: Rial
+    public let sumInsured: Rial
+    /// Deductible printed on the policy (not a premium line); nil when the product has none.
+    public let franchisePercent: Percent?
+    public let coveredPerils: [String]
+    /// Canonical JSON (sorted keys) of the validated inputs, defaults filled in.
+    public let normalizedInputs: Data
+    public let tariffYear: Int
+    public let tariffIsSample: Bool
+
+    /// Throws "amount-overflow" if the lines do not add up within Int64.
+    public init(product: String, lines: [QuoteLine], sumInsured: Rial, franchisePercent: Percent?,
+                coveredPerils: [String], normalizedInputs: Data, tariffYear: Int, tariffIsSample: Bool) throws {
+        self.product = product
+        self.lines = lines
+        self.total = try Rial.sum(lines.map(\.amount))
+        self.sumInsured = sumInsured
+        self.franchisePercent = franchisePercent
+        self.coveredPerils = coveredPerils
+        self.normalizedInputs = normalizedInputs
+        self.tariffYear = tariffYear
+        self.tariffIsSample = tariffIsSample
+    }
+
+    /// The line with this code, if present (a zero discount is omitted).
+    public func line(_ code: String) -> QuoteLine? {
+        lines.first { $0.code == code }
+    }
+}
+
+/// R-P-04: how a product's premium may be paid.
+public struct PaymentPlanRules: Sendable, Hashable {
+    /// Down payment as a share of the premium, bounds inclusive.
+    public let downPaymentShare: ClosedRange<Percent>
+    /// Number of installments after the down payment; an upper bound below 1 means "no
+    /// installment plan".
+    public let installmentCounts: ClosedRange<Int>
+    public let allowsCash: Bool
+
+    public init(downPaymentShare: ClosedRange<Percent>, installmentCounts: ClosedRange<Int>, allowsCash: Bool) {
+        self.downPaymentShare = downPaymentShare
+        self.installmentCounts = installmentCounts
+        self.allowsCash = allowsCash
+    }
+
+    public var allowsInstallments: Bool { installmentCounts.upperBound >= 1 }
+}
+
+/// What every insurance line offers the lifecycle: pricing from API.md `inputs`, payment plans,
+/// notice periods and the texts printed on the policy (R-P-01…R-P-06).
+public protocol ProductLine: Sendable {
+    /// The API's `product` value, e.g. "computer".
+    var code: String { get }
+    /// Persian name, e.g. «بیمه رایانه».
+    var title: String { get }
+    var paymentPlans: PaymentPlanRules { get }
+    /// R-P-08: days between the written notice and the cancellation taking effect.
+    var cancellationNoticeDays: Int { get }
+    /// R-CL-02: days from the loss within which it must be notified.
+    var claimNoticeDays: Int { get }
+    /// Persian list printed on the policy.
+    var coveredPerils: [String] { get }
+    /// Short Persian clauses printed on the policy.
+    var generalConditions: [String] { get }
+
+    /// Validates the JSON object of API.md `inputs` and prices it (R-P-02). Throws a DomainError
+    /// for one problem, a ValidationFailure when several inputs are wrong.
+    func quote(inputs: Data, context: QuoteContext) throws -> ProductQuote
+
+    /// The annual premium for inputs (a quote's `normalizedInputs`, possibly changed): what an
+    /// endorsement compares before and after (R-P-07).
+    func annualPremium(normalizedInputs: Data, context: QuoteContext) throws -> Rial
+}
+
+extension ProductLine {
+    public func annualPremium(normalizedInputs: Data, context: QuoteContext) throws -> Rial {
+        try quote(inputs: normalizedInputs, context: context).total
+    }
+}
