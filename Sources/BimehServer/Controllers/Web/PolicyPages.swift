@@ -317,7 +317,7 @@ struct PolicyPages: RouteCollection {
         var customerName: String
         var customerCode: String
         var customerMobile: String
-        var items: [QuotePages.ItemRow]
+        var items: [QuotePages.DisplayItem]
         var perils: [String]
         var conditions: [String]
         var lines: [QuotePages.LineRow]
@@ -334,10 +334,7 @@ struct PolicyPages: RouteCollection {
         let view = try await PolicyView.load(policy, asOf: req.bimeh.clock.today(), on: req.db)
         let customer = try await policy.$customer.get(on: req.db)
         let product = try ProductCatalog.product(policy.product)
-        let inputs = (try? JSONSerialization.jsonObject(with: Data(policy.inputs.utf8)) as? [String: Any]) ?? [:]
-        let items = ((inputs["items"] as? [[String: Any]]) ?? []).map {
-            QuotePages.ItemRow(description: $0["description"] as? String, serial: $0["serial"] as? String, value: ($0["value"] as? NSNumber).map { "\($0.int64Value)" })
-        }
+        let items = QuotePages.displayItems(policy.inputs)
         let lines = (try? JSONDecoder().decode([QuoteLine].self, from: Data(policy.lines.utf8))) ?? []
         let context = PrintContext(
             chrome: PageChrome(req, title: "بیمه‌نامه \(policy.printedNumber ?? "")"), policy: view, productTitle: product.title,

@@ -107,6 +107,21 @@ struct QuotePages: RouteCollection {
         }
     }
 
+    /// A computer of the attached list, as shown and printed.
+    struct DisplayItem: Encodable {
+        var description: String
+        var serial: String
+        var value: Int64
+    }
+
+    static func displayItems(_ inputs: String) -> [DisplayItem] {
+        let object = (try? JSONSerialization.jsonObject(with: Data(inputs.utf8)) as? [String: Any]) ?? [:]
+        return ((object["items"] as? [[String: Any]]) ?? []).map {
+            DisplayItem(description: $0["description"] as? String ?? "", serial: $0["serial"] as? String ?? "",
+                        value: ($0["value"] as? NSNumber)?.int64Value ?? 0)
+        }
+    }
+
     struct LineRow: Encodable {
         var label: String
         var rule: String
@@ -117,7 +132,7 @@ struct QuotePages: RouteCollection {
         var chrome: PageChrome
         var quote: QuoteView
         var lines: [LineRow]
-        var items: [ItemRow]
+        var items: [DisplayItem]
         var perils: [String]
         var customerName: String
         var canRegister: Bool
@@ -138,10 +153,7 @@ struct QuotePages: RouteCollection {
     private func renderQuote(_ req: Request, _ quote: Quote, errors: [String], status: HTTPResponseStatus) async throws -> Response {
         let principal = try req.principal
         let customer = try await quote.$customer.get(on: req.db)
-        let inputs = (try? JSONSerialization.jsonObject(with: Data(quote.inputs.utf8)) as? [String: Any]) ?? [:]
-        let items = ((inputs["items"] as? [[String: Any]]) ?? []).map {
-            ItemRow(description: $0["description"] as? String, serial: $0["serial"] as? String, value: ($0["value"] as? NSNumber).map { "\($0.int64Value)" })
-        }
+        let items = Self.displayItems(quote.inputs)
         let product = try ProductCatalog.product(quote.product)
         let start = req.bimeh.clock.today().adding(days: 1)
         let policy = try await Policy.query(on: req.db).filter(\.$quote.$id == quote.requireID()).first()
