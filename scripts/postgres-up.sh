@@ -20,7 +20,7 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 su postgres -c "psql -q -tc \"SELECT 1 FROM pg_roles WHERE rolname='bimeh'\"" | grep -q 1 \
-  || su postgres -c "psql -q -c \"CREATE ROLE bimeh LOGIN PASSWORD 'bimeh'\""
+  || su postgres -c "psql -q -c \"CREATE ROLE bimeh LOGIN CREATEDB PASSWORD 'bimeh'\""
 su postgres -c "psql -q -tc \"SELECT 1 FROM pg_database WHERE datname='bimeh_test'\"" | grep -q 1 \
   || su postgres -c "psql -q -c \"CREATE DATABASE bimeh_test OWNER bimeh\""
 echo "PostgreSQL $version ready on 127.0.0.1:5432 (database bimeh_test, user bimeh)"

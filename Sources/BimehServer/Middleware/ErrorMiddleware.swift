@@ -35,6 +35,8 @@ struct BimehErrorMiddleware: AsyncMiddleware {
             return e
         case let e as DomainError:
             return .validation(e, field: e.field ?? "")
+        case let failure as ValidationFailure:
+            return .validation(failure.errors.map(FieldError.init))
         case is DecodingError:
             return .malformedJSON
         case let abort as any AbortError:

@@ -15,13 +15,11 @@ enum RenewalDesk {
         let start = try JalaliDate(parsing: old.endDate)
         let term = try PolicyTerm(from: start, to: start.addingYears(1))
         let request = QuoteDesk.Request(product: old.product, customerID: old.$customer.id, date: start, inputs: Data(old.inputs.utf8))
-        let priced: ProductQuote
-        do {
-            priced = try QuoteDesk.price(request, principal: principal)
-        } catch let error as DomainError {
-            throw AppError.validation(error, field: "inputs")
-        }
+        let priced = try QuoteController.translate { try QuoteDesk.price(request, principal: principal) }
         let quote = try await QuoteDesk.create(request, priced: priced, principal: principal, in: work)
+        // the renewal stays with the agency that sold the policy, whoever renews it
+        quote.$agency.id = old.$agency.id
+        try await quote.save(on: work.db)
         let policy = try await PolicyRegistration.register(
             .init(quoteID: try quote.requireID(), customerID: old.$customer.id, term: term, plan: plan),
             principal: principal, in: work, renewalOf: policyID)
