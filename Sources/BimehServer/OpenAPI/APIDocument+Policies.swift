@@ -1,3 +1,5 @@
+import InsuranceKit
+
 /// Quotes, policies, payments, endorsements, cancellation and renewal (R-P-01…R-P-09).
 extension APIDocument {
     static let policyOperations: [Operation] = [
@@ -38,7 +40,7 @@ enum PolicySchemas {
                                      required: ["code", "rule", "label", "amount"])
 
     static let quoteInput = Schemas.object([
-        "product": Schemas.enumeration(["computer"]), "customerId": Schemas.uuid, "date": Schemas.jalaliDate,
+        "product": Schemas.enumeration(ProductCatalog.all.map(\.code)), "customerId": Schemas.uuid, "date": Schemas.jalaliDate,
         "inputs": ["type": "object", "description": "Product inputs (API.md); computer: {items:[{description, serial?, value}], competitiveDiscountPercent?, franchisePercent?}"],
     ], required: ["product", "date", "inputs"])
 

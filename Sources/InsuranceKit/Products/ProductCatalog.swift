@@ -3,6 +3,7 @@
 public enum ProductCatalog: Sendable {
     public static let all: [any ProductLine] = [
         ComputerInsurance(),
+        EmployersLiability(), ContractorsAllRisk(),
     ]
 
     /// Throws "unknown-product" (field "product") for a code no product has.

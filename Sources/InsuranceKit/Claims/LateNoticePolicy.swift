@@ -1,0 +1,29 @@
+/// R-CL-03: what happens to a claim notified after the product's deadline (R-CL-02).
+public enum LateNoticePolicy: String, Codable, Sendable, Hashable, CaseIterable {
+    /// Computer and all-risk lines: accepted only if the expert attests that the nature of the
+    /// insured subject has not changed; otherwise rejected with a letter.
+    case acceptIfSubjectUnchanged = "accept-if-subject-unchanged"
+    /// Refused with a letter.
+    case reject
+    /// Group life (later): a late-notice form and an internal commission decide.
+    case commission
+
+    /// R-CL-03: the decision for a late notice. `subjectUnchanged` is the expert's attestation;
+    /// it only matters for `.acceptIfSubjectUnchanged`.
+    public func decide(subjectUnchanged: Bool) -> LateNoticeDecision {
+        switch self {
+        case .acceptIfSubjectUnchanged: subjectUnchanged ? .accept : .reject
+        case .reject: .reject
+        case .commission: .referToCommission
+        }
+    }
+}
+
+/// R-CL-03: the outcome for one late notice.
+public enum LateNoticeDecision: String, Codable, Sendable, Hashable, CaseIterable {
+    case accept
+    /// The file is rejected with a reason letter (claim state `rejected`, R-CL-13).
+    case reject
+    /// Group life: the late-notice form goes to the commission.
+    case referToCommission = "refer-to-commission"
+}

@@ -1,0 +1,66 @@
+import Testing
+@testable import InsuranceKit
+
+@Suite("R-CL-02/03/10/11 per-product claim rules")
+struct ClaimRulesTests {
+    @Test("R-CL-02, R-CL-03, R-CL-10, R-CL-11 computer insurance (seed 002)")
+    func computer() throws {
+        let rules = try ClaimRules.rules(forProduct: "computer")
+        #expect(rules.noticeDays == 14)
+        #expect(rules.lateNoticePolicy == .acceptIfSubjectUnchanged)
+        #expect(rules.paymentOrderCopies.count == 7)
+        #expect(rules.expertFeeOrderCopies.count == 3)
+        #expect(!rules.requiresNotarizedCertificateWhenPolicyholderCollects)
+        // seed 002 step 18: two copies to the insured, then accounting & statistics,
+        // statistics & reinsurance and the insured's file
+        #expect(rules.paymentOrderCopies[0].hasPrefix("بیمه‌گذار"))
+        #expect(rules.paymentOrderCopies[1].hasPrefix("بیمه‌گذار"))
+        #expect(rules.paymentOrderCopies[2] == "ادارهٔ کل حسابداری و آمار")
+        #expect(rules.paymentOrderCopies[3] == "ادارهٔ آمار و اتکایی")
+        #expect(rules.paymentOrderCopies[4] == "بایگانی در پروندهٔ بیمه‌گذار")
+        // seed 002 (fee order): two copies to the expert, one archived in the policy file
+        #expect(rules.expertFeeOrderCopies.filter { $0.hasPrefix("کارشناس فنی آزاد") }.count == 2)
+        #expect(rules.expertFeeOrderCopies[2] == "بایگانی در پروندهٔ بیمه‌نامه")
+    }
+
+    @Test("R-CAR-01 contractors' all risk: 14 days, late accepted if the subject is unchanged, 7 copies")
+    func contractorsAllRisk() throws {
+        let rules = try ClaimRules.rules(forProduct: "contractors-all-risk")
+        #expect(rules.noticeDays == 14)
+        #expect(rules.lateNoticePolicy == .acceptIfSubjectUnchanged)
+        #expect(rules.paymentOrderCopies == (try ClaimRules.rules(forProduct: "computer")).paymentOrderCopies)
+        #expect(!rules.requiresNotarizedCertificateWhenPolicyholderCollects)
+    }
+
+    @Test("R-EL-LI-01, R-CL-10 employer's liability: 5 days, no late filing, notarized certificate")
+    func employersLiability() throws {
+        let rules = try ClaimRules.rules(forProduct: "employers-liability")
+        #expect(rules.noticeDays == 5)
+        #expect(rules.lateNoticePolicy == .reject)
+        #expect(rules.paymentOrderCopies.count == 7)
+        #expect(rules.expertFeeOrderCopies.count == 3)
+        #expect(rules.requiresNotarizedCertificateWhenPolicyholderCollects)
+    }
+
+    @Test("R-CL-02 notice days equal the product's printed claimNoticeDays",
+          arguments: ["computer", "employers-liability", "contractors-all-risk"])
+    func sameAsProduct(_ code: String) throws {
+        #expect(try ClaimRules.rules(forProduct: code).noticeDays == ProductCatalog.product(code).claimNoticeDays)
+        #expect(try ClaimRules.rules(forProduct: code).product == code)
+    }
+
+    @Test("unknown product", arguments: ["", "group-life", "Computer", "third-party"])
+    func unknown(_ code: String) {
+        let error = #expect(throws: DomainError.self) { try ClaimRules.rules(forProduct: code) }
+        #expect(error?.code == "unknown-product")
+        #expect(error?.field == "product")
+    }
+
+    @Test("R-CL-03 late notice decisions")
+    func lateNotice() {
+        #expect(LateNoticePolicy.acceptIfSubjectUnchanged.decide(subjectUnchanged: true) == .accept)
+        #expect(LateNoticePolicy.acceptIfSubjectUnchanged.decide(subjectUnchanged: false) == .reject)
+        #expect(LateNoticePolicy.reject.decide(subjectUnchanged: true) == .reject)
+        #expect(LateNoticePolicy.commission.decide(subjectUnchanged: true) == .referToCommission)
+    }
+}
