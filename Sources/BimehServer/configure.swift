@@ -9,7 +9,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     let engine = try DatabaseSetup.configure(app, storage: config.storage)
     app.bimeh = BimehServices(config: config, store: Store(engine: engine, gate: WriteGate(), clock: BimehClock(fixedToday: config.fixedToday)))
     app.migrations.add(BimehMigrations.all)
-    try await DatabaseSetup.prepare(app.db, engine: engine)
+    try await DatabaseSetup.prepare(app, engine: engine)
 
     ContentConfiguration.global.use(encoder: JSONCoding.encoder, for: .json)
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodySize)

@@ -4,7 +4,8 @@ import Vapor
 struct BearerAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization,
-           let principal = try await Credentials.principal(secret: bearer.token, kind: .api, now: request.bimeh.clock.now(), on: request.db) {
+           let principal = try await Credentials.principal(secret: bearer.token, kind: .api, now: request.bimeh.clock.now(),
+                                                           on: request.db, cache: request.bimeh.principals) {
             request.auth.login(principal)
         }
         return try await next.respond(to: request)

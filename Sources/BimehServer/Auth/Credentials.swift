@@ -33,18 +33,22 @@ enum Credentials {
     }
 
     /// Resolves a presented secret to the signed-in user, if the token is live.
-    static func principal(secret: String, kind: AuthToken.Kind, now: Date, on db: any Database) async throws -> Principal? {
+    static func principal(secret: String, kind: AuthToken.Kind, now: Date, on db: any Database, cache: PrincipalCache? = nil) async throws -> Principal? {
         guard !secret.isEmpty, secret.utf8.count <= 200 else { return nil }
+        let hash = Secrets.sha256(secret)
+        if let cache, let cached = cache.get(hash, now: now) { return cached }
         guard let token = try await AuthToken.query(on: db)
-            .filter(\.$tokenHash == Secrets.sha256(secret))
+            .filter(\.$tokenHash == hash)
             .filter(\.$kind == kind)
             .with(\.$user)
             .first()
         else { return nil }
         guard token.revokedAt == nil, token.expiresAt > now, token.user.active else { return nil }
-        return Principal(userID: try token.user.requireID(), username: token.user.username, displayName: token.user.displayName,
+        let principal = Principal(userID: try token.user.requireID(), username: token.user.username, displayName: token.user.displayName,
                          role: token.user.role, agencyID: token.user.$agency.id, tokenID: try token.requireID(),
                          csrfToken: token.csrfToken)
+        cache?.put(hash, principal, expiresAt: token.expiresAt)
+        return principal
     }
 
     static func revoke(tokenID: UUID, in work: UnitOfWork) async throws {

@@ -5,6 +5,8 @@ import Fluent
 struct BimehServices: Sendable {
     let config: AppConfig
     let store: Store
+    /// Bearer tokens resolved recently (API requests only; web sessions always read the database).
+    let principals = PrincipalCache()
     var clock: BimehClock { store.clock }
 }
 

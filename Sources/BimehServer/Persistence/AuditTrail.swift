@@ -32,37 +32,29 @@ enum AuditTrail {
         date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
     }
 
-    /// Appends one record. Must run inside the transaction of the change it describes (R-G-07).
-    /// Bumping the chain head first takes its row lock, so concurrent writers extend the chain one
-    /// at a time and each sees the previous record's hash.
+    /// Appends one record. Must run inside the transaction of the change it describes (R-G-07),
+    /// and writers must be serialized (the `Store` does: the SQLite gate, or PostgreSQL's lock on
+    /// the chain head taken first in every write transaction), so each sees the previous hash.
+    /// A trigger moves the chain head to the new record.
     static func append(
         on db: any Database, at date: Date, actor: AuditActor, action: String, entity: String, entityID: String,
         before: (any Encodable)?, after: (any Encodable)?, requestID: String?
     ) async throws {
         guard let sql = db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
-        guard let head = try await sql.raw("UPDATE audit_chain SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq, last_hash").first() else {
+        guard let head = try await sql.raw("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1").first() else {
             throw Registers.RegisterError.counterMissing
         }
         let content = AuditHash.Content(
-            seq: try head.decode(column: "last_seq", as: Int.self), at: timestamp(date),
+            seq: try head.decode(column: "last_seq", as: Int.self) + 1, at: timestamp(date),
             actorID: actor.userID, actorName: actor.name, action: action, entity: entity, entityID: entityID,
             before: try json(before), after: try json(after), requestID: requestID,
             prevHash: try head.decode(column: "last_hash", as: String.self))
         let hash = AuditHash.hash(content)
-        let record = AuditRecord()
-        record.id = content.seq
-        record.at = content.at
-        record.actorID = content.actorID
-        record.actorName = content.actorName
-        record.action = content.action
-        record.entity = content.entity
-        record.entityID = content.entityID
-        record.before = content.before
-        record.after = content.after
-        record.requestID = content.requestID
-        record.prevHash = content.prevHash
-        record.hash = hash
-        try await record.create(on: db)
-        try await sql.raw("UPDATE audit_chain SET last_hash = \(bind: hash) WHERE id = 1").run()
+        try await sql.raw("""
+            INSERT INTO audit_records (seq, at, actor_id, actor_name, action, entity, entity_id, before, after, request_id, prev_hash, hash)
+            VALUES (\(bind: content.seq), \(bind: content.at), \(bind: content.actorID), \(bind: content.actorName), \(bind: content.action),
+                    \(bind: content.entity), \(bind: content.entityID), \(bind: content.before), \(bind: content.after),
+                    \(bind: content.requestID), \(bind: content.prevHash), \(bind: hash))
+            """).run()
     }
 }

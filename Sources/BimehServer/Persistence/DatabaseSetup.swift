@@ -23,10 +23,17 @@ enum DatabaseSetup {
         }
     }
 
-    /// SQLite: write-ahead log so readers never wait for the writer; foreign keys on.
-    static func prepare(_ db: any Database, engine: Engine) async throws {
-        guard engine == .sqlite, let sql = db as? any SQLDatabase else { return }
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
-        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+    /// SQLite: write-ahead log so readers never wait for the writer. `synchronous` is per
+    /// connection, so it is set on the pooled connection of every event loop: in WAL mode NORMAL
+    /// syncs at checkpoints rather than at every commit (a power cut may lose the last commits, a
+    /// crash of the process loses nothing). A connection the pool opens later keeps SQLite's safer
+    /// default.
+    static func prepare(_ app: Application, engine: Engine) async throws {
+        guard engine == .sqlite else { return }
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            guard let sql = app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase else { continue }
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+            try await sql.raw("PRAGMA synchronous=NORMAL").run()
+        }
     }
 }

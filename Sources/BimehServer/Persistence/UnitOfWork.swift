@@ -47,15 +47,7 @@ struct Store: Sendable {
         switch engine {
         case .sqlite:
             return try await gate.withLock {
-                try await db.withConnection { connection in
-                    // Per connection, and connections come and go with the pool: in WAL mode NORMAL
-                    // syncs at checkpoints, not at every commit, and a crash loses no committed data
-                    // that the OS had written (only a power cut can lose the last commits).
-                    if let sql = connection as? any SQLDatabase { try await sql.raw("PRAGMA synchronous=NORMAL").run() }
-                    return try await connection.transaction { tx in
-                        try await body(UnitOfWork(db: tx, actor: actor, requestID: requestID, now: clock.now()))
-                    }
-                }
+                try await run()
             }
         case .postgres:
             return try await run()

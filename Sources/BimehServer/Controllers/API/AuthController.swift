@@ -36,6 +36,7 @@ struct AuthController: RouteCollection {
     @Sendable func revoke(req: Request) async throws -> HTTPStatus {
         let tokenID = try req.principal.tokenID
         try await req.write { work in try await Credentials.revoke(tokenID: tokenID, in: work) }
+        req.bimeh.principals.remove(tokenID: tokenID)
         return .noContent
     }
 }
