@@ -13,5 +13,6 @@ enum BimehMigrations {
         M008_CreateQuotesAndPolicies(),
         M009_CreatePaymentsAndEndorsements(),
         M010_CreateIdempotencyRecords(),
+        M011_CreateClaims(),
     ]
 }

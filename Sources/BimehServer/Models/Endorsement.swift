@@ -50,8 +50,13 @@ final class PaymentOrder: Model, @unchecked Sendable {
     @Field(key: "payee") var payee: String
     @Field(key: "reason") var reason: String
     @Field(key: "copies") var copies: Int
+    /// `refund`, `claim` or `expert-fee`; nil on refunds made before claims existed.
+    @OptionalField(key: "purpose") var purpose: String?
+    /// One Persian recipient per printed copy, JSON (R-CL-10).
+    @OptionalField(key: "recipients") var recipients: String?
     // relationships
     @OptionalParent(key: "policy_id") var policy: Policy?
+    @OptionalParent(key: "claim_id") var claim: Claim?
     @OptionalParent(key: "created_by") var createdBy: User?
 
     init() {}

@@ -53,20 +53,9 @@ struct LetterController: RouteCollection {
             errors.append(FieldError(field: "correspondent", code: correspondent.isEmpty ? "required" : "too-long", message: "فرستنده یا گیرندهٔ نامه را (حداکثر ۲۰۰ نویسه) وارد کنید."))
         }
         guard errors.isEmpty, let direction else { throw AppError.validation(errors) }
-        let today = req.bimeh.clock.today()
         let userID = try req.principal.userID
         let letter = try await req.write { work in
-            let letter = Letter()
-            letter.year = today.year
-            letter.number = try await work.nextNumber(.secretariat, year: today.year)
-            letter.direction = direction
-            letter.subject = subject
-            letter.correspondent = correspondent
-            letter.letterDate = today.description
-            letter.$createdBy.id = userID
-            try await letter.create(on: work.db)
-            try await work.audit("letter.registered", entity: "letter", id: try letter.requireID().uuidString, after: LetterResponse(letter))
-            return letter
+            try await LetterBook.register(direction, subject: subject, correspondent: correspondent, userID: userID, in: work)
         }
         let response = Response(status: .created)
         try response.content.encode(LetterResponse(letter), as: .json)

@@ -99,9 +99,8 @@ struct PaymentPages: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self), let order = try await PaymentOrder.find(id, on: req.db),
               let policyID = order.$policy.id else { throw AppError.notFound("حواله") }
         let policy = try await PolicyAccess.policy(policyID, for: principal, on: req.db)
-        let recipients = ["بیمه‌گذار", "ادارهٔ حسابداری", "پروندهٔ بیمه‌نامه"]
         let context = OrderContext(chrome: PageChrome(req, title: "حوالهٔ پرداخت \(order.printedNumber)"), order: PaymentOrderView(order),
-                                   policyNumber: policy.printedNumber ?? "", copies: Array(recipients.prefix(order.copies)))
+                                   policyNumber: policy.printedNumber ?? "", copies: PaymentOrderDesk.recipients(of: order))
         return try await req.page("payments/order", context)
     }
 }

@@ -1,0 +1,348 @@
+import Fluent
+import InsuranceKit
+import Vapor
+
+/// Claims over HTTP (API.md: notice, assessment, settlement, payment order) and the steps between.
+struct ClaimController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let claims = routes.grouped("claims")
+        let experts = claims.grouped(RequireRole([.claims]))
+        let staff = claims.grouped(RequireRole(ClaimAccess.staff))
+        let head = claims.grouped(RequireRole([.head]))
+        experts.post(use: open)
+        staff.get(use: queue)
+        staff.get(":id", use: show)
+        experts.post(":id", "late-notice", use: lateNotice)
+        experts.post(":id", "document-request", use: documentRequest)
+        experts.on(.POST, ":id", "documents", body: .collect(maxSize: ClaimDocumentStore.maxUploadBody), use: upload)
+        staff.get(":id", "documents", ":documentId", use: download)
+        experts.post(":id", "inspection", use: inspection)
+        head.post(":id", "inspection", "approval", use: approveInspection)
+        experts.post(":id", "inspection", "minutes", use: minutes)
+        experts.post(":id", "assessment", use: assess)
+        staff.get(":id", "settlement", use: settlement)
+        experts.post(":id", "offer", use: offer)
+        experts.post(":id", "consent", use: consent)
+        experts.post(":id", "dispute", use: dispute)
+        experts.post(":id", "meetings", use: meeting)
+        head.post(":id", "payment-order", use: paymentOrder)
+        experts.post(":id", "paid", use: paid)
+        experts.post(":id", "expert-fee", use: expertFee)
+        head.post(":id", "expert-fee", "approval", use: approveExpertFee)
+        experts.post(":id", "close", use: close)
+        experts.post(":id", "rejection", use: reject)
+        routes.grouped("reports", "claims").grouped(RequireRole([.head, .admin, .accountant])).get("monthly", use: monthly)
+    }
+
+    // MARK: notice
+
+    struct OpenClaim: StrictRequestBody {
+        static let fields: Set<String> = ["policyId", "lossDate", "noticeDate", "description", "kind"]
+        var policyId: String?
+        var lossDate: String?
+        var noticeDate: String?
+        var description: String?
+        var kind: String?
+    }
+
+    @Sendable func open(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(OpenClaim.self)
+        var reader = FieldReader()
+        let policyID = reader.id(body.policyId, "policyId", code: "unknown-policy")
+        let loss = reader.date(body.lossDate, "lossDate"), notice = reader.date(body.noticeDate, "noticeDate")
+        let description = reader.text(body.description, "description", max: 2000)
+        let claimCase = ClaimCase(rawValue: body.kind ?? "general")
+        if claimCase == nil { reader.add("kind", "invalid-kind", "نوع خسارت باید general، injury یا death باشد.") }
+        try reader.throwIfAny()
+        guard let policyID, let loss, let notice, let description, let claimCase else { throw AppError.malformedJSON }
+        let principal = try req.principal
+        let outcome = try await req.write { work in
+            try await NoticeDesk.open(.init(policyID: policyID, lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase),
+                                      principal: principal, in: work)
+        }
+        switch outcome {
+        case .alreadyPaid(let letter, let file):
+            throw AppError(.conflict, code: "loss-already-paid",
+                           detail: "این خسارت پیش‌تر در پروندهٔ \(file) پرداخت شده است؛ نامهٔ شمارهٔ \(letter) به بیمه‌گذار صادر شد.")
+        case .opened(let claim):
+            return try await ClaimView.load(claim, on: req.db).encodeResponse(status: .created, for: req)
+        }
+    }
+
+    @Sendable func queue(req: Request) async throws -> Page<ClaimView> {
+        let paging = try PageRequest(req)
+        let query = Claim.query(on: req.db)
+        if let status = req.query[String.self, at: "status"] {
+            guard ClaimState(rawValue: status) != nil else {
+                throw AppError.validation([FieldError(field: "status", code: "invalid-status", message: "وضعیت پرونده نامعتبر است.")])
+            }
+            query.filter(\.$status == status)
+        }
+        let total = try await query.count()
+        let claims = try await query.sort(\.$createdAt, .descending).range((paging.page - 1) * paging.per ..< paging.page * paging.per).all()
+        var items: [ClaimView] = []
+        for claim in claims { items.append(try await ClaimView.load(claim, on: req.db)) }
+        return Page(items: items, page: paging.page, per: paging.per, total: total)
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let claim = try await ClaimAccess.claim(req.parameters.get("id", as: UUID.self), on: req.db)
+        let response = try await ClaimView.load(claim, on: req.db).encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: .eTag, value: "\"\(claim.version)\"")
+        return response
+    }
+
+    /// Runs one step on a claim file and answers with the file as it now stands.
+    private func step(_ req: Request, status: HTTPResponseStatus = .ok,
+                      _ body: @escaping @Sendable (Claim, Principal, UnitOfWork) async throws -> Void) async throws -> Response {
+        let id = req.parameters.get("id", as: UUID.self)
+        let principal = try req.principal
+        let ifMatch = req.headers.first(name: .ifMatch)
+        let claim = try await req.write { work in
+            let claim = try await ClaimAccess.claim(id, on: work.db)
+            try ClaimAccess.checkVersion(claim, ifMatch: ifMatch)
+            try await body(claim, principal, work)
+            return claim
+        }
+        return try await ClaimView.load(claim, on: req.db).encodeResponse(status: status, for: req)
+    }
+
+    struct LateNotice: StrictRequestBody {
+        static let fields: Set<String> = ["subjectUnchanged"]
+        var subjectUnchanged: Bool
+    }
+
+    @Sendable func lateNotice(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(LateNotice.self)
+        return try await step(req) { claim, principal, work in
+            try await ClaimWorkflow.decideLateNotice(claim, subjectUnchanged: body.subjectUnchanged, principal: principal, in: work)
+        }
+    }
+
+    @Sendable func documentRequest(req: Request) async throws -> Response {
+        try await step(req) { claim, principal, work in _ = try await ClaimWorkflow.requestDocuments(claim, principal: principal, in: work) }
+    }
+
+    @Sendable func upload(req: Request) async throws -> Response {
+        let upload = try ClaimDocumentStore.decode(req)
+        return try await step(req, status: .created) { claim, principal, work in
+            try await ClaimDocumentStore.store(upload, claim: claim, principal: principal, in: work)
+        }
+    }
+
+    @Sendable func download(req: Request) async throws -> Response {
+        let claim = try await ClaimAccess.claim(req.parameters.get("id", as: UUID.self), on: req.db)
+        guard let documentID = req.parameters.get("documentId", as: UUID.self),
+              let document = try await ClaimDocument.find(documentID, on: req.db), document.$claim.id == claim.id else {
+            throw AppError.notFound("سند")
+        }
+        let response = Response(status: .ok, body: .init(data: document.data))
+        response.headers.replaceOrAdd(name: .contentType, value: document.contentType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"document-\(documentID.uuidString).\(ClaimDocumentStore.fileExtension(document.contentType))\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+
+    struct Inspection: StrictRequestBody {
+        static let fields: Set<String> = ["visitDate", "expert", "independentExpert"]
+        var visitDate: String?
+        var expert: String?
+        var independentExpert: String?
+    }
+
+    @Sendable func inspection(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(Inspection.self)
+        var reader = FieldReader()
+        let date = reader.date(body.visitDate, "visitDate")
+        let expert = reader.text(body.expert, "expert", max: 200)
+        let independent = reader.text(body.independentExpert, "independentExpert", max: 200, required: false)
+        try reader.throwIfAny()
+        guard let date, let expert else { throw AppError.malformedJSON }
+        return try await step(req) { claim, principal, work in
+            try await ClaimWorkflow.scheduleInspection(claim, visitDate: date, expert: expert, independentExpert: independent?.isEmpty == false ? independent : nil,
+                                                       principal: principal, in: work)
+        }
+    }
+
+    @Sendable func approveInspection(req: Request) async throws -> Response {
+        try await step(req) { claim, principal, work in try await ClaimWorkflow.approveInspection(claim, principal: principal, in: work) }
+    }
+
+    struct Minutes: StrictRequestBody {
+        static let fields: Set<String> = ["text"]
+        var text: String?
+    }
+
+    @Sendable func minutes(req: Request) async throws -> Response {
+        var reader = FieldReader()
+        let text = reader.text(try req.decodeStrict(Minutes.self).text, "text", max: 4000)
+        try reader.throwIfAny()
+        guard let text else { throw AppError.malformedJSON }
+        return try await step(req) { claim, principal, work in try await ClaimWorkflow.recordMinutes(claim, text: text, principal: principal, in: work) }
+    }
+
+    struct Assessment: StrictRequestBody {
+        static let fields: Set<String> = ["loss", "salvage"]
+        var loss: Int64?
+        var salvage: Int64?
+    }
+
+    @Sendable func assess(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(Assessment.self)
+        var reader = FieldReader()
+        let loss = reader.rial(body.loss, "loss")
+        var salvage = Rial.zero
+        if let raw = body.salvage {
+            if raw < 0 { reader.add("salvage", "negative-amount", "بازیافت نمی‌تواند منفی باشد.") } else { salvage = Rial(amount: raw) }
+        }
+        try reader.throwIfAny()
+        guard let loss else { throw AppError.malformedJSON }
+        let recovered = salvage
+        return try await step(req) { claim, principal, work in try await ClaimWorkflow.assess(claim, loss: loss, salvage: recovered, principal: principal, in: work) }
+    }
+
+    @Sendable func settlement(req: Request) async throws -> SettlementView {
+        let claim = try await ClaimAccess.claim(req.parameters.get("id", as: UUID.self), on: req.db)
+        return SettlementView(try await SettlementDesk.settlement(claim, on: req.db))
+    }
+
+    @Sendable func offer(req: Request) async throws -> Response {
+        try await step(req) { claim, principal, work in _ = try await ClaimWorkflow.offer(claim, principal: principal, in: work) }
+    }
+
+    @Sendable func consent(req: Request) async throws -> Response {
+        try await step(req) { claim, principal, work in try await ClaimWorkflow.consent(claim, principal: principal, in: work) }
+    }
+
+    struct Reason: StrictRequestBody {
+        static let fields: Set<String> = ["reason"]
+        var reason: String?
+    }
+
+    private func reason(_ req: Request) throws -> String {
+        var reader = FieldReader()
+        let reason = reader.text(try req.decodeStrict(Reason.self).reason, "reason", max: 1000)
+        try reader.throwIfAny()
+        return reason ?? ""
+    }
+
+    @Sendable func dispute(req: Request) async throws -> Response {
+        let reason = try reason(req)
+        return try await step(req) { claim, principal, work in try await ClaimWorkflow.dispute(claim, reason: reason, principal: principal, in: work) }
+    }
+
+    struct Meeting: StrictRequestBody {
+        static let fields: Set<String> = ["date", "notes", "agreedAmount"]
+        var date: String?
+        var notes: String?
+        var agreedAmount: Int64?
+    }
+
+    @Sendable func meeting(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(Meeting.self)
+        var reader = FieldReader()
+        let date = reader.date(body.date, "date")
+        let notes = reader.text(body.notes, "notes", max: 4000)
+        let agreed = body.agreedAmount.flatMap { reader.rial($0, "agreedAmount") }
+        try reader.throwIfAny()
+        guard let date, let notes else { throw AppError.malformedJSON }
+        return try await step(req) { claim, principal, work in
+            try await ClaimWorkflow.meeting(claim, date: date, notes: notes, agreedAmount: agreed, principal: principal, in: work)
+        }
+    }
+
+    struct OrderPayment: StrictRequestBody {
+        static let fields: Set<String> = ["collector", "notarizedCertificate"]
+        var collector: String?
+        var notarizedCertificate: String?
+    }
+
+    struct OrderedView: Content {
+        var id: UUID?
+        var number: String
+        var amount: Int64
+        var copies: Int
+        var recipients: [String]
+    }
+
+    @Sendable func paymentOrder(req: Request) async throws -> Response {
+        let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeStrict(OrderPayment.self) : OrderPayment()
+        guard let collector = SettlementDesk.Collector(rawValue: body.collector ?? "insured") else {
+            throw AppError.validation([FieldError(field: "collector", code: "invalid-collector", message: "دریافت‌کننده باید insured، injured یا policyholder باشد.")])
+        }
+        let id = req.parameters.get("id", as: UUID.self)
+        let principal = try req.principal
+        let certificate = body.notarizedCertificate.map(Normalize.text).flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
+        let order: PaymentOrder
+        do {
+            order = try await req.write { work in
+                let claim = try await ClaimAccess.claim(id, on: work.db)
+                return try await SettlementDesk.orderPayment(claim, collector: collector, notarizedCertificate: certificate, principal: principal, in: work)
+            }
+        } catch let error as AppError {
+            throw error
+        } catch {
+            // the unique index on (claim, purpose) caught a racing second order
+            if try await PaymentOrder.query(on: req.db).filter(\.$claim.$id == id).filter(\.$purpose == "claim").count() > 0 {
+                throw AppError.conflict("invalid-claim-transition", "حوالهٔ پرداخت این پرونده پیش‌تر صادر شده است.")
+            }
+            throw error
+        }
+        let recipients = PaymentOrderDesk.recipients(of: order)
+        return try await OrderedView(id: order.id, number: order.printedNumber, amount: order.amount, copies: order.copies, recipients: recipients)
+            .encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func paid(req: Request) async throws -> Response {
+        try await step(req) { claim, principal, work in try await SettlementDesk.recordPaid(claim, principal: principal, in: work) }
+    }
+
+    struct ExpertFee: StrictRequestBody {
+        static let fields: Set<String> = ["amount", "expert"]
+        var amount: Int64?
+        var expert: String?
+    }
+
+    @Sendable func expertFee(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(ExpertFee.self)
+        var reader = FieldReader()
+        let amount = reader.rial(body.amount, "amount")
+        let expert = reader.text(body.expert, "expert", max: 200)
+        try reader.throwIfAny()
+        guard let amount, let expert else { throw AppError.malformedJSON }
+        return try await step(req) { claim, principal, work in
+            try await SettlementDesk.setExpertFee(claim, amount: amount, expert: expert, principal: principal, in: work)
+        }
+    }
+
+    @Sendable func approveExpertFee(req: Request) async throws -> Response {
+        let id = req.parameters.get("id", as: UUID.self)
+        let principal = try req.principal
+        let order = try await req.write { work in
+            try await SettlementDesk.approveExpertFee(try await ClaimAccess.claim(id, on: work.db), principal: principal, in: work)
+        }
+        return try await OrderedView(id: order.id, number: order.printedNumber, amount: order.amount, copies: order.copies,
+                                     recipients: PaymentOrderDesk.recipients(of: order)).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func close(req: Request) async throws -> Response {
+        try await step(req) { claim, _, work in try await ClaimAccess.move(claim, .close, in: work) }
+    }
+
+    @Sendable func reject(req: Request) async throws -> Response {
+        let reason = try reason(req)
+        return try await step(req) { claim, principal, work in
+            try await ClaimWorkflow.endWithLetter(claim, event: .reject(reason: reason), customer: try await ClaimWorkflow.customerName(claim, on: work.db),
+                                                  principal: principal, in: work)
+        }
+    }
+
+    // MARK: report
+
+    @Sendable func monthly(req: Request) async throws -> ClaimFigures.Report {
+        guard let year = req.query[Int.self, at: "year"], let month = req.query[Int.self, at: "month"], (1...12).contains(month), (1300...1500).contains(year) else {
+            throw AppError.validation([FieldError(field: "month", code: "invalid-month", message: "سال و ماه خورشیدی را بدهید (?year=1405&month=1).")])
+        }
+        return try await ClaimFigures.monthly(year: year, month: month, on: req.db)
+    }
+}

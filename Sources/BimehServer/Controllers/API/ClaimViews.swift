@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+import InsuranceKit
+import Vapor
+
+/// API bodies of claim files.
+struct ClaimView: Content {
+    var id: UUID?
+    var fileNumber: String
+    var noticeLetter: String
+    var status: String
+    var statusTitle: String
+    var version: Int
+    var policyId: UUID
+    var product: String
+    var lossDate: String
+    var noticeDate: String
+    var description: String
+    var kind: String
+    var noticeLate: Bool
+    var daysLate: Int
+    var lateDecision: String?
+    var premiumInquiry: PremiumInquiryOutcome?
+    var loss: Int64?
+    var salvage: Int64?
+    var agreedAmount: Int64?
+    var endReason: String?
+    var paidOn: String?
+    var missingDocuments: [RequiredDocument]
+    var documents: [DocumentView]
+    var entries: [EntryView]
+    var paymentOrders: [PaymentOrderView]
+
+    struct DocumentView: Content {
+        var id: UUID?
+        var code: String
+        var filename: String
+        var contentType: String
+        var size: Int
+    }
+
+    struct EntryView: Content {
+        var kind: String
+        var date: String
+        var text: String
+        var amount: Int64?
+        var reference: String?
+    }
+
+    static func load(_ c: Claim, on db: any Database) async throws -> ClaimView {
+        let id = try c.requireID()
+        let documents = try await ClaimDocument.query(on: db).filter(\.$claim.$id == id).field(\.$id).field(\.$code).field(\.$filename)
+            .field(\.$contentType).field(\.$size).field(\.$claim.$id).sort(\.$createdAt).all()
+        let entries = try await ClaimEntry.query(on: db).filter(\.$claim.$id == id).sort(\.$createdAt).all()
+        let orders = try await PaymentOrder.query(on: db).filter(\.$claim.$id == id).sort(\.$createdAt).all()
+        let state = ClaimAccess.state(of: c)
+        return ClaimView(
+            id: id, fileNumber: c.printedFileNumber, noticeLetter: c.noticeLetter, status: c.status, statusTitle: state.title, version: c.version,
+            policyId: c.$policy.id, product: c.product, lossDate: c.lossDate, noticeDate: c.noticeDate, description: c.description,
+            kind: c.claimCase, noticeLate: c.noticeLate, daysLate: c.daysLate, lateDecision: c.lateDecision,
+            premiumInquiry: try? NoticeDesk.decodedInquiry(c), loss: c.loss, salvage: c.salvage, agreedAmount: c.agreedAmount,
+            endReason: c.endReason, paidOn: c.paidOn, missingDocuments: try await ClaimWorkflow.missingDocuments(c, on: db),
+            documents: documents.map { DocumentView(id: $0.id, code: $0.code, filename: $0.filename, contentType: $0.contentType, size: $0.size) },
+            entries: entries.map { EntryView(kind: $0.kind.rawValue, date: $0.entryDate, text: $0.text, amount: $0.amount, reference: $0.reference) },
+            paymentOrders: orders.map(PaymentOrderView.init))
+    }
+}
+
+struct SettlementView: Content {
+    var lines: [QuoteLine]
+    var approved: Int64
+    var payable: Int64
+
+    init(_ s: Settlement) {
+        lines = s.lines
+        approved = s.approved.amount
+        payable = s.payable.amount
+    }
+}

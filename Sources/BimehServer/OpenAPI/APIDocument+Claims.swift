@@ -1,0 +1,81 @@
+/// Claim files (R-CL-01…13) and the monthly claims figures.
+extension APIDocument {
+    static let claimOperations: [Operation] = {
+        let staff: [Role] = [.claims, .head, .admin]
+        func step(_ path: String, _ summary: String, roles: [Role] = [.claims], request: JSONValue? = nil) -> Operation {
+            Operation(method: .POST, path: "/api/v1/claims/{id}/\(path)", summary: summary, roles: roles, tag: "claims",
+                      request: request, responses: [(200, "The claim file as it now stands", ClaimSchemas.claim)])
+        }
+        return [
+            Operation(method: .POST, path: "/api/v1/claims", summary: "Receive a loss notice: letter and file numbered, deadline checked, premium inquiry answered (R-CL-01…04, R-CL-12)",
+                      roles: [.claims], tag: "claims", request: ClaimSchemas.notice,
+                      responses: [(201, "The new file (`noticeLate` flags a late notice)", ClaimSchemas.claim), (409, "Loss already paid: refused with a letter", nil)]),
+            Operation(method: .GET, path: "/api/v1/claims", summary: "Work queue, newest first; `?status=` filters (R-CL-13 states)",
+                      roles: staff, tag: "claims", request: nil, responses: [(200, "A page of files", Schemas.page(ClaimSchemas.claim))]),
+            Operation(method: .GET, path: "/api/v1/claims/{id}", summary: "One file with documents, timeline and payment orders",
+                      roles: staff, tag: "claims", request: nil, responses: [(200, "The file (ETag: its version)", ClaimSchemas.claim)]),
+            step("late-notice", "R-CL-03: the expert attests whether the insured subject is unchanged",
+                 request: Schemas.object(["subjectUnchanged": ["type": "boolean"]], required: ["subjectUnchanged"])),
+            step("document-request", "R-CL-06: letter listing the documents still missing"),
+            Operation(method: .POST, path: "/api/v1/claims/{id}/documents", summary: "Upload a scanned document (multipart: code, file; PDF/JPEG/PNG ≤ 5 MB)",
+                      roles: [.claims], tag: "claims",
+                      request: nil, responses: [(201, "The file with the document listed", ClaimSchemas.claim)]),
+            Operation(method: .GET, path: "/api/v1/claims/{id}/documents/{documentId}", summary: "Download a document (claims staff only)",
+                      roles: staff, tag: "claims", request: nil, responses: [(200, "The document's bytes", nil)]),
+            step("inspection", "R-CL-05: schedule the visit and appoint the expert(s)",
+                 request: Schemas.object(["visitDate": Schemas.jalaliDate, "expert": Schemas.string, "independentExpert": Schemas.string], required: ["visitDate", "expert"])),
+            step("inspection/approval", "R-CL-05: the head approves the expert's appointment", roles: [.head]),
+            step("inspection/minutes", "R-CL-05: visit minutes", request: Schemas.object(["text": Schemas.string], required: ["text"])),
+            step("assessment", "R-CL-07: loss and salvage from the independent expert",
+                 request: Schemas.object(["loss": Schemas.integer, "salvage": Schemas.integer], required: ["loss"])),
+            Operation(method: .GET, path: "/api/v1/claims/{id}/settlement", summary: "R-CL-08 breakdown: loss, salvage, premium-proportion, franchise, cap-reduction",
+                      roles: staff, tag: "claims", request: nil, responses: [(200, "Settlement", ClaimSchemas.settlement)]),
+            step("offer", "R-CL-09: the amount notified by letter (blocked while a required document is missing)"),
+            step("consent", "R-CL-09: the insured's written consent"),
+            step("dispute", "R-CL-09: the insured disputes the amount", request: Schemas.object(["reason": Schemas.string], required: ["reason"])),
+            step("meetings", "R-CL-09: a dispute meeting; an agreed amount replaces the assessed one",
+                 request: Schemas.object(["date": Schemas.jalaliDate, "notes": Schemas.string, "agreedAmount": Schemas.integer], required: ["date", "notes"])),
+            Operation(method: .POST, path: "/api/v1/claims/{id}/payment-order", summary: "R-CL-10/12: the file's one payment order, in the product's copies",
+                      roles: [.head], tag: "claims",
+                      request: Schemas.object(["collector": Schemas.enumeration(["insured", "injured", "policyholder"]), "notarizedCertificate": Schemas.string]),
+                      responses: [(201, "Payment order", ClaimSchemas.order), (409, "Already ordered, or not agreed", nil)]),
+            step("paid", "R-CL-10: the payment was collected against the settlement receipt"),
+            step("expert-fee", "R-CL-11: the independent expert's fee", request: Schemas.object(["amount": Schemas.integer, "expert": Schemas.string], required: ["amount", "expert"])),
+            Operation(method: .POST, path: "/api/v1/claims/{id}/expert-fee/approval", summary: "R-CL-11: the head approves the fee: a 3-copy payment order",
+                      roles: [.head], tag: "claims", request: nil, responses: [(201, "Fee payment order", ClaimSchemas.order)]),
+            step("close", "Close a paid file"),
+            step("rejection", "Reject the claim with a reason letter", request: Schemas.object(["reason": Schemas.string], required: ["reason"])),
+            Operation(method: .GET, path: "/api/v1/reports/claims/monthly", summary: "Claims figures of a Jalali month per department and product (`?year=1405&month=1`)",
+                      roles: [.head, .admin, .accountant], tag: "reports", request: nil,
+                      responses: [(200, "Figures", Schemas.object(["year": Schemas.integer, "month": Schemas.integer, "rows": ["type": "array", "items": Schemas.object([
+                          "department": Schemas.string, "product": Schemas.string, "count": Schemas.integer, "paid": Schemas.integer,
+                          "outstanding": Schemas.integer, "openFiles": Schemas.integer])]]))]),
+        ]
+    }()
+}
+
+enum ClaimSchemas {
+    static let notice = Schemas.object([
+        "policyId": Schemas.uuid, "lossDate": Schemas.jalaliDate, "noticeDate": Schemas.jalaliDate, "description": Schemas.string,
+        "kind": Schemas.enumeration(["general", "injury", "death"]),
+    ], required: ["policyId", "lossDate", "noticeDate", "description"])
+
+    static let claim = Schemas.object([
+        "id": Schemas.uuid, "fileNumber": Schemas.string, "noticeLetter": Schemas.string, "status": Schemas.string, "statusTitle": Schemas.string,
+        "version": Schemas.integer, "policyId": Schemas.uuid, "product": Schemas.string, "lossDate": Schemas.jalaliDate,
+        "noticeDate": Schemas.jalaliDate, "description": Schemas.string, "kind": Schemas.string, "noticeLate": ["type": "boolean"],
+        "daysLate": Schemas.integer, "lateDecision": Schemas.string, "premiumInquiry": ["type": "object"], "loss": Schemas.integer,
+        "salvage": Schemas.integer, "agreedAmount": Schemas.integer, "endReason": Schemas.string, "paidOn": Schemas.jalaliDate,
+        "missingDocuments": ["type": "array", "items": ["type": "object"]], "documents": ["type": "array", "items": ["type": "object"]],
+        "entries": ["type": "array", "items": ["type": "object"]], "paymentOrders": ["type": "array", "items": PolicySchemas.paymentOrder],
+    ], required: ["id", "fileNumber", "status", "noticeLate"])
+
+    static let settlement = Schemas.object([
+        "lines": ["type": "array", "items": PolicySchemas.line], "approved": Schemas.integer, "payable": Schemas.integer,
+    ], required: ["lines", "approved", "payable"])
+
+    static let order = Schemas.object([
+        "id": Schemas.uuid, "number": Schemas.string, "amount": Schemas.integer, "copies": Schemas.integer,
+        "recipients": ["type": "array", "items": Schemas.string],
+    ], required: ["number", "amount", "copies"])
+}
