@@ -21,4 +21,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: QuotePages())
     try signedIn.register(collection: PolicyPages())
     try signedIn.register(collection: PaymentPages())
+    try signedIn.register(collection: ClaimPages())
 }

@@ -38,6 +38,9 @@ struct PageChrome: Encodable {
             if QuotePages.sellers.contains(role) {
                 items.append(NavItem(label: "پیشنهاد تازه", href: WebPath.newQuote, active: req.url.path.hasPrefix(WebPath.quotes)))
             }
+            if ClaimAccess.staff.contains(role) {
+                items.append(NavItem(label: "خسارت", href: WebPath.claims, active: req.url.path.hasPrefix(WebPath.claims)))
+            }
             if [.accountant, .head, .admin].contains(role) {
                 items.append(NavItem(label: "چک‌ها", href: WebPath.cheques, active: req.url.path.hasPrefix("/accounting")))
             }

@@ -19,4 +19,7 @@ enum WebPath {
     static func bankSlip(_ id: UUID) -> String { "/payments/\(id.uuidString)/slip" }
     static func paymentOrder(_ id: UUID) -> String { "/payment-orders/\(id.uuidString)" }
     static let cheques = "/accounting/cheques"
+    static let claims = "/claims"
+    static let newClaim = "/claims/new"
+    static func claim(_ id: UUID) -> String { "/claims/\(id.uuidString)" }
 }

@@ -1,0 +1,382 @@
+import Fluent
+import InsuranceKit
+import Vapor
+
+/// The claims expert's and the head's pages: the work queue, the notice form, and the file with
+/// its timeline, documents, settlement lines and every next step as a form.
+struct ClaimPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let claims = routes.grouped("claims")
+        let staff = claims.grouped(RequireRole(ClaimAccess.staff, web: true))
+        staff.get(use: queue)
+        staff.get(":id", use: show)
+        staff.get(":id", "documents-letter", use: documentsLetter)
+        let experts = claims.grouped(RequireRole([.claims], web: true))
+        experts.get("new", use: newForm)
+        experts.post(use: open)
+        experts.on(.POST, ":id", "documents", body: .collect(maxSize: ClaimDocumentStore.maxUploadBody), use: upload)
+        staff.post(":id", "steps", ":step", use: step)
+    }
+
+    // MARK: queue
+
+    struct Row: Encodable {
+        var href: String
+        var fileNumber: String
+        var policyNumber: String
+        var product: String
+        var lossDate: String
+        var status: String
+        var late: Bool
+    }
+
+    struct QueueContext: Encodable {
+        var chrome: PageChrome
+        var rows: [Row]
+        var states: [StateFilter]
+        var canOpen: Bool
+        var newHref: String
+    }
+
+    struct StateFilter: Encodable {
+        var title: String
+        var href: String
+        var active: Bool
+        var count: Int
+    }
+
+    @Sendable func queue(req: Request) async throws -> Response {
+        let principal = try req.principal
+        let selected = req.query[String.self, at: "status"].flatMap(ClaimState.init(rawValue:))
+        let all = try await Claim.query(on: req.db).with(\.$policy).sort(\.$createdAt, .descending).limit(1000).all()
+        let shown = all.filter { selected == nil || $0.status == selected?.rawValue }
+        let counts = Dictionary(grouping: all, by: \.status).mapValues(\.count)
+        let states = ClaimState.allCases.filter { counts[$0.rawValue] != nil }.map {
+            StateFilter(title: $0.title, href: "\(WebPath.claims)?status=\($0.rawValue)", active: $0 == selected, count: counts[$0.rawValue] ?? 0)
+        }
+        let rows = try shown.prefix(200).map { c in
+            Row(href: WebPath.claim(try c.requireID()), fileNumber: c.printedFileNumber, policyNumber: c.policy.printedNumber ?? "",
+                product: (try? ProductCatalog.product(c.product).title) ?? c.product, lossDate: c.lossDate,
+                status: ClaimAccess.state(of: c).title, late: c.noticeLate)
+        }
+        let context = QueueContext(chrome: PageChrome(req, title: "کارتابل خسارت"), rows: rows, states: states,
+                                   canOpen: principal.role == .claims, newHref: WebPath.newClaim)
+        return try await req.page("claims/index", context)
+    }
+
+    // MARK: notice
+
+    struct NoticeForm: Content {
+        var policyNumber: String?
+        var lossDate: String?
+        var noticeDate: String?
+        var description: String?
+        var kind: String?
+    }
+
+    struct NoticeContext: Encodable {
+        var chrome: PageChrome
+        var form: NoticeForm
+        var errors: [String]
+    }
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        let today = req.bimeh.clock.today().description
+        return try await req.page("claims/new", NoticeContext(chrome: PageChrome(req, title: "اعلام خسارت"),
+                                                              form: NoticeForm(lossDate: today, noticeDate: today, kind: "general"), errors: []))
+    }
+
+    @Sendable func open(req: Request) async throws -> Response {
+        let form = (try? req.content.decode(NoticeForm.self)) ?? NoticeForm()
+        let principal = try req.principal
+        var reader = FieldReader()
+        let loss = reader.date(form.lossDate, "تاریخ وقوع"), notice = reader.date(form.noticeDate, "تاریخ اعلام")
+        let description = reader.text(form.description, "شرح حادثه", max: 2000)
+        let claimCase = ClaimCase(rawValue: form.kind ?? "general") ?? .general
+        let number = Normalize.digits(form.policyNumber ?? "").trimmingCharacters(in: .whitespaces)
+        let parts = number.split(separator: "/").compactMap { Int($0) }
+        var policyID: UUID?
+        if parts.count == 2 {
+            policyID = try await Policy.query(on: req.db).filter(\.$numberYear == parts[0]).filter(\.$number == parts[1]).first()?.id
+        }
+        if policyID == nil { reader.add("policyNumber", "unknown-policy", "بیمه‌نامه‌ای با شمارهٔ «\(number)» صادر نشده است (مثال: ۱۴۰۵/۱۲).") }
+        do {
+            try reader.throwIfAny()
+            guard let policyID, let loss, let notice, let description else { throw AppError.malformedJSON }
+            let outcome = try await req.write { work in
+                try await NoticeDesk.open(.init(policyID: policyID, lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase),
+                                          principal: principal, in: work)
+            }
+            switch outcome {
+            case .opened(let claim): return req.redirect(to: WebPath.claim(try claim.requireID()))
+            case .alreadyPaid(let letter, let file):
+                throw AppError(.conflict, code: "loss-already-paid", detail: "این خسارت پیش‌تر در پروندهٔ \(file) پرداخت شده است؛ نامهٔ شمارهٔ \(letter) صادر شد.")
+            }
+        } catch let error as AppError where error.status.code < 500 {
+            let messages = error.errors.isEmpty ? [error.detail] : error.errors.map(\.message)
+            return try await req.page("claims/new", NoticeContext(chrome: PageChrome(req, title: "اعلام خسارت"), form: form, errors: messages), status: error.status)
+        }
+    }
+
+    // MARK: file
+
+    struct LineRow: Encodable {
+        var label: String
+        var rule: String
+        var amount: Int64
+    }
+
+    struct TimelineRow: Encodable {
+        var at: String
+        var actor: String
+        var text: String
+    }
+
+    struct ShowContext: Encodable {
+        var chrome: PageChrome
+        var claim: ClaimView
+        var policyNumber: String
+        var policyHref: String
+        var customerName: String
+        var productTitle: String
+        var settlement: [LineRow]
+        var approved: Int64?
+        var payable: Int64?
+        var settlementError: String?
+        var timeline: [TimelineRow]
+        var checklist: [ChecklistRow]
+        var orders: [OrderRow]
+        var base: String
+        var today: String
+        var errors: [String]
+        var can: Actions
+    }
+
+    struct ChecklistRow: Encodable {
+        var code: String
+        var title: String
+        var required: Bool
+        var received: Bool
+    }
+
+    struct OrderRow: Encodable {
+        var number: String
+        var amount: Int64
+        var href: String
+        var purpose: String
+    }
+
+    struct Actions: Encodable {
+        var decideLate = false, requestDocuments = false, upload = false, inspect = false, approveInspection = false
+        var assess = false, offer = false, consent = false, dispute = false, meeting = false, order = false
+        var paid = false, fee = false, approveFee = false, close = false, reject = false
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let claim = try await ClaimAccess.claim(req.parameters.get("id", as: UUID.self), on: req.db)
+        return try await render(req, claim, errors: [], status: .ok)
+    }
+
+    private func render(_ req: Request, _ claim: Claim, errors: [String], status: HTTPResponseStatus) async throws -> Response {
+        let principal = try req.principal
+        let view = try await ClaimView.load(claim, on: req.db)
+        let policy = try await claim.$policy.get(on: req.db)
+        let customer = try await policy.$customer.get(on: req.db)
+        var lines: [LineRow] = [], approved: Int64?, payable: Int64?, settlementError: String?
+        if claim.loss != nil {
+            do {
+                let s = try await SettlementDesk.settlement(claim, on: req.db)
+                lines = s.lines.map { LineRow(label: $0.label, rule: $0.rule, amount: $0.amount.amount) }
+                approved = s.approved.amount
+                payable = s.payable.amount
+            } catch let error as AppError { settlementError = error.detail }
+        }
+        let id = try claim.requireID()
+        let audit = try await AuditRecord.query(on: req.db).filter(\.$entity == "claim").filter(\.$entityID == id.uuidString).sort(\.$id).all()
+        let checklist = try DocumentChecklists.checklist(product: claim.product, case: ClaimCase(rawValue: claim.claimCase) ?? .general)
+        let received = Set(view.documents.map(\.code))
+        let orders = try await PaymentOrder.query(on: req.db).filter(\.$claim.$id == id).sort(\.$createdAt).all()
+        let state = ClaimAccess.state(of: claim)
+        let isExpert = principal.role == .claims, isHead = principal.role == .head
+        let lateOpen = claim.noticeLate && claim.lateDecision == nil
+        let fees = view.entries.filter { $0.kind == "expert-fee" }
+        var can = Actions()
+        can.decideLate = isExpert && lateOpen && !state.isTerminal
+        can.requestDocuments = isExpert && !lateOpen && ClaimStateMachine.allows(.requestDocuments, from: state)
+        can.upload = isExpert && !state.isTerminal
+        can.inspect = isExpert && !lateOpen && ClaimStateMachine.allows(.scheduleInspection, from: state)
+        can.approveInspection = isHead && view.entries.contains { $0.kind == "inspection-scheduled" } && !view.entries.contains { $0.kind == "inspection-approved" }
+        can.assess = isExpert && !lateOpen && ClaimStateMachine.allows(.assess, from: state)
+        can.offer = isExpert && ClaimStateMachine.allows(.offer, from: state)
+        can.consent = isExpert && ClaimStateMachine.allows(.accept, from: state)
+        can.dispute = isExpert && ClaimStateMachine.allows(.dispute, from: state)
+        can.meeting = isExpert && state == .disputed
+        can.order = isHead && ClaimStateMachine.allows(.orderPayment, from: state)
+        can.paid = isExpert && state == .paymentOrdered
+        can.fee = isExpert && [.paid, .closed].contains(state) && fees.isEmpty
+        can.approveFee = isHead && !fees.isEmpty && !orders.contains { $0.purpose == "expert-fee" }
+        can.close = isExpert && ClaimStateMachine.allows(.close, from: state)
+        can.reject = isExpert && ClaimStateMachine.allows(.reject(reason: "x"), from: state)
+        let context = ShowContext(
+            chrome: PageChrome(req, title: "پروندهٔ خسارت \(claim.printedFileNumber)"), claim: view, policyNumber: policy.printedNumber ?? "",
+            policyHref: WebPath.policy(try policy.requireID()), customerName: customer.displayName,
+            productTitle: (try? ProductCatalog.product(claim.product).title) ?? claim.product,
+            settlement: lines, approved: approved, payable: payable, settlementError: settlementError,
+            timeline: audit.map { TimelineRow(at: $0.at.prefix(16).replacingOccurrences(of: "T", with: " "), actor: $0.actorName, text: Self.describe($0)) },
+            checklist: checklist.map { ChecklistRow(code: $0.code, title: $0.title, required: $0.required, received: received.contains($0.code)) },
+            orders: try orders.map { OrderRow(number: $0.printedNumber, amount: $0.amount, href: WebPath.paymentOrder(try $0.requireID()),
+                                              purpose: $0.purpose == "expert-fee" ? "حق‌الزحمهٔ کارشناس" : "خسارت") },
+            base: WebPath.claim(id), today: req.bimeh.clock.today().description, errors: errors, can: can)
+        return try await req.page("claims/show", context, status: status)
+    }
+
+    /// A Persian line for the timeline from an audit record of the file.
+    static func describe(_ record: AuditRecord) -> String {
+        let after = record.after.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] } ?? [:]
+        switch record.action {
+        case "claim.opened": return "پرونده تشکیل شد (بیمه‌نامه \(after["policy"] ?? ""))"
+        case "claim.document-received": return "سند دریافت شد: \(after["code"] ?? "")"
+        case "claim.late-notice-accepted": return "اعلام دیرهنگام پذیرفته شد (موضوع بیمه تغییر نکرده)"
+        case let action where action.hasPrefix("claim.entry."): return after["text"] ?? action
+        case let action where action.hasPrefix("claim."):
+            let state = ClaimState(rawValue: after["status"] ?? "")?.title ?? action
+            return "وضعیت: \(state)" + (after["note"].map { " — \($0)" } ?? "")
+        default: return record.action
+        }
+    }
+
+    // MARK: steps
+
+    struct StepForm: Content {
+        var subjectUnchanged: String?
+        var visitDate: String?
+        var expert: String?
+        var independentExpert: String?
+        var text: String?
+        var loss: String?
+        var salvage: String?
+        var reason: String?
+        var date: String?
+        var notes: String?
+        var agreedAmount: String?
+        var amount: String?
+        var collector: String?
+        var notarizedCertificate: String?
+    }
+
+    static func rials(_ raw: String?) -> Int64? {
+        Int64(Normalize.digits(raw ?? "").filter { $0.isNumber || $0 == "-" })
+    }
+
+    @Sendable func step(req: Request) async throws -> Response {
+        let principal = try req.principal
+        let claim = try await ClaimAccess.claim(req.parameters.get("id", as: UUID.self), on: req.db)
+        let id = try claim.requireID()
+        let form = (try? req.content.decode(StepForm.self)) ?? StepForm()
+        let step = req.parameters.get("step") ?? ""
+        let heads: Set<String> = ["inspection-approval", "payment-order", "expert-fee-approval"]
+        guard principal.role == (heads.contains(step) ? .head : .claims) else { throw AppError.forbidden }
+        do {
+            try await req.write { work in
+                // values the reader returns are non-nil once `throwIfAny` has passed
+                var reader = FieldReader()
+                let claim = try await ClaimAccess.claim(id, on: work.db)
+                switch step {
+                case "late-notice":
+                    try await ClaimWorkflow.decideLateNotice(claim, subjectUnchanged: form.subjectUnchanged == "yes", principal: principal, in: work)
+                case "document-request":
+                    _ = try await ClaimWorkflow.requestDocuments(claim, principal: principal, in: work)
+                case "inspection":
+                    let date = reader.date(form.visitDate, "تاریخ بازدید"), expert = reader.text(form.expert, "کارشناس", max: 200)
+                    try reader.throwIfAny()
+                    let independent = Normalize.text(form.independentExpert ?? "")
+                    try await ClaimWorkflow.scheduleInspection(claim, visitDate: date!, expert: expert!, independentExpert: independent.isEmpty ? nil : independent, principal: principal, in: work)
+                case "inspection-approval":
+                    try await ClaimWorkflow.approveInspection(claim, principal: principal, in: work)
+                case "minutes":
+                    let text = reader.text(form.text, "صورتجلسه", max: 4000)
+                    try reader.throwIfAny()
+                    try await ClaimWorkflow.recordMinutes(claim, text: text!, principal: principal, in: work)
+                case "assessment":
+                    let loss = reader.rial(Self.rials(form.loss), "مبلغ خسارت")
+                    try reader.throwIfAny()
+                    try await ClaimWorkflow.assess(claim, loss: loss!, salvage: Rial(amount: max(0, Self.rials(form.salvage) ?? 0)), principal: principal, in: work)
+                case "offer":
+                    _ = try await ClaimWorkflow.offer(claim, principal: principal, in: work)
+                case "consent":
+                    try await ClaimWorkflow.consent(claim, principal: principal, in: work)
+                case "dispute":
+                    let reason = reader.text(form.reason, "علت اعتراض", max: 1000)
+                    try reader.throwIfAny()
+                    try await ClaimWorkflow.dispute(claim, reason: reason!, principal: principal, in: work)
+                case "meeting":
+                    let date = reader.date(form.date, "تاریخ جلسه"), notes = reader.text(form.notes, "شرح جلسه", max: 4000)
+                    try reader.throwIfAny()
+                    let agreed = Self.rials(form.agreedAmount).flatMap { $0 > 0 ? Rial(amount: $0) : nil }
+                    try await ClaimWorkflow.meeting(claim, date: date!, notes: notes!, agreedAmount: agreed, principal: principal, in: work)
+                case "payment-order":
+                    let collector = SettlementDesk.Collector(rawValue: form.collector ?? "insured") ?? .insured
+                    let certificate = Normalize.text(form.notarizedCertificate ?? "")
+                    _ = try await SettlementDesk.orderPayment(claim, collector: collector, notarizedCertificate: certificate.isEmpty ? nil : certificate, principal: principal, in: work)
+                case "paid":
+                    try await SettlementDesk.recordPaid(claim, principal: principal, in: work)
+                case "expert-fee":
+                    let amount = reader.rial(Self.rials(form.amount), "حق‌الزحمه"), expert = reader.text(form.expert, "کارشناس", max: 200)
+                    try reader.throwIfAny()
+                    try await SettlementDesk.setExpertFee(claim, amount: amount!, expert: expert!, principal: principal, in: work)
+                case "expert-fee-approval":
+                    _ = try await SettlementDesk.approveExpertFee(claim, principal: principal, in: work)
+                case "close":
+                    try await ClaimAccess.move(claim, .close, in: work)
+                case "rejection":
+                    let reason = reader.text(form.reason, "علت رد", max: 1000)
+                    try reader.throwIfAny()
+                    try await ClaimWorkflow.endWithLetter(claim, event: .reject(reason: reason!), customer: try await ClaimWorkflow.customerName(claim, on: work.db),
+                                                          principal: principal, in: work)
+                default:
+                    throw AppError.notFound("اقدام")
+                }
+            }
+            return req.redirect(to: WebPath.claim(id))
+        } catch let error as AppError where error.status.code < 500 && error.status != .notFound {
+            let fresh = try await ClaimAccess.claim(id, on: req.db)
+            return try await render(req, fresh, errors: error.errors.isEmpty ? [error.detail] : error.errors.map(\.message), status: error.status)
+        }
+    }
+
+    @Sendable func upload(req: Request) async throws -> Response {
+        let principal = try req.principal
+        let id = try await ClaimAccess.claim(req.parameters.get("id", as: UUID.self), on: req.db).requireID()
+        do {
+            let upload = try ClaimDocumentStore.decode(req)
+            try await req.write { work in
+                try await ClaimDocumentStore.store(upload, claim: try await ClaimAccess.claim(id, on: work.db), principal: principal, in: work)
+            }
+            return req.redirect(to: WebPath.claim(id))
+        } catch let error as AppError where error.status.code < 500 {
+            let fresh = try await ClaimAccess.claim(id, on: req.db)
+            return try await render(req, fresh, errors: error.errors.isEmpty ? [error.detail] : error.errors.map(\.message), status: error.status)
+        }
+    }
+
+    // MARK: documents letter
+
+    struct LetterContext: Encodable {
+        var chrome: PageChrome
+        var claim: ClaimView
+        var customerName: String
+        var policyNumber: String
+        var missing: [RequiredDocument]
+        var date: String
+    }
+
+    @Sendable func documentsLetter(req: Request) async throws -> Response {
+        let claim = try await ClaimAccess.claim(req.parameters.get("id", as: UUID.self), on: req.db)
+        let view = try await ClaimView.load(claim, on: req.db)
+        let policy = try await claim.$policy.get(on: req.db)
+        let context = LetterContext(chrome: PageChrome(req, title: "درخواست مدارک"), claim: view,
+                                    customerName: try await policy.$customer.get(on: req.db).displayName, policyNumber: policy.printedNumber ?? "",
+                                    missing: view.missingDocuments, date: req.bimeh.clock.today().description)
+        return try await req.page("claims/documents-letter", context)
+    }
+}
