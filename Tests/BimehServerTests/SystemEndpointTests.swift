@@ -83,11 +83,28 @@ struct SystemEndpointTests {
         #expect(JalaliDate(date: clock.now(), timeZone: BimehClock.tehran) == fixed)
     }
 
+    @Test("the demo seed includes a computer policy in force, paid before today, ready for a claim")
+    func demoPolicy() async throws {
+        try await TestApp.run(seedDemo: false) { app in
+            #expect(try await DemoData.seed(app) > 0)
+            let policy = try #require(try await Policy.query(on: app.db).first())
+            #expect(policy.status == .issued)
+            // started 30 days before today (1405/01/10 − 30 days = 1404/12/09, Esfand 1404 having 29 days)
+            #expect(policy.startDate == "1404/12/09")
+            let claims = try await app.token("claims")
+            let opened = try await app.send(.POST, "/api/v1/claims", token: claims,
+                                            json: ["policyId": try policy.requireID().uuidString, "lossDate": "1405/01/09", "noticeDate": "1405/01/10", "description": "x"])
+            #expect(opened.status == .created)
+            #expect((opened.json["premiumInquiry"] as? [String: Any])?["full"] != nil)
+            #expect(try await DemoData.seed(app) == 0, "seeding again changes nothing")
+        }
+    }
+
     @Test("seeding the demo data twice changes nothing")
     func seedTwice() async throws {
         try await TestApp.run { app in
             let users = try await User.query(on: app.db).count()
-            #expect(try await DemoData.seed(app) == 0)
+            #expect(try await DemoData.seed(app, samplePolicy: false) == 0)
             #expect(try await User.query(on: app.db).count() == users)
         }
     }

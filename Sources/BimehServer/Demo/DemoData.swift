@@ -20,7 +20,7 @@ enum DemoData {
 
     /// Returns how many records were created (0 when everything was already there).
     @discardableResult
-    static func seed(_ app: Application) async throws -> Int {
+    static func seed(_ app: Application, samplePolicy: Bool = true) async throws -> Int {
         var hashes: [String: String] = [:]
         for user in users where try await User.query(on: app.db).filter(\.$username == user.username).count() == 0 {
             hashes[user.username] = try await Credentials.hash("demo-\(user.username)", cost: app.bimeh.config.bcryptCost, on: app)
@@ -70,7 +70,9 @@ enum DemoData {
                                      after: ["username": spec.username, "role": spec.role.rawValue])
                 created += 1
             }
-            created += try await seedCustomers(in: work, issuer: try await User.query(on: work.db).filter(\.$username == "issuer").first())
+            let issuer = try await User.query(on: work.db).filter(\.$username == "issuer").first()
+            created += try await seedCustomers(in: work, issuer: issuer)
+            if samplePolicy, let issuer { created += try await seedPolicyInForce(in: work, issuer: issuer) }
             return created
         }
     }
@@ -95,5 +97,35 @@ enum DemoData {
             created += 1
         }
         return created
+    }
+
+    /// One computer policy in force for the first demo customer, issued and paid a month ago, so
+    /// that a claim can be filed at once. Made through the same desks as any sale.
+    private static func seedPolicyInForce(in work: UnitOfWork, issuer: User) async throws -> Int {
+        guard try await Policy.query(on: work.db).count() == 0,
+              let customer = try await Customer.query(on: work.db).filter(\.$nationalCode == "0076229645").first() else { return 0 }
+        let principal = Principal(userID: try issuer.requireID(), username: issuer.username, displayName: issuer.displayName,
+                                  role: .issuer, agencyID: nil, tokenID: UUID(), csrfToken: nil)
+        let today = JalaliDate(date: work.now)
+        let start = today.adding(days: -30)
+        let items: [[String: Any]] = [
+            ["description": "رایانهٔ رومیزی واحد حسابداری", "serial": "PC-1001", "value": 60_000_000],
+            ["description": "لپ‌تاپ مدیر فروش", "serial": "LT-2002", "value": 40_000_000],
+        ]
+        let request = QuoteDesk.Request(product: "computer", customerID: try customer.requireID(), date: start,
+                                        inputs: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]))
+        let quote = try await QuoteDesk.create(request, priced: try QuoteDesk.price(request, principal: principal), principal: principal, in: work)
+        let policy = try await PolicyRegistration.register(
+            .init(quoteID: try quote.requireID(), customerID: try customer.requireID(), term: try PolicyTerm(from: start, to: start.addingYears(1)), plan: .cash),
+            principal: principal, in: work)
+        let payment = try await PaymentDesk.receive(
+            .init(method: .cheque, amount: Rial(amount: policy.premium), paidOn: start, cheque: ("100100", "ملی", start), endorsementID: nil),
+            policyID: try policy.requireID(), ifMatch: nil, principal: principal, in: work)
+        let collected = try await PaymentDesk.settle(try payment.requireID(), verdict: .collect, in: work)
+        // collected on the day it was received, a month ago (the premium inquiry reads this date)
+        collected.settledOn = start.description
+        try await collected.save(on: work.db)
+        _ = try await IssueDesk.issue(try policy.requireID(), ifMatch: nil, principal: principal, in: work)
+        return 1
     }
 }

@@ -47,7 +47,7 @@ enum TestApp {
                 try await sql.raw("CREATE SCHEMA \(unsafeRaw: String(schema))").run()
             }
             try await app.autoMigrate()
-            if seedDemo { try await DemoData.seed(app) }
+            if seedDemo { try await DemoData.seed(app, samplePolicy: false) }
             try await test(app)
         } catch {
             await cleanUp(app, storage: storage, schema: String(schema), sqlitePath: sqlitePath)

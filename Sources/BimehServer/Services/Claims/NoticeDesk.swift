@@ -96,7 +96,7 @@ enum NoticeDesk {
         }
         guard covered else {
             throw AppError.validation([FieldError(field: "lossDate", code: "loss-outside-cover",
-                                                  message: "تاریخ وقوع خسارت در مدت پوشش بیمه‌نامه (از ساعت ۲۴ روز \(policy.startDate) تا ساعت ۲۴ روز \(policy.endDate)) نیست.")])
+                                                  message: "تاریخ وقوع خسارت در مدت پوشش بیمه‌نامه (از ساعت ۲۴ روز \(Normalize.persianDigits(policy.startDate)) تا ساعت ۲۴ روز \(Normalize.persianDigits(policy.endDate))) نیست.")])
         }
     }
 
