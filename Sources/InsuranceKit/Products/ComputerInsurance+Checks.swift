@@ -30,15 +30,7 @@ extension ComputerInsurance {
     /// The franchise printed on the policy: the tariff default when absent, else within the
     /// tariff's range ("invalid-franchise").
     static func checkFranchise(_ percent: Percent?, tariff: ComputerTariff, into reader: inout InputReader) -> Percent {
-        guard let percent else { return tariff.defaultFranchise }
-        guard tariff.franchiseRange.contains(percent) else {
-            let range = tariff.franchiseRange
-            reader.fail("invalid-franchise",
-                        "فرانشیز باید بین \(range.lowerBound.persianFormatted) و \(range.upperBound.persianFormatted) باشد.",
-                        at: franchiseField)
-            return tariff.defaultFranchise
-        }
-        return percent
+        reader.franchise(percent, default: tariff.defaultFranchise, range: tariff.franchiseRange, at: franchiseField)
     }
 
     /// R-CP-02: the sum insured is Σ item values; "amount-overflow" (field "inputs.items") when it

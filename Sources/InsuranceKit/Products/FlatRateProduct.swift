@@ -15,15 +15,7 @@ enum FlatRateProduct {
     /// The franchise printed on the policy: the tariff default when absent, else within the
     /// tariff's range ("invalid-franchise", as computer insurance).
     static func checkFranchise(_ percent: Percent?, tariff: FlatRateTariff, into reader: inout InputReader) -> Percent {
-        guard let percent else { return tariff.defaultFranchise }
-        guard tariff.franchiseRange.contains(percent) else {
-            let range = tariff.franchiseRange
-            reader.fail("invalid-franchise",
-                        "فرانشیز باید بین \(range.lowerBound.persianFormatted) و \(range.upperBound.persianFormatted) باشد.",
-                        at: franchiseField)
-            return tariff.defaultFranchise
-        }
-        return percent
+        reader.franchise(percent, default: tariff.defaultFranchise, range: tariff.franchiseRange, at: franchiseField)
     }
 
     /// Thrown only if a parse left a value missing without recording why (never expected).

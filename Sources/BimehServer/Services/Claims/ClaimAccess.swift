@@ -33,10 +33,6 @@ enum ClaimAccess {
     }
 
     static func checkVersion(_ claim: Claim, ifMatch: String?) throws {
-        guard let ifMatch else { return }
-        let sent = ifMatch.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))
-        guard sent == String(claim.version) else {
-            throw AppError.conflict("stale-version", "پرونده در این فاصله تغییر کرده است؛ آن را دوباره باز کنید.")
-        }
+        try PolicyAccess.checkVersion(claim.version, ifMatch: ifMatch, what: "پرونده")
     }
 }

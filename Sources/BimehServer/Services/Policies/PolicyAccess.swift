@@ -26,11 +26,16 @@ enum PolicyAccess {
 
     /// `If-Match: "3"` must name the policy's current version when sent.
     static func checkVersion(_ policy: Policy, ifMatch: String?) throws {
+        try checkVersion(policy.version, ifMatch: ifMatch, what: "بیمه‌نامه")
+    }
+
+    /// The lost-update guard for any versioned record: a stale `If-Match` is 409 `stale-version`.
+    static func checkVersion(_ version: Int, ifMatch: String?, what: String) throws {
         guard let ifMatch else { return }
         let sent = ifMatch.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))
-        guard sent == String(policy.version) else {
+        guard sent == String(version) else {
             throw AppError(.conflict, code: "stale-version",
-                           detail: "بیمه‌نامه در این فاصله تغییر کرده است؛ آن را دوباره باز کنید و تغییر را از نو بفرستید.")
+                           detail: "\(what) در این فاصله تغییر کرده است؛ آن را دوباره باز کنید و تغییر را از نو بفرستید.")
         }
     }
 }
