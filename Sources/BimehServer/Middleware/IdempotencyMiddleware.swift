@@ -43,8 +43,8 @@ struct IdempotencyMiddleware: AsyncMiddleware {
                                detail: "درخواست قبلی با همین کلید هنوز در حال انجام است؛ کمی بعد دوباره بفرستید.")
             }
             let replay = Response(status: HTTPResponseStatus(statusCode: existing.status), body: .init(string: existing.body ?? ""))
-            if let type = existing.contentType { replay.headers.replaceOrAdd(name: .contentType, value: type) }
-            replay.headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true")
+            if let type = existing.contentType { replay.headers.set(.contentType, type) }
+            replay.headers.set("Idempotent-Replayed", "true")
             return replay
         }
         let response: Response

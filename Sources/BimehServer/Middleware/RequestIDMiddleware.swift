@@ -5,7 +5,7 @@ import Vapor
 struct RequestIDMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: "X-Request-Id", value: request.id)
+        response.headers.set("X-Request-Id", request.id)
         return response
     }
 }

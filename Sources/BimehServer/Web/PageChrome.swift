@@ -55,7 +55,7 @@ extension Request {
         let view = try await self.view.render(template, context)
         let response = try await view.encodeResponse(for: self)
         response.status = status
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        response.headers.set(.cacheControl, "no-store")
         return response
     }
 }

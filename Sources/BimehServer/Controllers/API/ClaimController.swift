@@ -88,7 +88,7 @@ struct ClaimController: RouteCollection {
     @Sendable func show(req: Request) async throws -> Response {
         let claim = try await ClaimAccess.claim(req.parameters.get("id", as: UUID.self), on: req.db)
         let response = try await ClaimView.load(claim, on: req.db).encodeResponse(for: req)
-        response.headers.replaceOrAdd(name: .eTag, value: "\"\(claim.version)\"")
+        response.headers.set(.eTag, "\"\(claim.version)\"")
         return response
     }
 
@@ -137,9 +137,9 @@ struct ClaimController: RouteCollection {
             throw AppError.notFound("سند")
         }
         let response = Response(status: .ok, body: .init(data: document.data))
-        response.headers.replaceOrAdd(name: .contentType, value: document.contentType)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"document-\(documentID.uuidString).\(ClaimDocumentStore.fileExtension(document.contentType))\"")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        response.headers.set(.contentType, document.contentType)
+        response.headers.set(.contentDisposition, "attachment; filename=\"document-\(documentID.uuidString).\(ClaimDocumentStore.fileExtension(document.contentType))\"")
+        response.headers.set(.cacheControl, "private, no-store")
         return response
     }
 

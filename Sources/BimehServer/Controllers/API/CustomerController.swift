@@ -33,7 +33,7 @@ struct CustomerController: RouteCollection {
         }
         let response = Response(status: outcome.created ? .created : .ok)
         try response.content.encode(CustomerSnapshot(outcome.customer), as: .json)
-        if let id = outcome.customer.id { response.headers.replaceOrAdd(name: .location, value: "/api/v1/customers/\(id)") }
+        if let id = outcome.customer.id { response.headers.set(.location, "/api/v1/customers/\(id)") }
         return response
     }
 

@@ -62,7 +62,7 @@ struct PolicyController: RouteCollection {
         let view = RegisteredView(id: policy.id, status: policy.status.rawValue, premium: policy.premium, version: policy.version,
                                   schedule: schedule.map { ScheduleView(dueDate: $0.dueDate, amount: $0.amount, kind: $0.kind) })
         let response = try await view.encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .eTag, value: "\"\(policy.version)\"")
+        response.headers.set(.eTag, "\"\(policy.version)\"")
         return response
     }
 
@@ -75,7 +75,7 @@ struct PolicyController: RouteCollection {
             do { asOf = try JalaliDate(parsing: on) } catch let e as DomainError { throw AppError.validation(e, field: "on") }
         }
         let response = try await PolicyView.load(policy, asOf: asOf, on: req.db).encodeResponse(for: req)
-        response.headers.replaceOrAdd(name: .eTag, value: "\"\(policy.version)\"")
+        response.headers.set(.eTag, "\"\(policy.version)\"")
         return response
     }
 
@@ -161,7 +161,7 @@ struct PolicyController: RouteCollection {
         let view = IssuedView(id: policy.id, number: policy.printedNumber, status: policy.status.rawValue,
                               coverFrom: term.coverBegins, coverTo: term.coverEnds, issueDate: policy.issueDate, version: policy.version)
         let response = try await view.encodeResponse(for: req)
-        response.headers.replaceOrAdd(name: .eTag, value: "\"\(policy.version)\"")
+        response.headers.set(.eTag, "\"\(policy.version)\"")
         return response
     }
 

@@ -11,7 +11,7 @@ struct AssetsController: RouteCollection {
     @Sendable func css(req: Request) async throws -> Response {
         let response = Response(status: .ok, body: .init(string: Self.stylesheet))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
+        response.headers.set(.cacheControl, "public, max-age=86400")
         return response
     }
 }
