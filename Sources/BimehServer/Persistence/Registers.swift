@@ -23,18 +23,14 @@ public struct RegisterName: RawRepresentable, Hashable, Sendable, Codable {
 enum Registers {
     /// Takes the next number of `register` for the Jalali `year`. Must run inside the transaction
     /// that stores the numbered record: if that transaction rolls back, so does the number, which
-    /// is what keeps the register gapless. The counter row is created on first use, then bumped with
-    /// one UPDATE … RETURNING, which holds the row's write lock until commit, so two transactions
-    /// can never read the same number (PostgreSQL row lock; SQLite's single writer).
+    /// is what keeps the register gapless. One upsert creates the year's counter at 1 or bumps it,
+    /// and holds the row's write lock until commit, so two transactions can never read the same
+    /// number (PostgreSQL row lock; SQLite's single writer).
     static func next(_ register: RegisterName, year: Int, on db: any Database) async throws -> Int {
         guard let sql = db as? any SQLDatabase else { throw RegisterError.unsupportedDatabase }
-        try await sql.raw("""
-            INSERT INTO register_counters (register, year, last_number) VALUES (\(bind: register.rawValue), \(bind: year), 0)
-            ON CONFLICT (register, year) DO NOTHING
-            """).run()
         let row = try await sql.raw("""
-            UPDATE register_counters SET last_number = last_number + 1
-            WHERE register = \(bind: register.rawValue) AND year = \(bind: year)
+            INSERT INTO register_counters (register, year, last_number) VALUES (\(bind: register.rawValue), \(bind: year), 1)
+            ON CONFLICT (register, year) DO UPDATE SET last_number = register_counters.last_number + 1
             RETURNING last_number
             """).first()
         guard let row else { throw RegisterError.counterMissing }

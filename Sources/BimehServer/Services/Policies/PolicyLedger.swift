@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import InsuranceKit
 
@@ -14,17 +15,19 @@ struct PolicyLedger: Sendable {
     var dueBeforeIssue: Rial
 
     static func load(_ policy: Policy, on db: any Database) async throws -> PolicyLedger {
-        let policyID = try policy.requireID()
-        let payments = try await Payment.query(on: db).filter(\.$policy.$id == policyID).all()
-        let endorsements = try await Endorsement.query(on: db).filter(\.$policy.$id == policyID).filter(\.$status == .issued).all()
-        let first = try await ScheduleEntry.query(on: db).filter(\.$policy.$id == policyID).sort(\.$seq).first()
-        var charged = Rial(amount: policy.premium)
-        for e in endorsements { charged = try charged.adding(Rial(amount: e.premiumDelta)) }
+        let id = try policy.requireID()
+        guard let sql = db as? any SQLDatabase, let row = try await sql.raw("""
+            SELECT
+              (SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM payments WHERE policy_id = \(bind: id) AND status = 'collected') AS collected,
+              (SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM payments WHERE policy_id = \(bind: id) AND status IN ('held', 'pending')) AS in_hand,
+              (SELECT CAST(COALESCE(SUM(premium_delta), 0) AS BIGINT) FROM endorsements WHERE policy_id = \(bind: id) AND status = 'issued') AS deltas,
+              (SELECT amount FROM schedule_entries WHERE policy_id = \(bind: id) ORDER BY seq LIMIT 1) AS first_due
+            """).first() else { throw Registers.RegisterError.unsupportedDatabase }
         return PolicyLedger(
-            charged: charged,
-            collected: try Rial.sum(payments.filter { $0.status == .collected }.map { Rial(amount: $0.amount) }),
-            inHand: try Rial.sum(payments.filter { $0.status == .held || $0.status == .pending }.map { Rial(amount: $0.amount) }),
-            dueBeforeIssue: Rial(amount: first?.amount ?? policy.premium))
+            charged: try Rial(amount: policy.premium).adding(Rial(amount: try row.decode(column: "deltas", as: Int64.self))),
+            collected: Rial(amount: try row.decode(column: "collected", as: Int64.self)),
+            inHand: Rial(amount: try row.decode(column: "in_hand", as: Int64.self)),
+            dueBeforeIssue: Rial(amount: try row.decode(column: "first_due", as: Int64?.self) ?? policy.premium))
     }
 
     /// Still to be paid or handed over, including additional premium awaiting payment.
