@@ -132,7 +132,6 @@ do {
     exit(failures.isEmpty ? 0 : 1)
 } catch {
     print("bimeh-bench: \(error)")
-    try? await client.shutdown()
     exit(2)
 }
 
