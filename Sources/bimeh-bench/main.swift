@@ -128,7 +128,7 @@ do {
     }
     print("failed flows: \(failures.count)")
     for failure in failures { print("  \(failure)") }
-    try await client.shutdown()
+    try await client.shutdown().get()
     exit(failures.isEmpty ? 0 : 1)
 } catch {
     print("bimeh-bench: \(error)")
