@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: QuoteController())
     try api.register(collection: PolicyController())
     try api.register(collection: ClaimController())
+    try api.register(collection: TariffController())
     try app.register(collection: MetricsController())
 
     let web = app.grouped(SessionAuthenticator())

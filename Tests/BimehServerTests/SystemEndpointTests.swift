@@ -109,3 +109,27 @@ struct SystemEndpointTests {
         }
     }
 }
+
+@Suite("Published tariffs")
+struct TariffEndpointTests {
+    @Test("R-TP-04/05 the third-party tariff of a year: classes, usages with `private` at 0 %, amnesty windows; unknown year 404")
+    func thirdPartyTariff() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token("agent")
+            let res = try await app.send(.GET, "/api/v1/tariffs/third-party/1405", token: token)
+            #expect(res.status == .ok)
+            #expect(res.json["year"] as? Int == 1405)
+            let usages = try #require(res.json["usages"] as? [[String: Any]])
+            let personal = try #require(usages.first { $0["code"] as? String == "private" })
+            #expect((personal["surchargePercent"] as? NSNumber)?.intValue == 0)
+            // R-TP-05: intercity taxi 20 %
+            #expect((usages.first { $0["code"] as? String == "taxi-intercity" }?["surchargePercent"] as? NSNumber)?.intValue == 20)
+            #expect(((res.json["vehicleClasses"] as? [Any])?.count ?? 0) > 4)
+            #expect(res.json["amnestyWindows"] is [Any])
+            let none = try await app.send(.GET, "/api/v1/tariffs/third-party/1390", token: token)
+            #expect(none.status == .notFound)
+            #expect(none.problemCode == "no-tariff-for-year")
+            #expect(try await app.send(.GET, "/api/v1/tariffs/third-party/1405").status == .unauthorized)
+        }
+    }
+}

@@ -50,6 +50,14 @@ extension APIDocument {
                       responses: [(200, "Figures", Schemas.object(["year": Schemas.integer, "month": Schemas.integer, "rows": ["type": "array", "items": Schemas.object([
                           "department": Schemas.string, "product": Schemas.string, "count": Schemas.integer, "paid": Schemas.integer,
                           "outstanding": Schemas.integer, "openFiles": Schemas.integer])]]))]),
+            Operation(method: .GET, path: "/api/v1/tariffs/third-party/{year}", summary: "Third-party tariff of a Jalali year: vehicle classes, usages (plain personal use: `private`), amnesty windows; figures labelled when samples",
+                      roles: Role.allCases, tag: "tariffs", request: nil,
+                      responses: [(200, "The tariff", Schemas.object([
+                          "year": Schemas.integer, "isSample": ["type": "boolean"],
+                          "vehicleClasses": ["type": "array", "items": Schemas.object(["code": Schemas.string, "label": Schemas.string, "basePremium": Schemas.integer])],
+                          "usages": ["type": "array", "items": Schemas.object(["code": Schemas.string, "label": Schemas.string, "surchargePercent": ["type": "number"]])],
+                          "amnestyWindows": ["type": "array", "items": Schemas.object(["from": Schemas.jalaliDate, "to": Schemas.jalaliDate])],
+                      ], required: ["year", "vehicleClasses", "usages", "amnestyWindows"])), (404, "No tariff for that year", nil)]),
         ]
     }()
 }
