@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: PolicyController())
     try api.register(collection: ClaimController())
     try api.register(collection: TariffController())
+    try api.register(collection: ThirdPartyController(authority: LocalLicenceChecks()))
     try app.register(collection: MetricsController())
 
     let web = app.grouped(SessionAuthenticator())

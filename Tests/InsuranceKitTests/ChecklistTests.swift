@@ -73,9 +73,14 @@ struct ChecklistTests {
     @Test("unknown product and unsupported cases are refused")
     func refused() {
         let unknown = #expect(throws: DomainError.self) {
-            try DocumentChecklists.checklist(product: "third-party", case: .general)
+            try DocumentChecklists.checklist(product: "spaceship", case: .general)
         }
         #expect(unknown?.code == "unknown-product")
+        // third party's lists (D-TP-*) are ThirdPartyClaims.checklist, not these
+        let thirdParty = #expect(throws: DomainError.self) {
+            try DocumentChecklists.checklist(product: "third-party", case: .general)
+        }
+        #expect(thirdParty?.code == "unsupported-claim-case")
         for (product, claimCase) in [("computer", ClaimCase.death), ("contractors-all-risk", .injury),
                                      ("employers-liability", .general)] {
             let error = #expect(throws: DomainError.self) {

@@ -9,10 +9,10 @@ struct ProductCatalogTests {
         let product = try ProductCatalog.product("computer")
         #expect(product.code == "computer")
         #expect(product.title == "بیمه رایانه")
-        #expect(ProductCatalog.all.map(\.code) == ["computer", "employers-liability", "contractors-all-risk"])
+        #expect(ProductCatalog.all.map(\.code) == ["computer", "employers-liability", "contractors-all-risk", "third-party"])
     }
 
-    @Test("R-P-01 unknown product", arguments: ["", "Computer", "third-party", "computer "])
+    @Test("R-P-01 unknown product", arguments: ["", "Computer", "spaceship", "computer "])
     func unknown(_ code: String) {
         let error = #expect(throws: DomainError.self) { try ProductCatalog.product(code) }
         #expect(error?.code == "unknown-product")

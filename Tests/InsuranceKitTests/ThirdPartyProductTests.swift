@@ -4,12 +4,12 @@ import Testing
 
 @Suite("R-TP-03/R-P-04 third-party product parameters")
 struct ThirdPartyProductTests {
-    @Test("R-P-01 code and title; not yet in the catalog")
-    func identity() {
+    @Test("R-P-01 code and title; sold through the catalog")
+    func identity() throws {
         let product = ThirdPartyInsurance()
         #expect(product.code == "third-party")
         #expect(product.title == "بیمه شخص ثالث")
-        #expect(!ProductCatalog.all.contains { $0.code == "third-party" })
+        #expect(try ProductCatalog.product("third-party").title == "بیمه شخص ثالث")
         #expect(product.claimNoticeDays == 5)   // R-CL-02: civil liability
     }
 

@@ -14,5 +14,6 @@ enum BimehMigrations {
         M009_CreatePaymentsAndEndorsements(),
         M010_CreateIdempotencyRecords(),
         M011_CreateClaims(),
+        M012_CreateThirdPartyRecords(),
     ]
 }

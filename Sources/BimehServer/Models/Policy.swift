@@ -34,6 +34,8 @@ final class Policy: Model, @unchecked Sendable {
     @OptionalField(key: "installment_count") var installmentCount: Int?
     @OptionalField(key: "issue_date") var issueDate: String?
     @OptionalField(key: "cancellation") var cancellation: String?
+    /// Third party: the code by which anyone can check the policy's authenticity (R-TP-13).
+    @OptionalField(key: "unique_code") var uniqueCode: String?
     // relationships
     @Parent(key: "quote_id") var quote: Quote
     @Parent(key: "customer_id") var customer: Customer

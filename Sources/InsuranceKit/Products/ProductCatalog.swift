@@ -4,6 +4,7 @@ public enum ProductCatalog: Sendable {
     public static let all: [any ProductLine] = [
         ComputerInsurance(),
         EmployersLiability(), ContractorsAllRisk(),
+        ThirdPartyInsurance(),
     ]
 
     /// Throws "unknown-product" (field "product") for a code no product has.

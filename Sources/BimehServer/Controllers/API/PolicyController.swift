@@ -150,6 +150,8 @@ struct PolicyController: RouteCollection {
         var coverTo: Date
         var issueDate: String?
         var version: Int
+        /// Third party: the code of the public authenticity inquiry (R-TP-13).
+        var uniqueCode: String?
     }
 
     @Sendable func issue(req: Request) async throws -> Response {
@@ -159,7 +161,8 @@ struct PolicyController: RouteCollection {
         let policy = try await req.write { work in try await IssueDesk.issue(id, ifMatch: ifMatch, principal: principal, in: work) }
         let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
         let view = IssuedView(id: policy.id, number: policy.printedNumber, status: policy.status.rawValue,
-                              coverFrom: term.coverBegins, coverTo: term.coverEnds, issueDate: policy.issueDate, version: policy.version)
+                              coverFrom: term.coverBegins, coverTo: term.coverEnds, issueDate: policy.issueDate, version: policy.version,
+                              uniqueCode: policy.uniqueCode)
         let response = try await view.encodeResponse(for: req)
         response.headers.set(.eTag, "\"\(policy.version)\"")
         return response

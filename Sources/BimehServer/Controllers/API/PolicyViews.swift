@@ -128,6 +128,7 @@ struct PolicyView: Content {
     var payments: [PaymentView]
     var cancellation: CancellationDesk.Record?
     var renewalOf: UUID?
+    var uniqueCode: String?
 
     static func load(_ policy: Policy, asOf: JalaliDate, on db: any Database) async throws -> PolicyView {
         let id = try policy.requireID()
@@ -152,6 +153,6 @@ struct PolicyView: Content {
             },
             payments: payments.map(PaymentView.init),
             cancellation: policy.cancellation.flatMap { try? JSONDecoder().decode(CancellationDesk.Record.self, from: Data($0.utf8)) },
-            renewalOf: policy.$renewalOf.id)
+            renewalOf: policy.$renewalOf.id, uniqueCode: policy.uniqueCode)
     }
 }

@@ -50,6 +50,7 @@ enum CancellationDesk {
         policy.cancellation = try QuoteDesk.json(record)
         policy.version += 1
         try await policy.save(on: work.db)
+        try await ThirdPartyDesk.recordEvent("cancelled", policy: policy, in: work)
         try await work.audit("policy.cancelled", entity: "policy", id: policyID.uuidString, before: before, after: record)
         return (record, order)
     }

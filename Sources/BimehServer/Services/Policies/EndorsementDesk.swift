@@ -77,6 +77,7 @@ enum EndorsementDesk {
         }
         policy.version += 1
         try await policy.save(on: work.db)
+        try await ThirdPartyDesk.recordEvent("endorsed", policy: policy, in: work)
         try await work.audit("endorsement.created", entity: "policy", id: policyID.uuidString,
                              after: ["number": String(number), "kind": kind.rawValue, "delta": String(delta.amount), "status": endorsement.status.rawValue])
         return Outcome(endorsement: endorsement, paymentOrder: order)

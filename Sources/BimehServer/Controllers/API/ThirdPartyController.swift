@@ -1,0 +1,82 @@
+import Fluent
+import InsuranceKit
+import Vapor
+
+/// Third-party specifics over HTTP: the driving licence of a policy (R-TP-02) and the public
+/// authenticity inquiry by unique code (R-TP-13, API.md).
+struct ThirdPartyController: RouteCollection {
+    let authority: any LicenceAuthority
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.grouped("policies").grouped(RequireRole([.issuer, .agent])).post(":id", "licence", use: licence)
+        routes.grouped("public", "third-party").get(":uniqueCode", use: authenticity)
+    }
+
+    struct LicenceBody: StrictRequestBody {
+        static let fields: Set<String> = ["number", "class", "expiry", "holderName", "holderNationalCode"]
+        var number: String?
+        var `class`: String?
+        var expiry: String?
+        var holderName: String?
+        var holderNationalCode: String?
+    }
+
+    struct LicenceView: Content {
+        var number: String
+        var `class`: String
+        var expiry: String
+        var holderName: String
+        var verifiedOn: String
+    }
+
+    @Sendable func licence(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(LicenceBody.self)
+        var reader = FieldReader()
+        let number = Normalize.identifier(body.number ?? "")
+        if number.isEmpty { reader.add("number", "required", "شمارهٔ گواهینامه را وارد کنید.") }
+        let licenceClass = DrivingLicenceClass(rawValue: body.class ?? "")
+        if licenceClass == nil {
+            reader.add("class", "invalid-licence-class", "پایهٔ گواهینامه باید یکی از " + DrivingLicenceClass.allCases.map(\.rawValue).joined(separator: "، ") + " باشد.")
+        }
+        let expiry = reader.date(body.expiry, "expiry")
+        let holder = reader.text(body.holderName, "holderName", max: 200)
+        var code: NationalCode?
+        do { code = try NationalCode(body.holderNationalCode ?? "") } catch let e as DomainError {
+            reader.add("holderNationalCode", e.code, e.message)
+        }
+        try reader.throwIfAny()
+        guard let licenceClass, let expiry, let holder, let code, let id = req.parameters.get("id", as: UUID.self) else { throw AppError.malformedJSON }
+        let request = ThirdPartyDesk.LicenceRequest(licence: DrivingLicence(number: number, licenceClass: licenceClass, expiry: expiry),
+                                                    holderName: holder, holderNationalCode: code)
+        let principal = try req.principal
+        let authority = self.authority
+        let row = try await req.write { work in
+            try await QuoteController.translateAsync {
+                try await ThirdPartyDesk.registerLicence(request, policyID: id, principal: principal, authority: authority, in: work)
+            }
+        }
+        return try await LicenceView(number: row.number, class: row.licenceClass, expiry: row.expiry, holderName: row.holderName, verifiedOn: row.verifiedOn)
+            .encodeResponse(status: .created, for: req)
+    }
+
+    struct Authenticity: Content {
+        var authentic: Bool
+        var policyNumber: String?
+        var coverFrom: Date?
+        var coverTo: Date?
+        var vehicle: String?
+    }
+
+    /// Anyone may ask; the answer says only whether the code is a policy of ours and its cover.
+    @Sendable func authenticity(req: Request) async throws -> Authenticity {
+        let code = (req.parameters.get("uniqueCode") ?? "").uppercased()
+        guard code.count == 16, code.allSatisfy({ $0.isLetter || $0.isNumber }),
+              let policy = try await Policy.query(on: req.db).filter(\.$uniqueCode == code).first(), policy.status != .registered else {
+            return Authenticity(authentic: false)
+        }
+        let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
+        let vehicle = try? ThirdPartyDesk.vehicleClass(of: policy).label
+        return Authenticity(authentic: policy.status == .issued, policyNumber: policy.printedNumber, coverFrom: term.coverBegins,
+                            coverTo: term.coverEnds, vehicle: vehicle)
+    }
+}

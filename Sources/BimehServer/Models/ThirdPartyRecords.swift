@@ -1,0 +1,45 @@
+import Fluent
+import Foundation
+
+/// The driving licence of a person who uses the vehicle (not necessarily the owner), registered
+/// and verified before a third-party policy is issued or renewed (R-TP-02).
+final class PolicyLicence: Model, @unchecked Sendable {
+    static let schema = "policy_licences"
+
+    // managed fields
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    // data fields
+    @Field(key: "number") var number: String
+    @Field(key: "licence_class") var licenceClass: String
+    @Field(key: "expiry") var expiry: String
+    @Field(key: "holder_name") var holderName: String
+    @Field(key: "holder_national_code") var holderNationalCode: String
+    @Field(key: "verified_on") var verifiedOn: String
+    // relationships
+    @Parent(key: "policy_id") var policy: Policy
+
+    init() {}
+}
+
+/// An event for the central registry (R-TP-13), written in the transaction of the change it
+/// reports so that it can never be lost; delivered later, retried until acknowledged.
+final class RegistryEvent: Model, @unchecked Sendable {
+    static let schema = "registry_outbox"
+
+    // managed fields
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    // data fields
+    /// The registry deduplicates by this id.
+    @Field(key: "event_id") var eventID: UUID
+    @Field(key: "kind") var kind: String
+    @Field(key: "payload") var payload: String
+    @Field(key: "attempts") var attempts: Int
+    @OptionalField(key: "delivered_at") var deliveredAt: Date?
+    @OptionalField(key: "last_error") var lastError: String?
+    // relationships
+    @Parent(key: "policy_id") var policy: Policy
+
+    init() {}
+}

@@ -1,0 +1,101 @@
+import Fluent
+import Foundation
+import InsuranceKit
+
+/// What third-party motor adds to the common lifecycle: the licence before issue (R-TP-02),
+/// cover from 00:00 of the day after purchase (R-TP-03), the unique code and the central
+/// registry's events (R-TP-13).
+enum ThirdPartyDesk {
+    static let product = "third-party"
+
+    struct LicenceRequest: Sendable {
+        var licence: DrivingLicence
+        var holderName: String
+        var holderNationalCode: NationalCode
+    }
+
+    static func vehicleClass(of policy: Policy) throws -> ThirdPartyTariff.VehicleClass {
+        let inputs = (try JSONSerialization.jsonObject(with: Data(policy.inputs.utf8)) as? [String: Any]) ?? [:]
+        let issueDate = try JalaliDate(parsing: inputs["issueDate"] as? String ?? "")
+        return try ThirdPartyTariff.forYear(issueDate.year).vehicleClass(inputs["vehicleClass"] as? String ?? "")
+    }
+
+    /// Registers the licence of a user of the vehicle after the authority confirmed it.
+    static func registerLicence(_ request: LicenceRequest, policyID: UUID, principal: Principal, authority: any LicenceAuthority,
+                                in work: UnitOfWork) async throws -> PolicyLicence {
+        let policy = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
+        guard policy.product == product else {
+            throw AppError.conflict("licence-not-applicable", "ثبت گواهینامه فقط برای بیمه‌نامهٔ شخص ثالث است.")
+        }
+        guard policy.status == .registered else {
+            throw AppError.conflict("policy-not-registered", "گواهینامه پیش از صدور بیمه‌نامه ثبت می‌شود.")
+        }
+        let today = JalaliDate(date: work.now)
+        try await authority.verify(request.licence, vehicleClass: try vehicleClass(of: policy), on: today)
+        try await PolicyLicence.query(on: work.db).filter(\.$policy.$id == policyID).delete()
+        let row = PolicyLicence()
+        row.$policy.id = policyID
+        row.number = request.licence.number
+        row.licenceClass = request.licence.licenceClass.rawValue
+        row.expiry = request.licence.expiry.description
+        row.holderName = request.holderName
+        row.holderNationalCode = request.holderNationalCode.value
+        row.verifiedOn = today.description
+        try await row.create(on: work.db)
+        policy.version += 1
+        try await policy.save(on: work.db)
+        try await work.audit("policy.licence-registered", entity: "policy", id: policyID.uuidString,
+                             after: ["number": row.number, "class": row.licenceClass, "expiry": row.expiry])
+        return row
+    }
+
+    /// Before issue: a registered licence still valid today (R-TP-02); the term re-dated to run
+    /// from the purchase day, so that cover starts at 00:00 of the next day (R-TP-03).
+    static func prepareIssue(_ policy: Policy, today: JalaliDate, on db: any Database) async throws {
+        guard policy.product == product else { return }
+        guard let licence = try await PolicyLicence.query(on: db).filter(\.$policy.$id == policy.requireID()).first() else {
+            throw AppError.conflict("licence-required", "پیش از صدور بیمه‌نامهٔ شخص ثالث، گواهینامهٔ یکی از رانندگان خودرو باید ثبت و تأیید شود (R-TP-02).")
+        }
+        guard let expiry = try? JalaliDate(parsing: licence.expiry), today <= expiry else {
+            throw AppError.conflict("licence-expired", "گواهینامهٔ ثبت‌شده منقضی شده است؛ گواهینامهٔ معتبر ثبت کنید.")
+        }
+        policy.startDate = today.description
+        policy.endDate = today.addingYears(1).description
+    }
+
+    /// At issue: the unique code and the registry event, in the issue's transaction.
+    static func issued(_ policy: Policy, in work: UnitOfWork) async throws {
+        guard policy.product == product else { return }
+        policy.uniqueCode = uniqueCode()
+        try await policy.save(on: work.db)
+        try await recordEvent("issued", policy: policy, in: work)
+    }
+
+    /// 16 characters from an alphabet without look-alikes: ~80 bits, not guessable.
+    static func uniqueCode() -> String {
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+
+    /// R-TP-13: every issue, renewal, endorsement and cancellation goes to the central registry
+    /// with the licence data; the outbox row commits with the change itself.
+    static func recordEvent(_ kind: String, policy: Policy, in work: UnitOfWork) async throws {
+        guard policy.product == product else { return }
+        let policyID = try policy.requireID()
+        let licence = try await PolicyLicence.query(on: work.db).filter(\.$policy.$id == policyID).first()
+        let payload: [String: String] = [
+            "kind": kind, "policyNumber": policy.printedNumber ?? "", "uniqueCode": policy.uniqueCode ?? "",
+            "coverFrom": policy.startDate, "coverTo": policy.endDate,
+            "licenceNumber": licence?.number ?? "", "licenceClass": licence?.licenceClass ?? "", "licenceExpiry": licence?.expiry ?? "",
+            "licenceHolder": licence?.holderNationalCode ?? "",
+        ]
+        let event = RegistryEvent()
+        event.eventID = UUID()
+        event.$policy.id = policyID
+        event.kind = kind
+        event.payload = try QuoteDesk.json(payload)
+        event.attempts = 0
+        try await event.create(on: work.db)
+    }
+}

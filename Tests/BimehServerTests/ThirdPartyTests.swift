@@ -1,0 +1,90 @@
+@testable import BimehServer
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+/// Third-party motor over HTTP. Today is 1405/01/10 (TestApp's clock); 1405's sample tariff is
+/// the 1399 reference × 5, so a four-cylinder car ("car-4-cyl", 19,687,000 in 1399) costs 98,435,000.
+@Suite("Third-party motor (R-TP-02, 03, 08, 13)")
+struct ThirdPartyTests {
+    static func inputs(previousEnd: String? = nil, issueDate: String = "1405/01/10") -> [String: Any] {
+        var inputs: [String: Any] = [
+            "vehicleClass": "car-4-cyl", "usage": "private", "issueDate": issueDate, "claimFreeYears": 0, "financialClaims": 0,
+            "bodilyClaims": 0, "vehicleAgeYears": 3, "negativePoints": 0, "firstRegistration": false, "safeDrivingCourse": false,
+            "missingInspection": false, "extraTrailers": 0, "financialCover": 0, "driverAccident": false,
+        ]
+        if let previousEnd { inputs["previousPolicyEndDate"] = previousEnd }
+        return inputs
+    }
+
+    @Test("R-TP-08 a car whose last policy lapsed 20 days ago: base 98,435,000 + penalty 5,393,699; licence before issue; public code")
+    func sellLapsedCar() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            // lapse: 1404/12/19 → 1405/01/10 = 10 days (Esfand 1404 has 29) + 10 = 20 days, outside the amnesty window;
+            // penalty = 98,435,000 × 20 / 365 = 5,393,698.63 → 5,393,699
+            let quote = try await app.send(.POST, "/api/v1/quotes", token: flow.issuer,
+                                           json: ["product": "third-party", "customerId": flow.customerID, "date": "1405/01/10", "inputs": Self.inputs(previousEnd: "1404/12/19")])
+            #expect(quote.status == .created)
+            let lines = try #require(quote.json["lines"] as? [[String: Any]])
+            #expect(lines.first { $0["code"] as? String == "base" }?["amount"] as? Int == 98_435_000)
+            #expect(lines.first { $0["code"] as? String == "late-penalty" }?["amount"] as? Int == 5_393_699)
+            #expect(quote.json["total"] as? Int == 103_828_699)
+            let quoteID = try #require(quote.json["id"] as? String)
+
+            let policy = try await flow.register(quoteID: quoteID, start: "1405/01/10", end: "1406/01/10")
+            #expect(policy.status == .created)
+            let policyID = try #require(policy.json["id"] as? String)
+            let cheque = try await flow.cheque(policyID, amount: 103_828_699)
+            _ = try await flow.collect(try #require(cheque.json["id"] as? String))
+            // R-TP-02: no issue without a verified licence
+            let early = try await flow.issue(policyID)
+            #expect(early.status == .conflict)
+            #expect(early.problemCode == "licence-required")
+            let licence: [String: Any] = ["number": "1234567890", "class": "third", "expiry": "1410/01/01", "holderName": "علی رضایی", "holderNationalCode": "1583250689"]
+            var motorcycle = licence
+            motorcycle["class"] = "motorcycle"
+            #expect(try await app.send(.POST, "/api/v1/policies/\(policyID)/licence", token: flow.issuer, json: motorcycle).fieldCodes["licence.class"] == "licence-class-mismatch")
+            var expired = licence
+            expired["expiry"] = "1405/01/09"
+            #expect(try await app.send(.POST, "/api/v1/policies/\(policyID)/licence", token: flow.issuer, json: expired).fieldCodes["licence.expiry"] == "licence-expired")
+            #expect(try await app.send(.POST, "/api/v1/policies/\(policyID)/licence", token: flow.issuer, json: licence).status == .created)
+
+            // R-TP-03: cover from 00:00 of 1405/01/11 = 2026-03-30T20:30Z (1405/01/01 = 2026-03-21, Tehran +03:30)
+            let issued = try await flow.issue(policyID)
+            #expect(issued.status == .ok)
+            #expect(issued.json["coverFrom"] as? String == "2026-03-30T20:30:00Z")
+            let code = try #require(issued.json["uniqueCode"] as? String)
+            #expect(code.count == 16)
+
+            // R-TP-13: anyone can check the code; an unknown code is simply not authentic
+            let inquiry = try await app.send(.GET, "/api/v1/public/third-party/\(code)")
+            #expect(inquiry.json["authentic"] as? Bool == true)
+            #expect(inquiry.json["policyNumber"] as? String == "1405/1")
+            #expect(inquiry.json["vehicle"] is String)
+            #expect(try await app.send(.GET, "/api/v1/public/third-party/ABCDEFGHJKLMNPQR").json["authentic"] as? Bool == false)
+            #expect(try await app.send(.GET, "/api/v1/public/third-party/x").json["authentic"] as? Bool == false)
+            // the central registry's event was written with the issue
+            let events = try await RegistryEvent.query(on: app.db).all()
+            #expect(events.map(\.kind) == ["issued"])
+            #expect(events.first?.payload.contains("1234567890") == true)
+        }
+    }
+
+    @Test("R-TP-08 third party is priced on the purchase day only")
+    func purchaseDay() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let backdated = try await app.send(.POST, "/api/v1/quotes", token: flow.issuer,
+                                               json: ["product": "third-party", "date": "1405/01/10", "inputs": Self.inputs(previousEnd: "1404/12/19", issueDate: "1405/01/01")])
+            #expect(backdated.status == .unprocessableEntity)
+            #expect(backdated.fieldCodes["inputs.issueDate"] == "not-purchase-day")
+            // a licence is only for third-party policies
+            let computer = try await flow.issuedPolicy()
+            let wrong = try await app.send(.POST, "/api/v1/policies/\(computer)/licence", token: flow.issuer,
+                                           json: ["number": "1234567890", "class": "third", "expiry": "1410/01/01", "holderName": "x", "holderNationalCode": "1583250689"])
+            #expect(wrong.problemCode == "licence-not-applicable")
+        }
+    }
+}
