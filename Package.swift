@@ -46,6 +46,7 @@ let package = Package(
         .executableTarget(
             name: "bimeh-bench",
             dependencies: [
+                "InsuranceKit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ]

@@ -1,6 +1,7 @@
 // bimeh-bench: complete policy flows over HTTP against a running `bimeh serve --demo`.
 // Each flow: quote → register (cash) → cheque → collect → issue, every response checked.
 // Usage: bimeh-bench [--url http://127.0.0.1:8080] [--flows 2000] [--concurrency 16]
+//        bimeh-bench --in-process-quotes [count]   (third-party pricing on one core, no server)
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -37,6 +38,11 @@ actor Recorder {
 
     func record(_ step: String, _ seconds: Double) { latencies[step, default: []].append(seconds) }
     func fail(_ message: String) { if failures.count < 20 { failures.append(message) } }
+}
+
+if let i = CommandLine.arguments.firstIndex(of: "--in-process-quotes") {
+    let count = i + 1 < CommandLine.arguments.count ? Int(CommandLine.arguments[i + 1]) ?? 200_000 : 200_000
+    QuoteThroughput.run(count: count)
 }
 
 let options = Options(CommandLine.arguments)

@@ -72,6 +72,19 @@ struct ThirdPartyTests {
         }
     }
 
+    @Test("a price check (preview) gives the same lines and stores nothing")
+    func preview() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let res = try await app.send(.POST, "/api/v1/quotes/preview", token: flow.issuer,
+                                         json: ["product": "third-party", "date": "1405/01/10", "inputs": Self.inputs(previousEnd: "1404/12/19")])
+            #expect(res.status == .ok)
+            #expect(res.json["total"] as? Int == 103_828_699)
+            #expect(try await Quote.query(on: app.db).count() == 0)
+            #expect(try await Letter.query(on: app.db).count() == 0, "no proposal number taken")
+        }
+    }
+
     @Test("R-TP-08 third party is priced on the purchase day only")
     func purchaseDay() async throws {
         try await TestApp.run { app in

@@ -5,6 +5,7 @@ struct QuoteController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let quotes = routes.grouped("quotes")
         quotes.grouped(RequireRole([.issuer, .agent])).post(use: create)
+        quotes.grouped(RequireRole([.issuer, .agent])).post("preview", use: preview)
         quotes.grouped(RequireRole(PolicyAccess.readers)).get(":id", use: show)
     }
 
@@ -32,6 +33,35 @@ struct QuoteController: RouteCollection {
         let priced = try Self.translate { try QuoteDesk.price(request, principal: principal) }
         let quote = try await req.write { work in try await QuoteDesk.create(request, priced: priced, principal: principal, in: work) }
         return try await QuoteView(quote).encodeResponse(status: .created, for: req)
+    }
+
+    struct PreviewView: Content {
+        var product: String
+        var total: Int64
+        var sumInsured: Int64
+        var franchisePercent: String?
+        var tariffYear: Int
+        var tariffIsSample: Bool
+        var lines: [QuoteLine]
+    }
+
+    /// Prices without entering a proposal: nothing is stored or numbered (a price check at the
+    /// counter); the same body and the same lines as `POST /quotes`.
+    @Sendable func preview(req: Request) async throws -> PreviewView {
+        let body = try req.decodeStrict(CreateQuote.self)
+        var reader = FieldReader()
+        let product = reader.text(body.product, "product", max: 50)
+        let date = reader.date(body.date, "date")
+        let inputs = try req.rawJSONMember("inputs")
+        if inputs == nil { reader.add("inputs", "required", "ورودی‌های محصول (inputs) الزامی است.") }
+        try reader.throwIfAny()
+        guard let product, let date, let inputs else { throw AppError.malformedJSON }
+        let request = QuoteDesk.Request(product: product, customerID: nil, date: date, inputs: inputs)
+        try QuoteDesk.checkPurchaseDay(request, today: req.bimeh.clock.today())
+        let priced = try Self.translate { try QuoteDesk.price(request, principal: try req.principal) }
+        return PreviewView(product: priced.product, total: priced.total.amount, sumInsured: priced.sumInsured.amount,
+                           franchisePercent: priced.franchisePercent?.description, tariffYear: priced.tariffYear,
+                           tariffIsSample: priced.tariffIsSample, lines: priced.lines)
     }
 
     @Sendable func show(req: Request) async throws -> QuoteView {
