@@ -31,6 +31,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     try routes(app)
     registerCommands(app)
+    if let registry = config.registryURL {
+        app.lifecycle.use(RegistryDeliveryLifecycle(delivery: RegistryDelivery(app: app, endpoint: registry)))
+    }
 }
 
 /// Where the bundled templates and stylesheet live, independent of the working directory.

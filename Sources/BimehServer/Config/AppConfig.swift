@@ -22,6 +22,8 @@ public struct AppConfig: Sendable {
     public var maxBodySize: Int
     /// Secure cookies when served behind TLS.
     public var secureCookies: Bool
+    /// The central registry's endpoint for third-party events (R-TP-13); nil keeps them queued.
+    public var registryURL: String?
 
     public init(
         storage: Storage = .sqlite(path: "bimeh.sqlite"),
@@ -31,7 +33,8 @@ public struct AppConfig: Sendable {
         apiTokenLifetime: TimeInterval = 8 * 3600,
         webSessionLifetime: TimeInterval = 8 * 3600,
         maxBodySize: Int = 256 * 1024,
-        secureCookies: Bool = false
+        secureCookies: Bool = false,
+        registryURL: String? = nil
     ) {
         self.storage = storage
         self.demo = demo
@@ -41,6 +44,7 @@ public struct AppConfig: Sendable {
         self.webSessionLifetime = webSessionLifetime
         self.maxBodySize = maxBodySize
         self.secureCookies = secureCookies
+        self.registryURL = registryURL
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -73,6 +77,12 @@ public struct AppConfig: Sendable {
             config.bcryptCost = n
         }
         if env["BIMEH_SECURE_COOKIES"] == "1" { config.secureCookies = true }
+        if let registry = env["BIMEH_REGISTRY_URL"], !registry.isEmpty {
+            guard registry.hasPrefix("http://") || registry.hasPrefix("https://") else {
+                throw Invalid(description: "BIMEH_REGISTRY_URL must be an http(s) URL (got '\(registry)').")
+            }
+            config.registryURL = registry
+        }
         return config
     }
 }
