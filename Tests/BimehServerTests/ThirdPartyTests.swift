@@ -87,6 +87,17 @@ struct ThirdPartyTests {
         return policyID
     }
 
+    @Test("third-party renewal through the generic path is refused until it carries the history")
+    func renewalRefused() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await Self.issuedThirdParty(app, flow)
+            let res = try await app.send(.POST, "/api/v1/policies/\(policyID)/renewal", token: flow.issuer, json: ["payment": ["plan": "cash"]])
+            #expect(res.status == .conflict)
+            #expect(res.problemCode == "renewal-not-available")
+        }
+    }
+
     /// A stand-in for the central registry: stores each event id once, and fails the first call.
     actor Registry {
         var stored: [String] = []

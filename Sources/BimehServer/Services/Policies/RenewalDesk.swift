@@ -7,6 +7,12 @@ import InsuranceKit
 enum RenewalDesk {
     static func renew(_ policyID: UUID, plan: PaymentPlan, principal: Principal, in work: UnitOfWork) async throws -> Policy {
         let old = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
+        // Third-party renewal must carry the discount history into new inputs dated on the
+        // purchase day and price the lapse (R-P-09, R-TP-08); until that exists it is refused
+        // rather than priced from last year's inputs.
+        guard old.product != ThirdPartyDesk.product else {
+            throw AppError.conflict("renewal-not-available", "تمدید بیمهٔ شخص ثالث از این مسیر هنوز ممکن نیست؛ با سابقهٔ تخفیف، بیمه‌نامهٔ تازه صادر کنید.")
+        }
         guard old.status == .issued else {
             throw AppError.conflict("policy-not-renewable", "فقط بیمه‌نامهٔ صادرشده و فسخ‌نشده تمدید می‌شود.")
         }
