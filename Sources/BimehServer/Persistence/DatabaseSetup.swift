@@ -13,12 +13,15 @@ enum DatabaseSetup {
     static func configure(_ app: Application, storage: AppConfig.Storage) throws -> Engine {
         switch storage {
         case .sqlite(let path):
-            app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
             return .sqlite
         case .postgres(let url, let searchPath):
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.searchPath = searchPath
-            app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace), as: .psql)
+            // Writers queue on the audit chain's lock while holding a connection, so a burst of
+            // writes can wait a while for one; 30 s rather than the driver's 10 s before giving up.
+            app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 8,
+                                        connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .psql)
             return .postgres
         }
     }
