@@ -36,7 +36,8 @@ struct PageChrome: Encodable {
                 items.append(NavItem(label: "بیمه‌نامه‌ها", href: WebPath.policies, active: req.url.path.hasPrefix(WebPath.policies)))
             }
             if QuotePages.sellers.contains(role) {
-                items.append(NavItem(label: "پیشنهاد تازه", href: WebPath.newQuote, active: req.url.path.hasPrefix(WebPath.quotes)))
+                items.append(NavItem(label: "بیمهٔ رایانه", href: WebPath.newQuote, active: req.url.path == WebPath.newQuote))
+                items.append(NavItem(label: "بیمهٔ شخص ثالث", href: "/quotes/third-party", active: req.url.path.hasPrefix("/quotes/third-party")))
             }
             if ClaimAccess.staff.contains(role) {
                 items.append(NavItem(label: "خسارت", href: WebPath.claims, active: req.url.path.hasPrefix(WebPath.claims)))

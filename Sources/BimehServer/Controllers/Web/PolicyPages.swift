@@ -14,6 +14,7 @@ struct PolicyPages: RouteCollection {
         policies.grouped(RequireRole([.issuer, .accountant], web: true)).post(":id", "payments", use: pay)
         let issuer = policies.grouped(RequireRole([.issuer], web: true))
         issuer.post(":id", "issue", use: issue)
+        policies.grouped(RequireRole([.issuer, .agent], web: true)).post(":id", "licence", use: licence)
         issuer.post(":id", "endorsements", use: endorse)
         issuer.post(":id", "cancellation", use: cancel)
         policies.grouped(RequireRole([.issuer, .agent], web: true)).post(":id", "renewal", use: renew)
@@ -128,6 +129,8 @@ struct PolicyPages: RouteCollection {
         var notice: String?
         var cancellationOrderHref: String?
         var quoteHref: String
+        var needsLicence: Bool
+        var licence: String?
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -141,6 +144,7 @@ struct PolicyPages: RouteCollection {
         case "issued": "بیمه‌نامه صادر شد."
         case "endorsed": "الحاقیه ثبت شد."
         case "cancelled": "بیمه‌نامه فسخ شد."
+        case "licence": "گواهینامه ثبت و تأیید شد."
         default: "انجام شد."
         }
     }
@@ -176,7 +180,9 @@ struct PolicyPages: RouteCollection {
             canCancel: principal.role == .issuer && policy.status == .issued && view.status != "expired",
             canRenew: QuotePages.sellers.contains(principal.role) && policy.status == .issued,
             today: req.bimeh.clock.today().description, errors: errors, notice: notice,
-            cancellationOrderHref: cancellationOrder?.id.map(WebPath.paymentOrder), quoteHref: WebPath.quote(policy.$quote.id))
+            cancellationOrderHref: cancellationOrder?.id.map(WebPath.paymentOrder), quoteHref: WebPath.quote(policy.$quote.id),
+            needsLicence: policy.product == ThirdPartyDesk.product && policy.status == .registered && QuotePages.sellers.contains(principal.role),
+            licence: try await PolicyLicence.query(on: req.db).filter(\.$policy.$id == id).first().map { "\($0.number) — \($0.holderName) — تا \($0.expiry)" })
         return try await req.page("policies/show", context, status: status)
     }
 
@@ -241,6 +247,35 @@ struct PolicyPages: RouteCollection {
         return try await act(req, done: "issued") { principal, work in
             guard let id else { throw AppError.notFound("بیمه‌نامه") }
             _ = try await IssueDesk.issue(id, ifMatch: nil, principal: principal, in: work)
+        }
+    }
+
+    struct LicenceForm: Content {
+        var number: String?
+        var `class`: String?
+        var expiry: String?
+        var holderName: String?
+        var holderNationalCode: String?
+    }
+
+    @Sendable func licence(req: Request) async throws -> Response {
+        let form = (try? req.content.decode(LicenceForm.self)) ?? LicenceForm()
+        var reader = FieldReader()
+        let licenceClass = DrivingLicenceClass(rawValue: form.class ?? "")
+        if licenceClass == nil { reader.add("class", "invalid-licence-class", "پایهٔ گواهینامه را انتخاب کنید.") }
+        let expiry = reader.date(form.expiry, "اعتبار گواهینامه")
+        let holder = reader.text(form.holderName, "نام دارنده", max: 200)
+        var code: NationalCode?
+        do { code = try NationalCode(form.holderNationalCode ?? "") } catch let e as DomainError { reader.add("holderNationalCode", e.code, e.message) }
+        let number = Normalize.identifier(form.number ?? "")
+        let id = req.parameters.get("id", as: UUID.self)
+        let validation = reader, holderCode = code
+        return try await act(req, done: "licence") { principal, work in
+            try validation.throwIfAny()
+            guard let licenceClass, let expiry, let holder, let code = holderCode, let id else { throw AppError.malformedJSON }
+            _ = try await ThirdPartyDesk.registerLicence(
+                .init(licence: DrivingLicence(number: number, licenceClass: licenceClass, expiry: expiry), holderName: holder, holderNationalCode: code),
+                policyID: id, principal: principal, authority: LocalLicenceChecks(), in: work)
         }
     }
 

@@ -155,7 +155,8 @@ struct QuotePages: RouteCollection {
         let customer = try await quote.$customer.get(on: req.db)
         let items = Self.displayItems(quote.inputs)
         let product = try ProductCatalog.product(quote.product)
-        let start = req.bimeh.clock.today().adding(days: 1)
+        // third party runs from the day of purchase (cover from 00:00 of the next day, R-TP-03)
+        let start = quote.product == ThirdPartyDesk.product ? req.bimeh.clock.today() : req.bimeh.clock.today().adding(days: 1)
         let policy = try await Policy.query(on: req.db).filter(\.$quote.$id == quote.requireID()).first()
         let context = ShowContext(
             chrome: PageChrome(req, title: "استعلام \(quote.proposalNumber)"), quote: QuoteView(quote),

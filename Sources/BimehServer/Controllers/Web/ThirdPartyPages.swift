@@ -1,0 +1,130 @@
+import Fluent
+import InsuranceKit
+import Vapor
+
+/// The issuer's third-party proposal form (vehicle, usage, history) and the public page that
+/// checks a policy's unique code (R-TP-13).
+struct ThirdPartyPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let selling = routes.grouped("quotes", "third-party").grouped(RequireRole(QuotePages.sellers, web: true))
+        selling.get(use: form)
+        selling.post(use: create)
+    }
+
+    struct Option: Encodable {
+        var code: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct Form: Content {
+        var nationalCode: String?
+        var vehicleClass: String?
+        var usage: String?
+        var previousPolicyEndDate: String?
+        var claimFreeYears: String?
+        var financialClaims: String?
+        var bodilyClaims: String?
+        var vehicleAgeYears: String?
+        var negativePoints: String?
+        var extraTrailers: String?
+        var financialCover: String?
+        var firstRegistration: String?
+        var safeDrivingCourse: String?
+        var missingInspection: String?
+        var driverAccident: String?
+    }
+
+    struct Context: Encodable {
+        var chrome: PageChrome
+        var form: Form
+        var classes: [Option]
+        var usages: [Option]
+        var today: String
+        var errors: [String]
+        var isSample: Bool
+    }
+
+    private func render(_ req: Request, form: Form, errors: [String], status: HTTPResponseStatus) async throws -> Response {
+        let today = req.bimeh.clock.today()
+        let tariff = try ThirdPartyTariff.forYear(today.year)
+        let context = Context(
+            chrome: PageChrome(req, title: "پیشنهاد بیمهٔ شخص ثالث"), form: form,
+            classes: tariff.vehicleClasses.map { Option(code: $0.code, label: "\($0.label) — \(Rial(amount: $0.basePremium.amount).persianFormatted) ریال", selected: $0.code == form.vehicleClass) },
+            usages: tariff.usages.map { Option(code: $0.code, label: $0.label, selected: $0.code == (form.usage ?? "private")) },
+            today: today.description, errors: errors, isSample: tariff.isSample)
+        return try await req.page("quotes/third-party", context, status: status)
+    }
+
+    @Sendable func form(req: Request) async throws -> Response {
+        try await render(req, form: Form(claimFreeYears: "0", financialClaims: "0", bodilyClaims: "0", vehicleAgeYears: "0",
+                                         negativePoints: "0", extraTrailers: "0", financialCover: "0"), errors: [], status: .ok)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let form = (try? req.content.decode(Form.self)) ?? Form()
+        let principal = try req.principal
+        let today = req.bimeh.clock.today()
+        var errors: [String] = []
+        let code = Normalize.identifier(form.nationalCode ?? "")
+        var customerID: UUID?
+        if let customer = try await CustomerRegistry.visible(to: principal, on: req.db).group(.or, { or in
+            or.filter(\.$nationalCode == code); or.filter(\.$legalID == code); or.filter(\.$foreignID == code)
+        }).first(), !code.isEmpty {
+            customerID = customer.id
+        } else {
+            errors.append("بیمه‌گذار با کد «\(code)» ثبت نشده است؛ اول او را از صفحهٔ «ثبت مشتری» ثبت کنید.")
+        }
+        func number(_ raw: String?) -> Int64 { Int64(Normalize.digits(raw ?? "").filter { $0.isNumber || $0 == "-" }) ?? 0 }
+        var inputs: [String: Any] = [
+            "vehicleClass": form.vehicleClass ?? "", "usage": form.usage ?? "private", "issueDate": today.description,
+            "claimFreeYears": number(form.claimFreeYears), "financialClaims": number(form.financialClaims), "bodilyClaims": number(form.bodilyClaims),
+            "vehicleAgeYears": number(form.vehicleAgeYears), "negativePoints": number(form.negativePoints), "extraTrailers": number(form.extraTrailers),
+            "financialCover": number(form.financialCover), "firstRegistration": form.firstRegistration != nil, "safeDrivingCourse": form.safeDrivingCourse != nil,
+            "missingInspection": form.missingInspection != nil, "driverAccident": form.driverAccident != nil,
+        ]
+        let previous = Normalize.digits(form.previousPolicyEndDate ?? "").trimmingCharacters(in: .whitespaces)
+        if !previous.isEmpty { inputs["previousPolicyEndDate"] = previous }
+        guard errors.isEmpty else { return try await render(req, form: form, errors: errors, status: .unprocessableEntity) }
+        let request = QuoteDesk.Request(product: ThirdPartyDesk.product, customerID: customerID, date: today,
+                                        inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
+        do {
+            let priced = try QuoteController.translate { try QuoteDesk.price(request, principal: principal) }
+            let quote = try await req.write { work in try await QuoteDesk.create(request, priced: priced, principal: principal, in: work) }
+            return req.redirect(to: WebPath.quote(try quote.requireID()))
+        } catch let error as AppError where error.status.code < 500 {
+            return try await render(req, form: form, errors: error.errors.isEmpty ? [error.detail] : error.errors.map(\.message), status: error.status)
+        }
+    }
+}
+
+/// `/authenticity`: anyone checks a third-party policy by its unique code (R-TP-13).
+struct AuthenticityPage: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("authenticity", use: page)
+    }
+
+    struct Context: Encodable {
+        var chrome: PageChrome
+        var code: String
+        var asked: Bool
+        var authentic: Bool
+        var policyNumber: String?
+        var coverFrom: String?
+        var coverTo: String?
+        var vehicle: String?
+    }
+
+    @Sendable func page(req: Request) async throws -> Response {
+        let code = String((req.query[String.self, at: "code"] ?? "").uppercased().filter { $0.isLetter || $0.isNumber }.prefix(32))
+        var context = Context(chrome: PageChrome(req, title: "استعلام اصالت بیمه‌نامهٔ شخص ثالث"), code: code, asked: !code.isEmpty, authentic: false)
+        if code.count == 16, let policy = try await Policy.query(on: req.db).filter(\.$uniqueCode == code).first(), policy.status == .issued {
+            context.authentic = true
+            context.policyNumber = policy.printedNumber
+            context.coverFrom = policy.startDate
+            context.coverTo = policy.endDate
+            context.vehicle = try? ThirdPartyDesk.vehicleClass(of: policy).label
+        }
+        return try await req.page("authenticity", context)
+    }
+}
