@@ -85,6 +85,31 @@ struct WebPolicyPagesTests {
         }
     }
 
+    @Test("typed numbers keep their sign and refuse junk: a negative down payment or a lettered value is reported, not corrected")
+    func formNumbers() async throws {
+        try await TestApp.run { app in
+            #expect(FormInput.integer("۱٬۰۰۰٬۰۰۰") == 1_000_000)
+            #expect(FormInput.integer("1,000,000") == 1_000_000)
+            #expect(FormInput.integer("-300,000") == -300_000)
+            #expect(FormInput.integer("300000 ریال") == nil)
+            #expect(FormInput.integer("3-00") == nil)
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            let form = try await issuer.get("/quotes/new")
+            let csrf = try #require(Browser.hidden("_csrf", in: form.body.string))
+            let quote = try await issuer.post("/quotes", form: ["_csrf": csrf, "nationalCode": "0076229645", "date": "1405/01/10",
+                                                                "items[0][description]": "لپ‌تاپ", "items[0][value]": "100000000"])
+            let quotePath = try Self.location(quote)
+            let negative = try await issuer.post(quotePath + "/policy", form: ["_csrf": csrf, "startDate": "1405/01/15", "endDate": "1406/01/15",
+                                                                              "plan": "installments", "downPayment": "-300,000", "count": "3"])
+            #expect(negative.status == .unprocessableEntity)
+            #expect(try await Policy.query(on: app.db).count() == 0)
+            let lettered = try await issuer.post("/quotes", form: ["_csrf": csrf, "nationalCode": "0076229645", "date": "1405/01/10",
+                                                                   "items[0][description]": "سرور", "items[0][value]": "ده میلیون"])
+            #expect(lettered.status == .unprocessableEntity)
+        }
+    }
+
     @Test("an agent cannot open the accountant's cheque page; a stranger's policy page is 404")
     func pageScoping() async throws {
         try await TestApp.run { app in

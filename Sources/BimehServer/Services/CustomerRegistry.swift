@@ -61,6 +61,15 @@ enum CustomerRegistry {
         return customer
     }
 
+    /// The visible customer with this national code, foreign ID or legal ID (already normalized).
+    static func find(identifier: String, for principal: Principal, on db: any Database) async throws -> Customer? {
+        try await visible(to: principal, on: db).group(.or) { or in
+            or.filter(\.$nationalCode == identifier)
+            or.filter(\.$foreignID == identifier)
+            or.filter(\.$legalID == identifier)
+        }.first()
+    }
+
     /// Search by identifier (exact), or by name or mobile (contains), newest first.
     static func search(_ text: String, for principal: Principal, page: Int, per: Int, on db: any Database) async throws -> (items: [Customer], total: Int) {
         let query = try visible(to: principal, on: db)

@@ -9,8 +9,7 @@ public struct ComputerInsurance: ProductLine {
     public let title = "بیمه رایانه"
 
     /// R-P-04 (seed 002): cash, or 30–40 % down and the rest in 2–5 installments.
-    public let paymentPlans = PaymentPlanRules(
-        downPaymentShare: Percent(30)...Percent(40), installmentCounts: 2...5, allowsCash: true)
+    public let paymentPlans = PaymentPlanRules.engineering
 
     /// R-P-08, seed 002: «اخطار قبلی و کتبی 20 روزه».
     public let cancellationNoticeDays = 20

@@ -11,8 +11,7 @@ public struct EmployersLiability: ProductLine {
 
     /// R-P-04: as computer insurance (seed 002 gives no plan for this line): cash, or 30–40 % down
     /// and the rest in 2–5 installments.
-    public let paymentPlans = PaymentPlanRules(
-        downPaymentShare: Percent(30)...Percent(40), installmentCounts: 2...5, allowsCash: true)
+    public let paymentPlans = PaymentPlanRules.engineering
 
     /// R-P-08: the seeds give no period for this line; 20 days as computer insurance (seed 002).
     public let cancellationNoticeDays = 20

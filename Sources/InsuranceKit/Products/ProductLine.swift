@@ -117,3 +117,10 @@ extension ProductLine {
         try quote(inputs: normalizedInputs, context: context).total
     }
 }
+
+extension PaymentPlanRules {
+    /// R-P-04 for computer insurance (seed 002), and our choice for the other engineering and
+    /// liability lines, which the seeds leave open: cash, or 30–40 % down and 2–5 installments.
+    public static let engineering = PaymentPlanRules(
+        downPaymentShare: Percent(30)...Percent(40), installmentCounts: 2...5, allowsCash: true)
+}

@@ -264,9 +264,7 @@ struct ClaimPages: RouteCollection {
         var notarizedCertificate: String?
     }
 
-    static func rials(_ raw: String?) -> Int64? {
-        Int64(Normalize.digits(raw ?? "").filter { $0.isNumber || $0 == "-" })
-    }
+    static func rials(_ raw: String?) -> Int64? { FormInput.integer(raw) }
 
     @Sendable func step(req: Request) async throws -> Response {
         let principal = try req.principal
@@ -299,8 +297,11 @@ struct ClaimPages: RouteCollection {
                     try await ClaimWorkflow.recordMinutes(claim, text: text!, principal: principal, in: work)
                 case "assessment":
                     let loss = reader.rial(Self.rials(form.loss), "مبلغ خسارت")
+                    let salvageText = Normalize.text(form.salvage ?? "")
+                    let salvage = salvageText.isEmpty ? 0 : Self.rials(salvageText) ?? -1
+                    if salvage < 0 { reader.add("salvage", "invalid-amount", "بازیافت باید عددی صفر یا مثبت (به ریال) باشد.") }
                     try reader.throwIfAny()
-                    try await ClaimWorkflow.assess(claim, loss: loss!, salvage: Rial(amount: max(0, Self.rials(form.salvage) ?? 0)), principal: principal, in: work)
+                    try await ClaimWorkflow.assess(claim, loss: loss!, salvage: Rial(amount: salvage), principal: principal, in: work)
                 case "offer":
                     _ = try await ClaimWorkflow.offer(claim, principal: principal, in: work)
                 case "consent":

@@ -50,7 +50,7 @@ struct PaymentPages: RouteCollection {
                              receiptNumber: p.receiptNumber ?? "—", due: due)
         }
         let context = ChequesContext(chrome: PageChrome(req, title: "چک‌ها و فیش‌های در انتظار وصول"), rows: rows,
-                                     total: rows.reduce(0) { $0 + $1.amount }, today: today.description,
+                                     total: try Rial.sum(rows.map { Rial(amount: $0.amount) }).amount, today: today.description,
                                      notice: req.query[String.self, at: "done"].map { $0 == "bounce" ? "برگشت چک ثبت شد." : "وصول ثبت شد." })
         return try await req.page("accounting/cheques", context)
     }

@@ -223,7 +223,7 @@ struct PolicyPages: RouteCollection {
         var reader = FieldReader()
         let method = Payment.Method(rawValue: form.method ?? "")
         if method == nil { reader.add("method", "invalid-method", "روش پرداخت را انتخاب کنید.") }
-        let amount = reader.rial(Int64(Normalize.digits(form.amount ?? "").filter { $0.isNumber || $0 == "-" }), "amount")
+        let amount = reader.rial(FormInput.integer(form.amount), "amount")
         let paidOn = reader.date(form.paidOn, "paidOn")
         var cheque: (number: String, bank: String, dueDate: JalaliDate)?
         if method == .cheque {
@@ -292,7 +292,7 @@ struct PolicyPages: RouteCollection {
         let description = reader.text(form.description, "شرح تغییر", max: 500) ?? ""
         var changes: Data?
         let rows = (form.items ?? []).compactMap { row -> [String: Any]? in
-            let d = Normalize.text(row.description ?? ""), v = Int64(Normalize.digits(row.value ?? "").filter(\.isNumber))
+            let d = Normalize.text(row.description ?? ""), v = FormInput.integer(row.value)
             guard !d.isEmpty, let v else { return nil }
             var item: [String: Any] = ["description": d, "value": v]
             if let s = row.serial, !Normalize.text(s).isEmpty { item["serial"] = Normalize.text(s) }

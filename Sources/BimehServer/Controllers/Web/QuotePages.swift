@@ -64,9 +64,7 @@ struct QuotePages: RouteCollection {
         let code = Normalize.identifier(form.nationalCode ?? "")
         if code.isEmpty {
             errors.append("کد ملی یا شناسهٔ مشتری را وارد کنید (مشتری تازه را اول از صفحهٔ «ثبت مشتری» ثبت کنید).")
-        } else if let customer = try await CustomerRegistry.visible(to: principal, on: req.db).group(.or, { or in
-            or.filter(\.$nationalCode == code); or.filter(\.$legalID == code); or.filter(\.$foreignID == code)
-        }).first() {
+        } else if let customer = try await CustomerRegistry.find(identifier: code, for: principal, on: req.db) {
             customerID = customer.id
         } else {
             errors.append("مشتری با کد «\(code)» ثبت نشده است؛ اول او را از صفحهٔ «ثبت مشتری» ثبت کنید.")
@@ -76,11 +74,11 @@ struct QuotePages: RouteCollection {
         var items: [[String: Any]] = []
         for (index, row) in (form.items ?? []).enumerated() {
             let description = Normalize.text(row.description ?? ""), serial = Normalize.text(row.serial ?? "")
-            let rawValue = Normalize.digits(row.value ?? "").filter { $0.isNumber || $0 == "-" }
+            let rawValue = Normalize.text(row.value ?? "")
             if description.isEmpty && serial.isEmpty && rawValue.isEmpty { continue }
             var item: [String: Any] = ["description": description]
             if !serial.isEmpty { item["serial"] = serial }
-            if let value = Int64(rawValue) { item["value"] = value } else {
+            if let value = FormInput.integer(rawValue) { item["value"] = value } else {
                 errors.append("ردیف \(Normalize.persianDigits(String(index + 1))): ارزش رایانه را به ریال وارد کنید.")
             }
             items.append(item)
@@ -184,8 +182,8 @@ struct QuotePages: RouteCollection {
         let form = (try? req.content.decode(RegisterForm.self)) ?? RegisterForm()
         var reader = FieldReader()
         let start = reader.date(form.startDate, "startDate"), end = reader.date(form.endDate, "endDate")
-        let body = PaymentPlanBody(plan: form.plan, downPayment: Int64(Normalize.digits(form.downPayment ?? "").filter(\.isNumber)),
-                                   count: Int(Normalize.digits(form.count ?? "").filter(\.isNumber)))
+        let body = PaymentPlanBody(plan: form.plan, downPayment: FormInput.integer(form.downPayment),
+                                   count: FormInput.integer(form.count).flatMap { Int(exactly: $0) })
         let plan = body.read(into: &reader)
         do {
             try reader.throwIfAny()

@@ -68,21 +68,21 @@ struct ThirdPartyPages: RouteCollection {
         var errors: [String] = []
         let code = Normalize.identifier(form.nationalCode ?? "")
         var customerID: UUID?
-        if let customer = try await CustomerRegistry.visible(to: principal, on: req.db).group(.or, { or in
-            or.filter(\.$nationalCode == code); or.filter(\.$legalID == code); or.filter(\.$foreignID == code)
-        }).first(), !code.isEmpty {
+        if !code.isEmpty, let customer = try await CustomerRegistry.find(identifier: code, for: principal, on: req.db) {
             customerID = customer.id
         } else {
             errors.append("بیمه‌گذار با کد «\(code)» ثبت نشده است؛ اول او را از صفحهٔ «ثبت مشتری» ثبت کنید.")
         }
-        func number(_ raw: String?) -> Int64 { Int64(Normalize.digits(raw ?? "").filter { $0.isNumber || $0 == "-" }) ?? 0 }
         var inputs: [String: Any] = [
             "vehicleClass": form.vehicleClass ?? "", "usage": form.usage ?? "private", "issueDate": today.description,
-            "claimFreeYears": number(form.claimFreeYears), "financialClaims": number(form.financialClaims), "bodilyClaims": number(form.bodilyClaims),
-            "vehicleAgeYears": number(form.vehicleAgeYears), "negativePoints": number(form.negativePoints), "extraTrailers": number(form.extraTrailers),
-            "financialCover": number(form.financialCover), "firstRegistration": form.firstRegistration != nil, "safeDrivingCourse": form.safeDrivingCourse != nil,
+            "firstRegistration": form.firstRegistration != nil, "safeDrivingCourse": form.safeDrivingCourse != nil,
             "missingInspection": form.missingInspection != nil, "driverAccident": form.driverAccident != nil,
         ]
+        // a number left empty or mistyped is left out, so the product reports it as required
+        let numbers = [("claimFreeYears", form.claimFreeYears), ("financialClaims", form.financialClaims), ("bodilyClaims", form.bodilyClaims),
+                       ("vehicleAgeYears", form.vehicleAgeYears), ("negativePoints", form.negativePoints), ("extraTrailers", form.extraTrailers),
+                       ("financialCover", form.financialCover)]
+        for (key, raw) in numbers { if let value = FormInput.integer(raw) { inputs[key] = value } }
         let previous = Normalize.digits(form.previousPolicyEndDate ?? "").trimmingCharacters(in: .whitespaces)
         if !previous.isEmpty { inputs["previousPolicyEndDate"] = previous }
         guard errors.isEmpty else { return try await render(req, form: form, errors: errors, status: .unprocessableEntity) }

@@ -36,32 +36,30 @@ enum ClaimFigures {
     static func monthly(year: Int, month: Int, on db: any Database) async throws -> Report {
         let first = try JalaliDate(year: year, month: month, day: 1)
         let last = try JalaliDate(year: year, month: month, day: JalaliDate.monthLength(year: year, month: month))
-        let inMonth = { (date: String) -> Bool in date >= first.description && date <= last.description }
         let claims = try await Claim.query(on: db).filter(\.$noticeDate <= last.description).all()
         let orders = try await PaymentOrder.query(on: db).filter(\.$purpose == "claim")
             .filter(\.$orderDate >= first.description).filter(\.$orderDate <= last.description).all()
         let productOfClaim = Dictionary(claims.compactMap { c in c.id.map { ($0, c.product) } }, uniquingKeysWith: { a, _ in a })
-        var rows: [String: Row] = [:]
-        func row(_ product: String) -> Row {
-            rows[product] ?? Row(department: department(of: product), product: product, count: 0, paid: 0, outstanding: 0, openFiles: 0)
-        }
+        var tallies: [String: ClaimMonthTally] = [:]
         for claim in claims {
-            var r = row(claim.product)
-            if inMonth(claim.noticeDate) { r.count += 1 }
+            var tally = tallies[claim.product] ?? ClaimMonthTally()
+            if claim.noticeDate >= first.description { tally.noticedInMonth() }
             let state = ClaimAccess.state(of: claim)
-            let settled = [.paymentOrdered, .paid].contains(state) || state.isTerminal
-            if !settled {
-                r.openFiles += 1
-                r.outstanding += max(0, (claim.loss ?? 0) - (claim.salvage ?? 0))
+            if !([.paymentOrdered, .paid].contains(state) || state.isTerminal) {
+                try tally.open(loss: claim.loss.map { Rial(amount: $0) }, salvage: claim.salvage.map { Rial(amount: $0) })
             }
-            rows[claim.product] = r
+            tallies[claim.product] = tally
         }
         for order in orders {
             guard let claimID = order.$claim.id, let product = productOfClaim[claimID] else { continue }
-            var r = row(product)
-            r.paid += order.amount
-            rows[product] = r
+            var tally = tallies[product] ?? ClaimMonthTally()
+            try tally.paymentOrdered(Rial(amount: order.amount))
+            tallies[product] = tally
         }
-        return Report(year: year, month: month, rows: rows.values.sorted { ($0.department, $0.product) < ($1.department, $1.product) })
+        let rows = tallies.map { product, t in
+            Row(department: department(of: product), product: product, count: t.count, paid: t.paid.amount,
+                outstanding: t.outstanding.amount, openFiles: t.openFiles)
+        }
+        return Report(year: year, month: month, rows: rows.sorted { ($0.department, $0.product) < ($1.department, $1.product) })
     }
 }
