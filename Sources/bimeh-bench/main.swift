@@ -2,6 +2,7 @@
 // Each flow: quote → register (cash) → cheque → collect → issue, every response checked.
 // Usage: bimeh-bench [--url http://127.0.0.1:8080] [--flows 2000] [--concurrency 16]
 //        bimeh-bench --in-process-quotes [count]   (third-party pricing on one core, no server)
+//        bimeh-bench --eligibility-sample K --persons N [--seed S]   (codes of the synthetic list)
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -38,6 +39,10 @@ actor Recorder {
 
     func record(_ step: String, _ seconds: Double) { latencies[step, default: []].append(seconds) }
     func fail(_ message: String) { if failures.count < 20 { failures.append(message) } }
+}
+
+if CommandLine.arguments.contains("--eligibility-sample") {
+    EligibilitySample.run(CommandLine.arguments)
 }
 
 if let i = CommandLine.arguments.firstIndex(of: "--in-process-quotes") {

@@ -1,9 +1,11 @@
 import Vapor
 
-/// `bimeh migrate`, `bimeh seed demo`, `bimeh users create`, `bimeh audit verify` (Vapor adds `serve`, `routes`).
+/// `bimeh migrate`, `bimeh seed demo|eligibility`, `bimeh users create`, `bimeh audit verify`,
+/// `bimeh eligibility import` (Vapor adds `serve`, `routes`).
 func registerCommands(_ app: Application) {
     app.asyncCommands.use(MigrateDatabaseCommand(), as: "migrate")
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(UsersCommand(), as: "users")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(EligibilityCommand(), as: "eligibility")
 }

@@ -1,14 +1,22 @@
 import Vapor
 
+import InsuranceKit
+
 /// `bimeh seed demo`: the demo users and organization of API.md. Running it twice changes nothing.
+/// `bimeh seed eligibility --persons N`: a synthetic list of N entitled persons (source
+/// "synthetic", replaced on every run), the same list for the same `--seed`.
 struct SeedCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "dataset", help: "What to seed: demo")
+        @Argument(name: "dataset", help: "What to seed: demo or eligibility")
         var dataset: String
+        @Option(name: "persons", help: "eligibility: how many persons (default 100000)")
+        var persons: Int?
+        @Option(name: "seed", help: "eligibility: the generator's seed (default 1405)")
+        var seed: UInt64?
         init() {}
     }
 
-    var help: String { "Seed data into the database (demo)" }
+    var help: String { "Seed data into the database (demo, eligibility --persons N)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.dataset {
@@ -16,8 +24,22 @@ struct SeedCommand: AsyncCommand {
             try await context.application.autoMigrate()
             let created = try await DemoData.seed(context.application)
             context.console.print(created == 0 ? "Demo data already present; nothing changed." : "Demo data seeded (\(created) records).")
+        case "eligibility":
+            let persons = signature.persons ?? 100_000
+            guard (1...50_000_000).contains(persons) else {
+                context.console.error("--persons must be from 1 to 50,000,000.")
+                throw ExitCode(2)
+            }
+            let app = context.application
+            try await app.autoMigrate()
+            let rows = SyntheticEntitlements(persons: persons, seed: signature.seed ?? 1405, today: app.bimeh.clock.today())
+            let started = Date()
+            let report = try await EntitlementLoader(source: SyntheticEntitlements.sourceName)
+                .replace(on: app, actor: .system("seed-eligibility"), from: SyntheticBatches(rows))
+            let seconds = Date().timeIntervalSince(started)
+            context.console.print("Seeded \(report.loaded) synthetic entitled persons in \(String(format: "%.1f", seconds)) s (\(Int(Double(report.loaded) / max(seconds, 0.001))) rows/s; \(report.replaced) earlier rows replaced).")
         default:
-            context.console.error("Unknown dataset '\(signature.dataset)'. Known: demo")
+            context.console.error("Unknown dataset '\(signature.dataset)'. Known: demo, eligibility")
             throw ExitCode(1)
         }
     }

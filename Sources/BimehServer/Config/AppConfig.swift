@@ -24,6 +24,15 @@ public struct AppConfig: Sendable {
     public var secureCookies: Bool
     /// The central registry's endpoint for third-party events (R-TP-13); nil keeps them queued.
     public var registryURL: String?
+    /// Where credit-code messages go (R-EL-02).
+    var sms: SMSSettings = .logFile(path: "sms-outbox.log")
+    /// Inquiries a new credit code allows (R-EL-02).
+    public var creditCodeQuota = 20
+    /// How long a visit's HID may be presented by a pharmacy or paraclinic (R-EL-05).
+    public var hidValidDays = 30
+    /// Shared key the USSD gateway sends in `X-Gateway-Key`; nil accepts any caller (development).
+    public var ussdGatewayKey: String?
+    var publicLimits = PublicRateLimits()
 
     public init(
         storage: Storage = .sqlite(path: "bimeh.sqlite"),
@@ -83,6 +92,21 @@ public struct AppConfig: Sendable {
             }
             config.registryURL = registry
         }
+        if let url = env["BIMEH_SMS_URL"], !url.isEmpty {
+            guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                throw Invalid(description: "BIMEH_SMS_URL must be an http(s) URL (got '\(url)').")
+            }
+            config.sms = .http(url: url, token: env["BIMEH_SMS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 })
+        } else if let path = env["BIMEH_SMS_LOG"], !path.isEmpty {
+            config.sms = .logFile(path: path)
+        }
+        if let quota = env["BIMEH_CREDIT_QUOTA"], !quota.isEmpty {
+            guard let n = Int(quota), (1...10_000).contains(n) else {
+                throw Invalid(description: "BIMEH_CREDIT_QUOTA must be a whole number from 1 to 10000 (got '\(quota)').")
+            }
+            config.creditCodeQuota = n
+        }
+        if let key = env["BIMEH_USSD_KEY"], !key.isEmpty { config.ussdGatewayKey = key }
         return config
     }
 }

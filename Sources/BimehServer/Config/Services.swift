@@ -7,6 +7,16 @@ struct BimehServices: Sendable {
     let store: Store
     /// Bearer tokens resolved recently (API requests only; web sessions always read the database).
     let principals = PrincipalCache()
+    /// Rate limits of the public eligibility channels.
+    let limiters: PublicLimiters
+    let sms: any SMSGateway
+
+    init(config: AppConfig, store: Store) {
+        self.config = config
+        self.store = store
+        limiters = PublicLimiters(config.publicLimits)
+        sms = config.sms.makeGateway()
+    }
     var clock: BimehClock { store.clock }
 }
 

@@ -27,7 +27,8 @@ enum DemoData {
         }
         let today = app.bimeh.clock.today()
         let precomputed = hashes
-        return try await app.bimeh.store.write(on: app.db, actor: .system("seed-demo"), requestID: nil) { work in
+        let persons = try await DemoEntitlements.seed(app)
+        return persons + (try await app.bimeh.store.write(on: app.db, actor: .system("seed-demo"), requestID: nil) { work in
             var created = 0
             let complex: Complex
             if let existing = try await Complex.query(on: work.db).filter(\.$code == complexCode).first() {
@@ -74,7 +75,7 @@ enum DemoData {
             created += try await seedCustomers(in: work, issuer: issuer)
             if samplePolicy, let issuer { created += try await seedPolicyInForce(in: work, issuer: issuer) }
             return created
-        }
+        })
     }
 
     private static func seedCustomers(in work: UnitOfWork, issuer: User?) async throws -> Int {

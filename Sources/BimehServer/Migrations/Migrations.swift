@@ -15,5 +15,6 @@ enum BimehMigrations {
         M010_CreateIdempotencyRecords(),
         M011_CreateClaims(),
         M012_CreateThirdPartyRecords(),
+        M013_CreateEligibility(),
     ]
 }

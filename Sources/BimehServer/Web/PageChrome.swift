@@ -16,6 +16,8 @@ struct PageChrome: Encodable {
     var today: String
     var nav: [NavItem]
     var stylesheet = WebPath.stylesheet
+    /// A page's own script, if it has one (served from /assets, allowed by the CSP).
+    var script: String?
     var logout = WebPath.logout
 
     init(_ req: Request, title: String) {

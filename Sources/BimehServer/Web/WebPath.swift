@@ -6,6 +6,8 @@ enum WebPath {
     static let login = "/login"
     static let logout = "/logout"
     static let stylesheet = "/assets/bimeh.css"
+    static let eligibilityScript = "/assets/eligibility.js"
+    static let eligibility = "/eligibility"
     static let customers = "/customers"
     static let newCustomer = "/customers/new"
     static func customer(_ id: UUID) -> String { "/customers/\(id.uuidString)" }

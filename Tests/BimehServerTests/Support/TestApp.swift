@@ -26,7 +26,7 @@ enum TestApp {
         }
     }()
 
-    static func run(seedDemo: Bool = true, _ test: (Application) async throws -> Void) async throws {
+    static func run(seedDemo: Bool = true, adjust: (inout AppConfig) -> Void = { _ in }, _ test: (Application) async throws -> Void) async throws {
         _ = quietLogs
         let env = ProcessInfo.processInfo.environment
         let storage: AppConfig.Storage
@@ -39,7 +39,9 @@ enum TestApp {
             sqlitePath = path
             storage = .sqlite(path: path)
         }
-        let config = AppConfig(storage: storage, demo: true, fixedToday: today, bcryptCost: 4)
+        var config = AppConfig(storage: storage, demo: true, fixedToday: today, bcryptCost: 4)
+        config.sms = .logFile(path: NSTemporaryDirectory() + "bimeh-sms-\(UUID().uuidString).log")
+        adjust(&config)
         let app = try await Application.make(.testing)
         do {
             try await configure(app, config: config)

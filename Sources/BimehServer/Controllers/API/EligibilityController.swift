@@ -1,0 +1,102 @@
+import Fluent
+import InsuranceKit
+import Vapor
+
+/// The providers' eligibility inquiry (R-EL-05, API.md): covered or not with the details a doctor
+/// or pharmacist needs, the HID of a visit, and the pharmacy's check of an HID.
+struct EligibilityController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let providers = routes.grouped("eligibility").grouped(RequireRole([.provider]))
+        providers.get(":nationalCode", use: inquiry)
+        providers.post(":nationalCode", "visits", use: issueHID)
+        providers.post(":nationalCode", "visits", ":hid", "verification", use: verifyHID)
+    }
+
+    /// R-EL-01: only outpatient services are in scope of the answer, said in `scope`.
+    struct Inquiry: Content {
+        var covered: Bool
+        var message: String
+        var scope: String
+        var nationalCode: String?
+        var foreignId: String?
+        var coverTo: String?
+        var insurer: String?
+        var plan: String?
+        var relation: String?
+        var relationLabel: String?
+        var insuranceNumber: String?
+
+        init(_ person: PersonIdentifier, _ finding: EntitlementStore.Finding) {
+            let answer = finding.answer
+            covered = answer.covered
+            message = answer.message
+            scope = "outpatient"
+            if person.isForeign { foreignId = person.key } else { nationalCode = person.key }
+            coverTo = answer.coverTo?.description
+            insurer = finding.insurer
+            plan = answer.plan
+            relation = answer.relation?.rawValue
+            relationLabel = answer.relation?.persianName
+            insuranceNumber = answer.insuranceNumber
+        }
+    }
+
+    @Sendable func inquiry(req: Request) async throws -> Inquiry {
+        let person = try Self.person(req)
+        let finding = try await EntitlementStore.inquire(person, on: req.bimeh.clock.today(), db: req.db)
+        return Inquiry(person, finding)
+    }
+
+    struct VisitView: Content {
+        var hid: String
+        var hidGrouped: String
+        var issuedAt: Date
+        var validUntil: Date
+        var inquiry: Inquiry
+    }
+
+    @Sendable func issueHID(req: Request) async throws -> Response {
+        let person = try Self.person(req)
+        let provider = try req.principal.userID
+        let today = req.bimeh.clock.today()
+        let days = req.bimeh.config.hidValidDays
+        let view = try await req.write { work in
+            let finding = try await EntitlementStore.inquire(person, on: today, db: work.db)
+            let issued = try await VisitDesk.issue(for: person, covered: finding.answer.covered, provider: provider, in: work)
+            return VisitView(hid: issued.hid.value, hidGrouped: issued.hid.grouped, issuedAt: issued.issuedAt,
+                             validUntil: issued.issuedAt.addingTimeInterval(Double(days) * 86_400), inquiry: Inquiry(person, finding))
+        }
+        return try await view.encodeResponse(status: .created, for: req)
+    }
+
+    struct VerificationView: Content {
+        var valid: Bool
+        var hid: String
+        var issuedAt: Date
+        var validUntil: Date
+        var issuedBy: String
+        var verifications: Int
+    }
+
+    @Sendable func verifyHID(req: Request) async throws -> VerificationView {
+        let person = try Self.person(req)
+        let hid: HealthID
+        do { hid = try HealthID(parsing: req.parameters.get("hid") ?? "") } catch let error as DomainError {
+            throw AppError.validation(error, field: "hid")
+        }
+        let verifier = try req.principal.userID
+        let days = req.bimeh.config.hidValidDays
+        let verified = try await req.write { work in
+            try await VisitDesk.verify(hid, person: person, verifier: verifier, validDays: days, in: work)
+        }
+        return VerificationView(valid: true, hid: verified.hid.value, issuedAt: verified.issuedAt, validUntil: verified.validUntil,
+                                issuedBy: verified.issuedBy, verifications: verified.verifications)
+    }
+
+    /// The path's national code or foreign ID; 422 in Persian when it is neither.
+    static func person(_ req: Request) throws -> PersonIdentifier {
+        do { return try PersonIdentifier(req.parameters.get("nationalCode") ?? "") } catch let error as DomainError {
+            throw AppError.validation(error, field: "nationalCode")
+        }
+    }
+}

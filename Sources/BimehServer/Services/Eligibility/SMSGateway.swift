@@ -1,0 +1,63 @@
+import Foundation
+import InsuranceKit
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Sends text messages (credit codes, R-EL-02). Two drivers: a development one that appends each
+/// message to a log file, and an HTTP one for a real SMS provider.
+protocol SMSGateway: Sendable {
+    func send(to mobile: MobileNumber, text: String, on app: Application) async throws
+}
+
+/// Where SMS go, from the environment: `BIMEH_SMS_URL` (+ `BIMEH_SMS_TOKEN`) for a provider,
+/// otherwise the development log file `BIMEH_SMS_LOG` (default `sms-outbox.log`).
+enum SMSSettings: Sendable, Equatable {
+    case logFile(path: String)
+    case http(url: String, token: String?)
+
+    func makeGateway() -> any SMSGateway {
+        switch self {
+        case .logFile(let path): return SMSLogFile(path: path)
+        case .http(let url, let token): return SMSOverHTTP(endpoint: url, token: token)
+        }
+    }
+}
+
+/// Development driver: one line per message, `time<TAB>mobile<TAB>text`, appended.
+struct SMSLogFile: SMSGateway {
+    let path: String
+    private static let lock = NIOLock()
+
+    func send(to mobile: MobileNumber, text: String, on app: Application) async throws {
+        let line = "\(ISO8601DateFormatter().string(from: Date()))\t\(mobile.value)\t\(text.replacingOccurrences(of: "\n", with: " "))\n"
+        try Self.lock.withLock {
+            if !FileManager.default.fileExists(atPath: path) {
+                FileManager.default.createFile(atPath: path, contents: nil)
+            }
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw AppError(.serviceUnavailable, code: "sms-unavailable", detail: "ارسال پیامک ممکن نشد؛ کمی بعد دوباره تلاش کنید.")
+            }
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(line.utf8))
+        }
+    }
+}
+
+/// A provider's HTTP API: POST `{"to": "09…", "text": "…"}` with an optional bearer token; any 2xx
+/// is a sent message.
+struct SMSOverHTTP: SMSGateway {
+    let endpoint: String
+    let token: String?
+
+    func send(to mobile: MobileNumber, text: String, on app: Application) async throws {
+        struct Message: Content { var to: String; var text: String }
+        let response = try await app.client.post(URI(string: endpoint)) { request in
+            if let token { request.headers.bearerAuthorization = BearerAuthorization(token: token) }
+            try request.content.encode(Message(to: mobile.value, text: text))
+        }
+        guard (200..<300).contains(response.status.code) else {
+            throw AppError(.serviceUnavailable, code: "sms-unavailable", detail: "ارسال پیامک ممکن نشد؛ کمی بعد دوباره تلاش کنید.")
+        }
+    }
+}

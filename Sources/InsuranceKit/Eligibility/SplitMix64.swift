@@ -1,0 +1,25 @@
+/// A tiny deterministic generator (Steele, Lea & Flood's SplitMix64) for synthetic data and
+/// reproducible tests. Not for secrets: credit codes and HIDs in production use the system
+/// generator.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// 0..<bound without the cost of the generic `random(in:)`; the modulo bias is below
+    /// bound/2⁶⁴, irrelevant for test data. bound must be > 0.
+    @inline(__always)
+    mutating func below(_ bound: Int) -> Int {
+        Int(truncatingIfNeeded: next() % UInt64(bound))
+    }
+}
