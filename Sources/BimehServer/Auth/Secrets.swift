@@ -12,8 +12,21 @@ enum Secrets {
             .replacingOccurrences(of: "=", with: "")
     }
 
+    /// Lower-case hex. Every API request hashes its bearer token, so this avoids `String(format:)`
+    /// (a third of an eligibility inquiry's time went to formatting 32 bytes).
     static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: Data(text.utf8)))
+    }
+
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Compares two secrets in time independent of where they differ.

@@ -10,12 +10,18 @@ struct BimehServices: Sendable {
     /// Rate limits of the public eligibility channels.
     let limiters: PublicLimiters
     let sms: any SMSGateway
+    /// The eligibility inquiry's read path.
+    let entitlements: any EntitlementReader
 
     init(config: AppConfig, store: Store) {
         self.config = config
         self.store = store
         limiters = PublicLimiters(config.publicLimits)
         sms = config.sms.makeGateway()
+        switch config.storage {
+        case .sqlite(let path): entitlements = DirectSQLiteEntitlementReader(path: path)
+        case .postgres: entitlements = PooledEntitlementReader()
+        }
     }
     var clock: BimehClock { store.clock }
 }

@@ -28,7 +28,7 @@ enum AuditHash {
             c.before ?? "\u{0}", c.after ?? "\u{0}", c.requestID ?? "\u{0}", c.prevHash,
         ]
         let digest = SHA256.hash(data: Data(fields.joined(separator: "\u{1F}").utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return Secrets.hex(digest)
     }
 
     static func content(of record: AuditRecord) -> Content {

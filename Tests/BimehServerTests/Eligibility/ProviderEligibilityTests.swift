@@ -113,3 +113,21 @@ struct ProviderEligibilityTests {
         }
     }
 }
+
+@Suite("Inquiry JSON written by hand")
+struct InquiryJSONTests {
+    @Test("the hand-written answer is byte for byte what the API's JSON encoder writes, nasty text included")
+    func sameAsEncoder() throws {
+        var inquiry = EligibilityController.Inquiry(try PersonIdentifier("0076229645"), EntitlementStore.Finding(
+            answer: EligibilityAnswer(covered: true, message: EligibilityAnswer.coveredMessage, coverTo: try JalaliDate(parsing: "1406/01/10"),
+                                      plan: "طرح \"ویژه\" \\ a/b\n\t\u{01}", relation: .child, insuranceNumber: "T-1/2"),
+            insurer: "بیمهٔ پایه"))
+        for _ in 0..<2 {
+            let fast = inquiry.fastResponse().body.string ?? ""
+            let slow = String(decoding: try JSONCoding.encoder.encode(inquiry), as: UTF8.self)
+            #expect(fast == slow)
+            inquiry = EligibilityController.Inquiry(try PersonIdentifier("100200300400"), EntitlementStore.Finding(
+                answer: EligibilityAnswer(covered: false, message: EligibilityAnswer.notCoveredMessage), insurer: nil))
+        }
+    }
+}

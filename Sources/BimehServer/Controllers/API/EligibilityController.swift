@@ -41,10 +41,10 @@ struct EligibilityController: RouteCollection {
         }
     }
 
-    @Sendable func inquiry(req: Request) async throws -> Inquiry {
+    @Sendable func inquiry(req: Request) async throws -> Response {
         let person = try Self.person(req)
-        let finding = try await EntitlementStore.inquire(person, on: req.bimeh.clock.today(), db: req.db)
-        return Inquiry(person, finding)
+        let finding = try await req.eligibility(of: person)
+        return Inquiry(person, finding).fastResponse()
     }
 
     struct VisitView: Content {
@@ -60,8 +60,9 @@ struct EligibilityController: RouteCollection {
         let provider = try req.principal.userID
         let today = req.bimeh.clock.today()
         let days = req.bimeh.config.hidValidDays
+        let reader = req.bimeh.entitlements
         let view = try await req.write { work in
-            let finding = try await EntitlementStore.inquire(person, on: today, db: work.db)
+            let finding = try await EntitlementStore.inquire(person, on: today, reader: reader, db: work.db)
             let issued = try await VisitDesk.issue(for: person, covered: finding.answer.covered, provider: provider, in: work)
             return VisitView(hid: issued.hid.value, hidGrouped: issued.hid.grouped, issuedAt: issued.issuedAt,
                              validUntil: issued.issuedAt.addingTimeInterval(Double(days) * 86_400), inquiry: Inquiry(person, finding))

@@ -84,9 +84,10 @@ struct PublicEligibilityController: RouteCollection {
         try reader.throwIfAny()
         guard let code, let person else { throw AppError.malformedJSON }
         let today = req.bimeh.clock.today()
+        let entitlements = req.bimeh.entitlements
         return try await req.write { work in
             let spent = try await CreditCodeDesk.spend(code, for: person, in: work)
-            let finding = try await EntitlementStore.inquire(person, on: today, db: work.db)
+            let finding = try await EntitlementStore.inquire(person, on: today, reader: entitlements, db: work.db)
             return Answer(covered: finding.answer.covered, message: finding.answer.message, remainingQuota: spent.remaining,
                           mobile: CreditCodeDesk.masked(spent.mobile))
         }

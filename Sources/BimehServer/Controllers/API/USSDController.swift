@@ -33,7 +33,7 @@ struct USSDController: RouteCollection {
         case .end(let text):
             return Self.reply(USSDMenu.end(text))
         case .inquire(let person):
-            let finding = try await EntitlementStore.inquire(person, on: req.bimeh.clock.today(), db: req.db)
+            let finding = try await req.eligibility(of: person)
             return Self.reply(USSDMenu.end(finding.answer.message))
         case .issueCreditCode:
             guard let mobile = try? MobileNumber(Self.localNumber(phone)) else {

@@ -32,7 +32,7 @@ final class CSVImportBatches: EntitlementBatches, @unchecked Sendable {
     deinit { try? handle.close() }
 
     /// The file's SHA-256 once every line has been read.
-    var fingerprint: String? { atEnd ? hasher.finalize().map { String(format: "%02x", $0) }.joined() : nil }
+    var fingerprint: String? { atEnd ? Secrets.hex(hasher.finalize()) : nil }
 
     func next() throws -> [Entitlement] {
         var batch: [Entitlement] = []

@@ -1,6 +1,6 @@
 import Fluent
 import InsuranceKit
-import SQLKit
+import Vapor
 
 /// Answers "is this person covered today?" (R-EL-01, R-EL-05) from the entitlement rows.
 ///
@@ -14,24 +14,29 @@ enum EntitlementStore {
         var insurer: String?
     }
 
-    static func inquire(_ person: PersonIdentifier, on day: JalaliDate, db: any Database) async throws -> Finding {
-        guard let sql = db as? any SQLDatabase else { throw AppError.malformedJSON }
-        let rows = try await sql.raw("""
-            SELECT source, insurance_number, valid_from, valid_to, relation, plan FROM entitlements WHERE person = \(bind: person.key)
-            """).all()
+    static func inquire(_ person: PersonIdentifier, on day: JalaliDate, reader: any EntitlementReader, db: any Database) async throws -> Finding {
+        find(person, on: day, rows: try await reader.rows(of: person.key, eventLoop: db.eventLoop, db: { db }))
+    }
+
+    static func find(_ person: PersonIdentifier, on day: JalaliDate, rows: [EntitlementRow]) -> Finding {
         var entitlements: [Entitlement] = []
         var sources: [String: String] = [:]
         entitlements.reserveCapacity(rows.count)
         for row in rows {
-            guard let validTo = JalaliDate(compact: try row.decode(column: "valid_to", as: Int.self)),
-                  let relation = EntitlementRelation(rawValue: try row.decode(column: "relation", as: String.self)) else { continue }
-            let validFrom = try row.decode(column: "valid_from", as: Int?.self).flatMap { JalaliDate(compact: $0) }
-            let number = try row.decode(column: "insurance_number", as: String.self)
-            entitlements.append(Entitlement(person: person, insuranceNumber: number, validFrom: validFrom, validTo: validTo,
-                                            relation: relation, plan: try row.decode(column: "plan", as: String.self)))
-            sources[number] = try row.decode(column: "source", as: String.self)
+            guard let validTo = JalaliDate(compact: row.validTo), let relation = EntitlementRelation(rawValue: row.relation) else { continue }
+            entitlements.append(Entitlement(person: person, insuranceNumber: row.insuranceNumber, validFrom: row.validFrom.flatMap { JalaliDate(compact: $0) },
+                                            validTo: validTo, relation: relation, plan: row.plan))
+            sources[row.insuranceNumber] = row.source
         }
         let answer = EligibilityAnswer.answer(for: entitlements, on: day)
         return Finding(answer: answer, insurer: answer.insuranceNumber.flatMap { sources[$0] })
+    }
+}
+
+extension Request {
+    /// The eligibility answer for a person today.
+    func eligibility(of person: PersonIdentifier) async throws -> EntitlementStore.Finding {
+        let rows = try await bimeh.entitlements.rows(of: person.key, eventLoop: eventLoop, db: { self.db })
+        return EntitlementStore.find(person, on: bimeh.clock.today(), rows: rows)
     }
 }
