@@ -20,7 +20,7 @@ struct BimehServices: Sendable {
         sms = config.sms.makeGateway()
         switch config.storage {
         case .sqlite(let path): entitlements = DirectSQLiteEntitlementReader(path: path)
-        case .postgres: entitlements = PooledEntitlementReader()
+        case .postgres: entitlements = PreparedEntitlementReader()
         }
     }
     var clock: BimehClock { store.clock }

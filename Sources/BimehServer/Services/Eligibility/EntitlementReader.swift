@@ -2,6 +2,7 @@ import Fluent
 import NIOConcurrencyHelpers
 import NIOCore
 import SQLKit
+import PostgresKit
 import VaporCSQLite
 
 /// One stored entitlement row, as the inquiry reads it.
@@ -122,4 +123,40 @@ final class DirectSQLiteEntitlementReader: EntitlementReader, @unchecked Sendabl
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     private static let failure = AppError(.serviceUnavailable, code: "eligibility-unavailable",
                                           detail: "استعلام پوشش فعلاً ممکن نیست؛ چند لحظهٔ دیگر دوباره تلاش کنید.")
+}
+
+/// PostgreSQL: a named prepared statement, parsed and planned once per connection instead of on
+/// every inquiry.
+struct PreparedEntitlementReader: EntitlementReader {
+    struct Lookup: PostgresPreparedStatement {
+        static let name = "bimeh_entitlements_by_person"
+        static let sql = EntitlementQuery.sql + "$1"
+        typealias Row = EntitlementRow
+        let person: String
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(person)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> EntitlementRow {
+            let (source, number, from, to, relation, plan) = try row.decode((String, String, Int?, Int, String, String).self)
+            return EntitlementRow(source: source, insuranceNumber: number, validFrom: from, validTo: to, relation: relation, plan: plan)
+        }
+    }
+
+    func rows(of personKey: String, eventLoop: any EventLoop, db: () -> any Database) async throws -> [EntitlementRow] {
+        guard let postgres = db() as? any PostgresDatabase else {
+            return try await PooledEntitlementReader().rows(of: personKey, eventLoop: eventLoop, db: db)
+        }
+        let logger = postgres.logger
+        return try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                var rows: [EntitlementRow] = []
+                for try await row in try await connection.execute(Lookup(person: personKey), logger: logger) { rows.append(row) }
+                return rows
+            }
+        }.get()
+    }
 }
