@@ -13,6 +13,8 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 base = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8089"
 out = sys.argv[2] if len(sys.argv) > 2 else "browser-check"
@@ -29,6 +31,12 @@ def check(condition, what):
     print(("ok   " if condition else "FAIL ") + what)
     if not condition:
         failures.append(what)
+
+
+def submit(button):
+    """Clicks a submit button and waits until the next page has replaced this one."""
+    button.click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
 
 
 def shot(name):
@@ -74,6 +82,30 @@ try:
     driver.find_element(By.CSS_SELECTOR, ".who button").click()
     time.sleep(0.3)
     check("/login" in driver.current_url, "signing out returns to the sign-in page")
+
+    # The public eligibility page: a credit code by SMS (the development driver's log), then two
+    # inquiries; the quota falls by one each time.
+    driver.get(base + "/eligibility")
+    check("استعلام پوشش بیمهٔ درمان" in driver.page_source, "the public eligibility page opens without sign-in")
+    driver.find_element(By.ID, "mobile").send_keys("09121234567")
+    submit(driver.find_element(By.CSS_SELECTOR, "form[action='/eligibility/credit-code'] button"))
+    check("پیامک شد" in driver.page_source, "a credit code is sent")
+    with open(os.environ.get("SMS_LOG", "sms-outbox.log"), encoding="utf-8") as log:
+        code = [w for w in log.read().strip().splitlines()[-1].split() if w.isdigit() and len(w) == 10][0]
+    driver.find_element(By.ID, "creditCode").send_keys(code)
+    driver.find_element(By.ID, "person").send_keys("0076229645")
+    submit(driver.find_element(By.CSS_SELECTOR, "#inquiry button[type=submit]"))
+    check("از حمایت‌های درمانی برخوردار می‌باشید" in driver.page_source and "باقی‌مانده: ۱۹" in driver.page_source,
+          "a covered person, quota 19 left")
+    shot("06-eligibility-covered")
+    driver.find_element(By.ID, "creditCode").clear()
+    driver.find_element(By.ID, "creditCode").send_keys(code)
+    driver.find_element(By.ID, "person").clear()
+    driver.find_element(By.ID, "person").send_keys("1583250689")
+    submit(driver.find_element(By.CSS_SELECTOR, "#inquiry button[type=submit]"))
+    check("برخوردار نمی‌باشید" in driver.page_source and "باقی‌مانده: ۱۸" in driver.page_source,
+          "a person whose cover ended, quota 18 left")
+    shot("07-eligibility-not-covered")
 finally:
     driver.quit()
 

@@ -41,7 +41,7 @@ struct EligibilityPages: RouteCollection {
         do {
             try PublicEligibilityController.limitByIP(req)
             let sent = try await PublicEligibilityController.sendCode(to: form.mobile ?? "", req: req)
-            context.sent = "کد اعتباری با سهمیهٔ \(sent.quota) استعلام به شمارهٔ \(sent.mobile) پیامک شد."
+            context.sent = Normalize.persianDigits("کد اعتباری با سهمیهٔ \(sent.quota) استعلام به شمارهٔ \(sent.mobile) پیامک شد.")
             return try await render(req, context)
         } catch let error as AppError {
             return try await render(req, Self.withError(context, error), status: error.status)
