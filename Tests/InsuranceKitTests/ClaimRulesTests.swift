@@ -43,13 +43,13 @@ struct ClaimRulesTests {
     }
 
     @Test("R-CL-02 notice days equal the product's printed claimNoticeDays",
-          arguments: ["computer", "employers-liability", "contractors-all-risk"])
+          arguments: ["computer", "employers-liability", "contractors-all-risk", "third-party"])
     func sameAsProduct(_ code: String) throws {
         #expect(try ClaimRules.rules(forProduct: code).noticeDays == ProductCatalog.product(code).claimNoticeDays)
         #expect(try ClaimRules.rules(forProduct: code).product == code)
     }
 
-    @Test("unknown product", arguments: ["", "group-life", "Computer", "third-party"])
+    @Test("unknown product", arguments: ["", "group-life", "Computer", "third party"])
     func unknown(_ code: String) {
         let error = #expect(throws: DomainError.self) { try ClaimRules.rules(forProduct: code) }
         #expect(error?.code == "unknown-product")

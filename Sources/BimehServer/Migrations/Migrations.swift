@@ -16,5 +16,6 @@ enum BimehMigrations {
         M011_CreateClaims(),
         M012_CreateThirdPartyRecords(),
         M013_CreateEligibility(),
+        M014_AddThirdPartyClaimFacts(),
     ]
 }

@@ -28,8 +28,8 @@ extension APIDocument {
                  request: Schemas.object(["visitDate": Schemas.jalaliDate, "expert": Schemas.string, "independentExpert": Schemas.string], required: ["visitDate", "expert"])),
             step("inspection/approval", "R-CL-05: the head approves the expert's appointment", roles: [.head]),
             step("inspection/minutes", "R-CL-05: visit minutes", request: Schemas.object(["text": Schemas.string], required: ["text"])),
-            step("assessment", "R-CL-07: loss and salvage from the independent expert",
-                 request: Schemas.object(["loss": Schemas.integer, "salvage": Schemas.integer], required: ["loss"])),
+            step("assessment", "R-CL-07: loss and salvage from the independent expert; third-party bodily cases give the forensic `diyaPercent` (and `death`) instead of `loss` (R-TP-10); third-party property damage above 10,000,000 rials or without a sketch needs an approved inspection first (R-TP-12)",
+                 request: Schemas.object(["loss": Schemas.integer, "salvage": Schemas.integer, "diyaPercent": Schemas.string, "death": ["type": "boolean"]])),
             Operation(method: .GET, path: "/api/v1/claims/{id}/settlement", summary: "R-CL-08 breakdown: loss, salvage, premium-proportion, franchise, cap-reduction",
                       roles: staff, tag: "claims", request: nil, responses: [(200, "Settlement", ClaimSchemas.settlement)]),
             step("offer", "R-CL-09: the amount notified by letter (blocked while a required document is missing)"),
@@ -79,7 +79,9 @@ extension APIDocument {
 enum ClaimSchemas {
     static let notice = Schemas.object([
         "policyId": Schemas.uuid, "lossDate": Schemas.jalaliDate, "noticeDate": Schemas.jalaliDate, "description": Schemas.string,
-        "kind": Schemas.enumeration(["general", "injury", "death"]),
+        "kind": Schemas.enumeration(ClaimCase.allCases.map(\.rawValue)),
+        "atFaultLicensed": ["type": "boolean", "description": "third party: did the at-fault driver hold a licence (R-TP-11)"],
+        "policeSketch": ["type": "boolean", "description": "third party, property damage: is there a police sketch (R-TP-12)"],
     ], required: ["policyId", "lossDate", "noticeDate", "description"])
 
     static let claim = Schemas.object([

@@ -41,6 +41,13 @@ public struct ClaimRules: Codable, Sendable, Hashable {
                 product: code, noticeDays: product.claimNoticeDays, lateNoticePolicy: .reject,
                 paymentOrderCopies: PaymentOrderCopies.liability, expertFeeOrderCopies: PaymentOrderCopies.expertFee,
                 requiresNotarizedCertificateWhenPolicyholderCollects: true)
+        case "third-party":
+            // R-TP-10…12: the injured is paid (liability copies, the notarized certificate when the
+            // policyholder collects); a late notice is recorded, never a reason to refuse.
+            return ClaimRules(
+                product: code, noticeDays: product.claimNoticeDays, lateNoticePolicy: .accept,
+                paymentOrderCopies: PaymentOrderCopies.liability, expertFeeOrderCopies: PaymentOrderCopies.expertFee,
+                requiresNotarizedCertificateWhenPolicyholderCollects: true)
         default:
             throw DomainError.unknownProduct
         }

@@ -11,6 +11,11 @@ public enum DocumentChecklists: Sendable {
         case ("contractors-all-risk", .general): return contractorsAllRisk
         case ("employers-liability", .injury): return employerInjury
         case ("employers-liability", .death): return employerDeath
+        case ("third-party", .financial): return ThirdPartyClaims.checklist(.financial)
+        case ("third-party", .bodily): return ThirdPartyClaims.checklist(.bodily)
+        // CHOSEN: the driver-accident cover has no list of its own in section D; its documents
+        // are the occupant's (police minutes and sketch, the driver's licence, ownership, policy).
+        case ("third-party", .occupant), ("third-party", .driverAccident): return ThirdPartyClaims.checklist(.occupant)
         default:
             throw DomainError(code: "unsupported-claim-case",
                               message: "برای این نوع بیمه‌نامه فهرست مدارکی با این نوع خسارت تعریف نشده است.",

@@ -7,6 +7,9 @@ public enum LateNoticePolicy: String, Codable, Sendable, Hashable, CaseIterable 
     case reject
     /// Group life (later): a late-notice form and an internal commission decide.
     case commission
+    /// Compulsory third party: a late notice is recorded but never defeats the injured party's
+    /// claim (the cover exists for the third party, not the policyholder).
+    case accept
 
     /// R-CL-03: the decision for a late notice. `subjectUnchanged` is the expert's attestation;
     /// it only matters for `.acceptIfSubjectUnchanged`.
@@ -15,6 +18,7 @@ public enum LateNoticePolicy: String, Codable, Sendable, Hashable, CaseIterable 
         case .acceptIfSubjectUnchanged: subjectUnchanged ? .accept : .reject
         case .reject: .reject
         case .commission: .referToCommission
+        case .accept: .accept
         }
     }
 }

@@ -23,4 +23,15 @@ public enum ClaimCase: String, Codable, Sendable, Hashable, CaseIterable {
     case injury
     /// Death (D-EMP-DEATH).
     case death
+    /// Third party: damage to a third party's property (D-TP-FINANCIAL, R-TP-12).
+    case financial
+    /// Third party: injury or death of a third party (D-TP-BODILY), priced in diya (R-TP-10).
+    case bodily
+    /// Third party: occupants of the insured vehicle (D-TP-OCCUPANT).
+    case occupant
+    /// Third party's optional driver-accident cover: the insured vehicle's own driver.
+    case driverAccident = "driver-accident"
+
+    /// The cases whose loss is a share of the diya (R-TP-10).
+    public var isPricedInDiya: Bool { self == .bodily || self == .occupant || self == .driverAccident }
 }

@@ -16,6 +16,18 @@ public enum ThirdPartyClaims: Sendable {
         return death && haramMonths.isHaram(accidentDate) ? rates.haram : rates.ordinary
     }
 
+    /// R-TP-10: a bodily loss as the forensic share of the diya (R-G-02 rounding): a death is the
+    /// whole diya (the haram amount in a haram month), an injury `share` of the ordinary diya.
+    /// Throws "invalid-diya-share" (field "diyaPercent") outside (0, 100] or for a death below 100.
+    public static func bodilyLoss(accidentDate: JalaliDate, death: Bool, share: Percent,
+                                  haramMonths: HaramMonths = .standard) throws -> Rial {
+        guard share > .zero, share <= .hundred, !death || share == .hundred else {
+            throw DomainError(code: "invalid-diya-share",
+                              message: "سهم دیه باید بیشتر از صفر و حداکثر ۱۰۰ درصد باشد؛ در فوت ۱۰۰ درصد است.", field: "diyaPercent")
+        }
+        return try bodilyDiya(accidentDate: accidentDate, death: death, haramMonths: haramMonths).percent(share)
+    }
+
     /// R-TP-11: whether the insurer is obliged to pay when the at-fault driver had no driving
     /// licence. Not obliged (false), except for a policy issued before the licence rule started
     /// (`licenceRuleStart`) and still in force at the accident (true).

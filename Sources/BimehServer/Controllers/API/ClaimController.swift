@@ -37,12 +37,14 @@ struct ClaimController: RouteCollection {
     // MARK: notice
 
     struct OpenClaim: StrictRequestBody {
-        static let fields: Set<String> = ["policyId", "lossDate", "noticeDate", "description", "kind"]
+        static let fields: Set<String> = ["policyId", "lossDate", "noticeDate", "description", "kind", "atFaultLicensed", "policeSketch"]
         var policyId: String?
         var lossDate: String?
         var noticeDate: String?
         var description: String?
         var kind: String?
+        var atFaultLicensed: Bool?
+        var policeSketch: Bool?
     }
 
     @Sendable func open(req: Request) async throws -> Response {
@@ -52,12 +54,15 @@ struct ClaimController: RouteCollection {
         let loss = reader.date(body.lossDate, "lossDate"), notice = reader.date(body.noticeDate, "noticeDate")
         let description = reader.text(body.description, "description", max: 2000)
         let claimCase = ClaimCase(rawValue: body.kind ?? "general")
-        if claimCase == nil { reader.add("kind", "invalid-kind", "نوع خسارت باید general، injury یا death باشد.") }
+        if claimCase == nil {
+            reader.add("kind", "invalid-kind", "نوع خسارت باید یکی از " + ClaimCase.allCases.map(\.rawValue).joined(separator: "، ") + " باشد.")
+        }
         try reader.throwIfAny()
         guard let policyID, let loss, let notice, let description, let claimCase else { throw AppError.malformedJSON }
         let principal = try req.principal
         let outcome = try await req.write { work in
-            try await NoticeDesk.open(.init(policyID: policyID, lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase),
+            try await NoticeDesk.open(.init(policyID: policyID, lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase,
+                                            atFaultLicensed: body.atFaultLicensed, policeSketch: body.policeSketch),
                                       principal: principal, in: work)
         }
         switch outcome {
@@ -181,14 +186,18 @@ struct ClaimController: RouteCollection {
         return try await step(req) { claim, principal, work in try await ClaimWorkflow.recordMinutes(claim, text: text, principal: principal, in: work) }
     }
 
+    /// `loss` in rials, or for a third-party bodily case the forensic `diyaPercent` (with `death`).
     struct Assessment: StrictRequestBody {
-        static let fields: Set<String> = ["loss", "salvage"]
+        static let fields: Set<String> = ["loss", "salvage", "diyaPercent", "death"]
         var loss: Int64?
         var salvage: Int64?
+        var diyaPercent: String?
+        var death: Bool?
     }
 
     @Sendable func assess(req: Request) async throws -> Response {
         let body = try req.decodeStrict(Assessment.self)
+        if let share = body.diyaPercent { return try await assessInDiya(req, body, share: share) }
         var reader = FieldReader()
         let loss = reader.rial(body.loss, "loss")
         var salvage = Rial.zero
@@ -199,6 +208,22 @@ struct ClaimController: RouteCollection {
         guard let loss else { throw AppError.malformedJSON }
         let recovered = salvage
         return try await step(req) { claim, principal, work in try await ClaimWorkflow.assess(claim, loss: loss, salvage: recovered, principal: principal, in: work) }
+    }
+
+    /// R-TP-10: the loss is the share of the diya of the accident date; no salvage in a bodily case.
+    private func assessInDiya(_ req: Request, _ body: Assessment, share raw: String) async throws -> Response {
+        var reader = FieldReader()
+        if body.loss != nil { reader.add("loss", "not-applicable", "با سهم دیه، مبلغ خسارت را جداگانه وارد نکنید؛ از جدول دیه حساب می‌شود.") }
+        if (body.salvage ?? 0) != 0 { reader.add("salvage", "not-applicable", "خسارت بدنی بازیافت ندارد.") }
+        var share: Percent?
+        do { share = try Percent(parsing: raw) } catch let error as DomainError { reader.add("diyaPercent", error.code, error.message) }
+        try reader.throwIfAny()
+        guard let share else { throw AppError.malformedJSON }
+        let death = body.death ?? false
+        return try await step(req) { claim, principal, work in
+            let loss = try ThirdPartyClaimDesk.diyaLoss(claim, share: share, death: death)
+            try await ClaimWorkflow.assess(claim, loss: loss, salvage: .zero, principal: principal, in: work)
+        }
     }
 
     @Sendable func settlement(req: Request) async throws -> SettlementView {

@@ -105,6 +105,7 @@ enum ClaimWorkflow {
         guard salvage <= loss else {
             throw AppError.validation([FieldError(field: "salvage", code: "invalid-salvage", message: "بازیافت نمی‌تواند بیشتر از مبلغ خسارت باشد.")])
         }
+        try await ThirdPartyClaimDesk.checkInspection(claim, loss: loss, on: work.db)
         claim.loss = loss.amount
         claim.salvage = salvage.amount
         claim.agreedAmount = nil

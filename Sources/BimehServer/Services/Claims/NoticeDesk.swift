@@ -12,6 +12,9 @@ enum NoticeDesk {
         var noticeDate: JalaliDate
         var description: String
         var claimCase: ClaimCase
+        /// Third party only (R-TP-11, R-TP-12).
+        var atFaultLicensed: Bool? = nil
+        var policeSketch: Bool? = nil
     }
 
     enum Outcome: Sendable {
@@ -40,6 +43,7 @@ enum NoticeDesk {
         }
         try checkCover(policy, lossDate: request.lossDate)
         _ = try QuoteController.translate { try DocumentChecklists.checklist(product: policy.product, case: request.claimCase) }
+        try ThirdPartyClaimDesk.checkNoticeFacts(request, product: policy.product)
 
         // R-CL-12: a loss of the same day on the same policy that was already paid is refused by letter.
         let earlier = try await Claim.query(on: work.db).filter(\.$policy.$id == policyID).filter(\.$lossDate == request.lossDate.description).all()
@@ -65,6 +69,9 @@ enum NoticeDesk {
         claim.claimCase = request.claimCase.rawValue
         claim.status = ClaimState.notified.rawValue
         claim.noticeLate = notice.isLate
+        if notice.isLate && rules.lateNoticePolicy == .accept { claim.lateDecision = LateNoticeDecision.accept.rawValue }
+        claim.atFaultLicensed = request.atFaultLicensed
+        claim.policeSketch = request.policeSketch
         claim.daysLate = notice.daysLate
         claim.premiumInquiry = try QuoteDesk.json(try await premiumInquiry(policy, lossDate: request.lossDate, on: work.db))
         claim.$policy.id = policyID
@@ -78,6 +85,10 @@ enum NoticeDesk {
         if notice.isLate && rules.lateNoticePolicy == .reject {
             try await ClaimWorkflow.endWithLetter(claim, event: .reject(reason: "اعلام خسارت \(notice.daysLate) روز پس از مهلت \(rules.noticeDays) روزه"),
                                                   customer: customer.displayName, principal: principal, in: work)
+        }
+        // R-TP-11: an unlicensed at-fault driver leaves the insurer no obligation (older policies excepted).
+        if let reason = try ThirdPartyClaimDesk.refusal(for: claim, policy: policy), !ClaimAccess.state(of: claim).isTerminal {
+            try await ClaimWorkflow.endWithLetter(claim, event: .reject(reason: reason), customer: customer.displayName, principal: principal, in: work)
         }
         // R-CL-04: a premium not paid before the loss closes the file with a letter.
         if case .notPayable(let reason) = try decodedInquiry(claim), !ClaimAccess.state(of: claim).isTerminal {

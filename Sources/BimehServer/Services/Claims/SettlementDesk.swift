@@ -16,10 +16,12 @@ enum SettlementDesk {
             .filter(\.$policy.$id == policy.requireID()).filter(\.$purpose == PaymentOrderDesk.Purpose.claim.rawValue)
             .filter(\.$claim.$id != claimID).all()
         let franchise = try policy.franchisePercent.map { try Percent(parsing: $0) } ?? .zero
+        let limit = try ThirdPartyClaimDesk.limit(claim, policy: policy)
         let input = SettlementInput(
             loss: Rial(amount: loss), salvage: Rial(amount: salvage), premium: try NoticeDesk.decodedInquiry(claim),
-            franchisePercent: franchise, cap: Rial(amount: policy.sumInsured),
-            previousPayments: try Rial.sum(previous.map { Rial(amount: $0.amount) }), agreedAmount: claim.agreedAmount.map { Rial(amount: $0) })
+            franchisePercent: franchise, cap: limit.cap,
+            previousPayments: limit.countsPreviousPayments ? try Rial.sum(previous.map { Rial(amount: $0.amount) }) : .zero,
+            agreedAmount: claim.agreedAmount.map { Rial(amount: $0) })
         return try QuoteController.translate { try SettlementCalculator.settle(input) }
     }
 
