@@ -87,14 +87,53 @@ struct ThirdPartyTests {
         return policyID
     }
 
-    @Test("third-party renewal through the generic path is refused until it carries the history")
-    func renewalRefused() async throws {
+    @Test("R-P-09/R-TP-06/R-TP-08 renewal five days after the end: one more claim-free year and five days' penalty")
+    func renewal() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await Self.issuedThirdParty(app, flow)
+            // As if bought on 1404/01/05: it ended on 1405/01/05, five days before today.
+            let old = try #require(try await Policy.find(UUID(uuidString: policyID), on: app.db))
+            old.issueDate = "1404/01/05"
+            old.startDate = "1404/01/05"
+            old.endDate = "1405/01/05"
+            try await old.save(on: app.db)
+
+            let res = try await app.send(.POST, "/api/v1/policies/\(policyID)/renewal", token: flow.issuer, json: ["payment": ["plan": "cash"]])
+            #expect(res.status == .created)
+            // base 98,435,000; no claim in the old term: 0 → 1 claim-free year, −98,435,000 × 5 % = −4,921,750;
+            // lapse 1405/01/05 → 1405/01/10 = 5 days: 98,435,000 × 5 / 365 = 1,348,424.66 → 1,348,425;
+            // 98,435,000 − 4,921,750 + 1,348,425 = 94,861,675
+            #expect(res.json["premium"] as? Int == 94_861_675)
+            let renewedID = try #require(res.json["id"] as? String)
+            let renewed = try #require(try await Policy.find(UUID(uuidString: renewedID), on: app.db))
+            #expect(renewed.startDate == "1405/01/10")
+            let lines = try JSONSerialization.jsonObject(with: Data(renewed.lines.utf8)) as? [[String: Any]] ?? []
+            #expect(lines.first { $0["code"] as? String == "no-claim-discount" }?["amount"] as? Int == -4_921_750)
+            #expect(lines.first { $0["code"] as? String == "late-penalty" }?["amount"] as? Int == 1_348_425)
+
+            // Issued like any third-party policy (licence, premium), it is reported as a renewal.
+            _ = try await flow.collect(try #require(try await flow.cheque(renewedID, amount: 94_861_675).json["id"] as? String))
+            let licence: [String: Any] = ["number": "1234567890", "class": "third", "expiry": "1410/01/01", "holderName": "علی رضایی", "holderNationalCode": "1583250689"]
+            #expect(try await app.send(.POST, "/api/v1/policies/\(renewedID)/licence", token: flow.issuer, json: licence).status == .created)
+            #expect(try await flow.issue(renewedID).status == .ok)
+            let events = try await RegistryEvent.query(on: app.db).filter(\.$policy.$id == renewed.requireID()).all()
+            #expect(events.map(\.kind) == ["renewed"])
+
+            // A second renewal of the same policy is refused.
+            let again = try await app.send(.POST, "/api/v1/policies/\(policyID)/renewal", token: flow.issuer, json: ["payment": ["plan": "cash"]])
+            #expect(again.problemCode == "already-renewed")
+        }
+    }
+
+    @Test("a third-party policy is renewed from its end day, not before")
+    func renewalTooEarly() async throws {
         try await TestApp.run { app in
             let flow = try await PolicyFlow.start(app)
             let policyID = try await Self.issuedThirdParty(app, flow)
             let res = try await app.send(.POST, "/api/v1/policies/\(policyID)/renewal", token: flow.issuer, json: ["payment": ["plan": "cash"]])
             #expect(res.status == .conflict)
-            #expect(res.problemCode == "renewal-not-available")
+            #expect(res.problemCode == "renewal-too-early")
         }
     }
 

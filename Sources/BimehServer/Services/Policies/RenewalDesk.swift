@@ -7,20 +7,17 @@ import InsuranceKit
 enum RenewalDesk {
     static func renew(_ policyID: UUID, plan: PaymentPlan, principal: Principal, in work: UnitOfWork) async throws -> Policy {
         let old = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
-        // Third-party renewal must carry the discount history into new inputs dated on the
-        // purchase day and price the lapse (R-P-09, R-TP-08); until that exists it is refused
-        // rather than priced from last year's inputs.
-        guard old.product != ThirdPartyDesk.product else {
-            throw AppError.conflict("renewal-not-available", "تمدید بیمهٔ شخص ثالث از این مسیر هنوز ممکن نیست؛ با سابقهٔ تخفیف، بیمه‌نامهٔ تازه صادر کنید.")
-        }
         guard old.status == .issued else {
             throw AppError.conflict("policy-not-renewable", "فقط بیمه‌نامهٔ صادرشده و فسخ‌نشده تمدید می‌شود.")
         }
         let renewedFrom = try await Policy.query(on: work.db).filter(\.$renewalOf.$id == policyID).count()
         guard renewedFrom == 0 else { throw AppError.conflict("already-renewed", "این بیمه‌نامه پیش‌تر تمدید شده است.") }
-        let start = try JalaliDate(parsing: old.endDate)
+        let next = try await old.product == ThirdPartyDesk.product
+            ? ThirdPartyRenewal.next(after: old, today: JalaliDate(date: work.now), on: work.db)
+            : (start: try JalaliDate(parsing: old.endDate), inputs: Data(old.inputs.utf8))
+        let start = next.start
         let term = try PolicyTerm(from: start, to: start.addingYears(1))
-        let request = QuoteDesk.Request(product: old.product, customerID: old.$customer.id, date: start, inputs: Data(old.inputs.utf8))
+        let request = QuoteDesk.Request(product: old.product, customerID: old.$customer.id, date: start, inputs: next.inputs)
         let priced = try QuoteController.translate { try QuoteDesk.price(request, principal: principal) }
         let quote = try await QuoteDesk.create(request, priced: priced, principal: principal, in: work)
         // the renewal stays with the agency that sold the policy, whoever renews it

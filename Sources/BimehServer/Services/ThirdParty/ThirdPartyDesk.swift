@@ -68,7 +68,7 @@ enum ThirdPartyDesk {
         guard policy.product == product else { return }
         policy.uniqueCode = uniqueCode()
         try await policy.save(on: work.db)
-        try await recordEvent("issued", policy: policy, in: work)
+        try await recordEvent(policy.$renewalOf.id == nil ? "issued" : "renewed", policy: policy, in: work)
     }
 
     /// 16 characters from an alphabet without look-alikes: ~80 bits, not guessable.
