@@ -126,6 +126,27 @@ struct ThirdPartyTests {
         }
     }
 
+    @Test("R-TP-12 plate-change endorsement: no premium effect, the new plate on the policy and in the registry")
+    func plateChange() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await Self.issuedThirdParty(app, flow)
+            let res = try await app.send(.POST, "/api/v1/policies/\(policyID)/endorsements", token: flow.issuer, json: [
+                "effectiveDate": "1405/01/11", "kind": "non-financial", "changes": ["plate": "۱۲ ب ۳۴۵ - ۶۶"], "description": "تعویض پلاک"])
+            #expect(res.status == .created, "\(res.body.string)")
+            #expect(res.json["premiumDelta"] as? Int == 0)
+            let policy = try #require(try await Policy.find(UUID(uuidString: policyID), on: app.db))
+            #expect(policy.inputs.contains("\"plate\":\"12 ب 345 - 66\""))
+            let events = try await RegistryEvent.query(on: app.db).filter(\.$policy.$id == policy.requireID()).sort(\.$createdAt).all()
+            #expect(events.map(\.kind) == ["issued", "endorsed"])
+            #expect(events.last?.payload.contains("12 ب 345 - 66") == true)
+            #expect(try await flow.get(policyID).json["plate"] as? String == "12 ب 345 - 66")
+            let tooLong = try await app.send(.POST, "/api/v1/policies/\(policyID)/endorsements", token: flow.issuer, json: [
+                "effectiveDate": "1405/01/11", "changes": ["plate": String(repeating: "۱", count: 40)], "description": "تعویض پلاک"])
+            #expect(tooLong.status == .unprocessableEntity)
+        }
+    }
+
     @Test("a third-party policy is renewed from its end day, not before")
     func renewalTooEarly() async throws {
         try await TestApp.run { app in

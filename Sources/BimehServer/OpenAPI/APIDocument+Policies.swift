@@ -131,6 +131,6 @@ enum PolicySchemas {
         "schedule": ["type": "array", "items": scheduleEntry],
         "endorsements": ["type": "array", "items": endorsement],
         "payments": ["type": "array", "items": payment],
-        "cancellation": ["type": "object"], "renewalOf": Schemas.uuid,
+        "cancellation": ["type": "object"], "renewalOf": Schemas.uuid, "uniqueCode": Schemas.string, "plate": Schemas.string,
     ], required: ["id", "status", "premium", "paid", "schedule", "endorsements"])
 }

@@ -36,12 +36,15 @@ public struct ThirdPartyInputs: Codable, Sendable, Hashable {
     public var driverAccident: Bool
     public var policyMonths: Int
     public var publicTransport: Bool
+    /// The registration plate as printed on the vehicle card; optional at sale, changed only by a
+    /// plate-change endorsement (R-TP-12), never a pricing factor.
+    public var plate: String?
 
     public init(vehicleClass: String, usage: String, issueDate: JalaliDate, previousPolicyEndDate: JalaliDate? = nil,
                 claimFreeYears: Int = 0, financialClaims: Int = 0, bodilyClaims: Int = 0, vehicleAgeYears: Int = 0,
                 negativePoints: Int = 0, firstRegistration: Bool = false, safeDrivingCourse: Bool = false,
                 missingInspection: Bool = false, extraTrailers: Int = 0, financialCover: Rial = .zero,
-                driverAccident: Bool = false, policyMonths: Int = 12, publicTransport: Bool = false) {
+                driverAccident: Bool = false, policyMonths: Int = 12, publicTransport: Bool = false, plate: String? = nil) {
         self.vehicleClass = vehicleClass
         self.usage = usage
         self.issueDate = issueDate
@@ -59,6 +62,7 @@ public struct ThirdPartyInputs: Codable, Sendable, Hashable {
         self.driverAccident = driverAccident
         self.policyMonths = policyMonths
         self.publicTransport = publicTransport
+        self.plate = plate
     }
 
     // CHOSEN bounds (the SPEC gives none): wide enough for any real vehicle; the capped factors
@@ -83,8 +87,9 @@ extension ThirdPartyInputs {
     static let fieldNames: Set<String> = [
         "vehicleClass", "usage", "issueDate", "previousPolicyEndDate", "claimFreeYears", "financialClaims",
         "bodilyClaims", "vehicleAgeYears", "negativePoints", "firstRegistration", "safeDrivingCourse",
-        "missingInspection", "extraTrailers", "financialCover", "driverAccident", "policyMonths", "publicTransport",
+        "missingInspection", "extraTrailers", "financialCover", "driverAccident", "policyMonths", "publicTransport", "plate",
     ]
+    public static let maxPlateLength = 32
 
     /// Parses API.md `inputs`, checking each field's shape (tariff-bound checks are the
     /// product's). Collects every problem in `reader`; only malformed JSON throws. nil when any
@@ -121,6 +126,7 @@ extension ThirdPartyInputs {
                                range: policyMonthsRange, required: false, &reader)
             ?? (reader.errors.count == errorsBefore ? 12 : nil)
         let publicTransport = R.bool(f["publicTransport"], at: "inputs.publicTransport", required: false, &reader) ?? false
+        let plate = reader.optionalText(f["plate"], at: "inputs.plate", label: "شمارهٔ پلاک", maxLength: maxPlateLength)
         guard let vehicleClass, let usage, let issueDate, let claimFreeYears, let financialClaims, let bodilyClaims,
               let age, let points, let firstRegistration, let safeDriving, let missingInspection, let trailers,
               let cover, let driverAccident, let months else { return nil }
@@ -131,6 +137,6 @@ extension ThirdPartyInputs {
             vehicleAgeYears: age, negativePoints: points, firstRegistration: firstRegistration,
             safeDrivingCourse: safeDriving, missingInspection: missingInspection, extraTrailers: trailers,
             financialCover: cover, driverAccident: driverAccident, policyMonths: months,
-            publicTransport: publicTransport)
+            publicTransport: publicTransport, plate: plate)
     }
 }

@@ -129,6 +129,8 @@ struct PolicyView: Content {
     var cancellation: CancellationDesk.Record?
     var renewalOf: UUID?
     var uniqueCode: String?
+    /// Third party: the vehicle's plate, as sold or as last changed by endorsement.
+    var plate: String?
 
     static func load(_ policy: Policy, asOf: JalaliDate, on db: any Database) async throws -> PolicyView {
         let id = try policy.requireID()
@@ -153,6 +155,8 @@ struct PolicyView: Content {
             },
             payments: payments.map(PaymentView.init),
             cancellation: policy.cancellation.flatMap { try? JSONDecoder().decode(CancellationDesk.Record.self, from: Data($0.utf8)) },
-            renewalOf: policy.$renewalOf.id, uniqueCode: policy.uniqueCode)
+            renewalOf: policy.$renewalOf.id, uniqueCode: policy.uniqueCode,
+            plate: policy.product == ThirdPartyDesk.product
+                ? (try? JSONDecoder().decode(ThirdPartyInputs.self, from: Data(policy.inputs.utf8)))?.plate : nil)
     }
 }

@@ -89,6 +89,7 @@ enum ThirdPartyDesk {
             "coverFrom": policy.startDate, "coverTo": policy.endDate,
             "licenceNumber": licence?.number ?? "", "licenceClass": licence?.licenceClass ?? "", "licenceExpiry": licence?.expiry ?? "",
             "licenceHolder": licence?.holderNationalCode ?? "",
+            "plate": (try? JSONDecoder().decode(ThirdPartyInputs.self, from: Data(policy.inputs.utf8)))?.plate ?? "",
         ]
         let event = RegistryEvent()
         event.eventID = UUID()
