@@ -31,6 +31,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     try routes(app)
     registerCommands(app)
+    app.lifecycle.use(TariffFilesLifecycle())
     if let registry = config.registryURL {
         app.lifecycle.use(RegistryDeliveryLifecycle(delivery: RegistryDelivery(app: app, endpoint: registry)))
     }

@@ -8,4 +8,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(UsersCommand(), as: "users")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(EligibilityCommand(), as: "eligibility")
+    app.asyncCommands.use(TariffsCommand(), as: "tariffs")
 }

@@ -17,5 +17,6 @@ enum BimehMigrations {
         M012_CreateThirdPartyRecords(),
         M013_CreateEligibility(),
         M014_AddThirdPartyClaimFacts(),
+        M015_CreateTariffFiles(),
     ]
 }

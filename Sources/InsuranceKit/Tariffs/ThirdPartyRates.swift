@@ -1,6 +1,6 @@
 /// The percentages of R-TP-05, R-TP-06, R-TP-08 and R-TP-09: yearly regulatory figures, so they
 /// live in tariff data (SPEC section T) even though every year so far uses `ThirdPartyRates.spec`.
-public struct ThirdPartyRates: Sendable, Hashable {
+public struct ThirdPartyRates: Sendable, Hashable, Codable {
     // R-TP-05 surcharges on the base
     public let missingInspection: Percent
     public let perExtraTrailer: Percent

@@ -1,6 +1,6 @@
 /// Third-party motor tariff for one Jalali year (T-TP, R-TP-04…R-TP-09). The figures live in
 /// ThirdPartyTariff+Data.swift, one value per year; `validate()` is run by a test for each.
-public struct ThirdPartyTariff: Sendable, Hashable {
+public struct ThirdPartyTariff: Sendable, Hashable, Codable {
     /// The family a vehicle class belongs to (R-TP-04: cars by cylinders, motorcycles by
     /// cylinders, trucks by tonnage, buses by seats).
     public enum VehicleKind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -9,7 +9,7 @@ public struct ThirdPartyTariff: Sendable, Hashable {
 
     /// R-TP-04: one row of the base-premium table. `code`, `label`, `basePremium` are the
     /// tariff endpoint's fields (API.md).
-    public struct VehicleClass: Sendable, Hashable {
+    public struct VehicleClass: Sendable, Hashable, Codable {
         public let code: String
         public let label: String
         /// Yearly base premium, rials.
@@ -29,7 +29,7 @@ public struct ThirdPartyTariff: Sendable, Hashable {
     }
 
     /// R-TP-05: a usage and its surcharge on the base (`private` is 0 %).
-    public struct Usage: Sendable, Hashable {
+    public struct Usage: Sendable, Hashable, Codable {
         public let code: String
         public let label: String
         public let surchargePercent: Percent
@@ -78,7 +78,9 @@ public struct ThirdPartyTariff: Sendable, Hashable {
     public static let privateUsage = "private"
 
     /// The tariff of a Jalali year; "no-tariff-for-year" (field "date") when there is none.
+    /// The tariff of a Jalali year: a loaded tariff file wins over the built-in data.
     public static func forYear(_ year: Int) throws -> ThirdPartyTariff {
+        if let loaded = ThirdPartyTariffBook.loaded(year: year) { return loaded }
         guard let tariff = all.first(where: { $0.year == year }) else {
             throw DomainError(
                 code: "no-tariff-for-year",
