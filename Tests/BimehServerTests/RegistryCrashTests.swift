@@ -98,11 +98,11 @@ struct RegistryCrashTests {
             }
         } catch {
             for server in servers { server.stop() }
-            await database.remove()
+            await database.close()
             throw error
         }
         for server in servers { server.stop() }
-        await database.remove()
+        await database.close()
     }
 
     /// Customer → quote → cash policy → cheque → collect → licence → issue, `count` times, as the

@@ -6,15 +6,15 @@ import Testing
 import Vapor
 
 /// The database of a server run as a child process, and a reader of it from the test process.
-/// A SQLite file by default; in the PostgreSQL run of the suite (`TEST_DATABASE_URL`) a database
-/// of its own on that server, since the executable takes only a URL and so cannot be given a
-/// fresh schema the way `TestApp` does.
+/// A SQLite file by default. In the PostgreSQL run of the suite (`TEST_DATABASE_URL`) the
+/// executable takes only a URL, so it cannot be given a fresh schema the way `TestApp` does: it
+/// gets a database of its own on that server, `bimeh_crash_test`, created once and emptied at each
+/// start (creating and dropping a database forces checkpoints, which take tens of seconds while
+/// the rest of the suite writes).
 struct ServerDatabase {
     /// What the server is started with: `BIMEH_SQLITE_PATH` or `DATABASE_URL`.
     let environment: [String: String]
-    private let storage: AppConfig.Storage
     private let reader: Application
-    private let created: (admin: String, name: String)?
 
     static func make(in directory: URL) async throws -> ServerDatabase {
         let reader = try await Application.make(.testing)
@@ -22,16 +22,21 @@ struct ServerDatabase {
             guard let adminURL = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !adminURL.isEmpty else {
                 let path = directory.appendingPathComponent("bimeh.sqlite").path
                 _ = try DatabaseSetup.configure(reader, storage: .sqlite(path: path))
-                return ServerDatabase(environment: ["BIMEH_SQLITE_PATH": path], storage: .sqlite(path: path), reader: reader, created: nil)
+                return ServerDatabase(environment: ["BIMEH_SQLITE_PATH": path], reader: reader)
             }
-            let name = "bimeh_crash_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            try await admin(adminURL) { try await $0.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
+            let name = "bimeh_crash_test"
+            try await admin(adminURL) { sql in
+                let exists = try await sql.raw("SELECT 1 AS found FROM pg_database WHERE datname = \(bind: name)").all().isEmpty == false
+                if !exists { try await sql.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
+            }
             var components = try #require(URLComponents(string: adminURL))
             components.path = "/" + name
             let url = try #require(components.string)
             _ = try DatabaseSetup.configure(reader, storage: .postgres(url: url, searchPath: nil))
-            return ServerDatabase(environment: ["DATABASE_URL": url], storage: .postgres(url: url, searchPath: nil), reader: reader,
-                                  created: (adminURL, String(name)))
+            let sql = try #require(reader.db as? any SQLDatabase)
+            try await sql.raw("DROP SCHEMA IF EXISTS public CASCADE").run()
+            try await sql.raw("CREATE SCHEMA public").run()
+            return ServerDatabase(environment: ["DATABASE_URL": url], reader: reader)
         } catch {
             try? await reader.asyncShutdown()
             throw error
@@ -43,12 +48,9 @@ struct ServerDatabase {
         try await RegistryEvent.query(on: reader.db).sort(\.$createdAt).all()
     }
 
-    /// Closes the reader and drops a database this created; the server must be stopped first.
-    func remove() async {
+    /// Closes the reader; the server must be stopped first. A SQLite file goes with its directory.
+    func close() async {
         try? await reader.asyncShutdown()
-        if let created {
-            try? await Self.admin(created.admin) { try await $0.raw("DROP DATABASE IF EXISTS \(unsafeRaw: created.name) WITH (FORCE)").run() }
-        }
     }
 
     private static func admin(_ url: String, _ body: (any SQLDatabase) async throws -> Void) async throws {
