@@ -11,7 +11,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: PolicyController())
     try api.register(collection: ClaimController())
     try api.register(collection: TariffController())
-    try api.register(collection: ThirdPartyController(authority: LocalLicenceChecks()))
+    try api.register(collection: ThirdPartyController(authority: app.bimeh.licenceAuthority))
     try api.register(collection: EligibilityController())
     try api.register(collection: PublicEligibilityController())
     try api.register(collection: USSDController())

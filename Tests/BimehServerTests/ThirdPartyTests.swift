@@ -73,14 +73,20 @@ struct ThirdPartyTests {
         }
     }
 
-    /// Quote → cash policy → cheque → collect → licence → issue; returns the policy id.
-    static func issuedThirdParty(_ app: Application, _ flow: PolicyFlow) async throws -> String {
+    /// Quote → cash policy → cheque → collect; returns the policy id, ready for its licence.
+    static func registeredThirdParty(_ app: Application, _ flow: PolicyFlow) async throws -> String {
         let quote = try await app.send(.POST, "/api/v1/quotes", token: flow.issuer,
                                        json: ["product": "third-party", "customerId": flow.customerID, "date": "1405/01/10", "inputs": inputs()])
         let quoteID = try #require(quote.json["id"] as? String)
         let total = try #require(quote.json["total"] as? Int)
         let policyID = try #require(try await flow.register(quoteID: quoteID, start: "1405/01/10", end: "1406/01/10").json["id"] as? String)
         _ = try await flow.collect(try #require(try await flow.cheque(policyID, amount: Int64(total)).json["id"] as? String))
+        return policyID
+    }
+
+    /// Quote → cash policy → cheque → collect → licence → issue; returns the policy id.
+    static func issuedThirdParty(_ app: Application, _ flow: PolicyFlow) async throws -> String {
+        let policyID = try await registeredThirdParty(app, flow)
         let licence: [String: Any] = ["number": "1234567890", "class": "third", "expiry": "1410/01/01", "holderName": "علی رضایی", "holderNationalCode": "1583250689"]
         #expect(try await app.send(.POST, "/api/v1/policies/\(policyID)/licence", token: flow.issuer, json: licence).status == .created)
         #expect(try await flow.issue(policyID).status == .ok)
@@ -174,18 +180,13 @@ struct ThirdPartyTests {
     @Test("R-TP-13 registry events: retried after a failure, redelivered after a lost acknowledgement, stored once")
     func registryDelivery() async throws {
         let registry = Registry()
-        let server = try await Application.make(.testing)
-        server.post("events") { req async throws -> HTTPStatus in
-            let body = try JSONSerialization.jsonObject(with: Data(req.body.data.map { Data($0.readableBytesView) } ?? Data())) as? [String: Any]
-            return await registry.receive(body?["eventId"] as? String ?? "")
-        }
-        try await server.server.start(address: .hostname("127.0.0.1", port: 0))
-        let port = try #require(server.http.server.shared.localAddress?.port)
-        do {
+        try await FakeService.with({ server in
+            server.post("events") { req async -> HTTPStatus in await registry.receive(FakeService.json(req)["eventId"] as? String ?? "") }
+        }) { server in
             try await TestApp.run { app in
                 let flow = try await PolicyFlow.start(app)
                 _ = try await Self.issuedThirdParty(app, flow)
-                let endpoint = "http://127.0.0.1:\(port)/events"
+                let endpoint = server.url("events")
                 // first pass: the registry answers 503 → not delivered, one attempt recorded
                 #expect(try await RegistryDelivery(app: app, endpoint: endpoint).deliverPending() == 0)
                 let event = try #require(try await RegistryEvent.query(on: app.db).first())
@@ -201,13 +202,7 @@ struct ThirdPartyTests {
                 #expect(try await RegistryDelivery(app: app, endpoint: endpoint).deliverPending() == 1)
                 #expect(await registry.stored == [event.eventID.uuidString])
             }
-        } catch {
-            await server.server.shutdown()
-            try? await server.asyncShutdown()
-            throw error
         }
-        await server.server.shutdown()
-        try await server.asyncShutdown()
     }
 
     @Test("a price check (preview) gives the same lines and stores nothing")

@@ -24,6 +24,10 @@ public struct AppConfig: Sendable {
     public var secureCookies: Bool
     /// The central registry's endpoint for third-party events (R-TP-13); nil keeps them queued.
     public var registryURL: String?
+    /// The licence authority's endpoint (R-TP-02); nil keeps the local checks only.
+    public var licenceURL: String?
+    /// How long a licence check may wait for the authority before the registration is refused as unavailable.
+    var licenceTimeout: TimeInterval = 5
     /// Where credit-code messages go (R-EL-02).
     var sms: SMSSettings = .logFile(path: "sms-outbox.log")
     /// Inquiries a new credit code allows (R-EL-02).
@@ -91,6 +95,12 @@ public struct AppConfig: Sendable {
                 throw Invalid(description: "BIMEH_REGISTRY_URL must be an http(s) URL (got '\(registry)').")
             }
             config.registryURL = registry
+        }
+        if let licence = env["BIMEH_LICENCE_URL"], !licence.isEmpty {
+            guard licence.hasPrefix("http://") || licence.hasPrefix("https://") else {
+                throw Invalid(description: "BIMEH_LICENCE_URL must be an http(s) URL (got '\(licence)').")
+            }
+            config.licenceURL = licence
         }
         if let url = env["BIMEH_SMS_URL"], !url.isEmpty {
             guard url.hasPrefix("http://") || url.hasPrefix("https://") else {

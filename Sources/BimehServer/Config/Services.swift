@@ -12,12 +12,15 @@ struct BimehServices: Sendable {
     let sms: any SMSGateway
     /// The eligibility inquiry's read path.
     let entitlements: any EntitlementReader
+    /// Who confirms a driving licence (R-TP-02): local checks, then the authority's service if configured.
+    let licenceAuthority: any LicenceAuthority
 
     init(config: AppConfig, store: Store) {
         self.config = config
         self.store = store
         limiters = PublicLimiters(config.publicLimits)
         sms = config.sms.makeGateway()
+        licenceAuthority = config.licenceAuthority
         switch config.storage {
         case .sqlite(let path): entitlements = DirectSQLiteEntitlementReader(path: path)
         case .postgres: entitlements = PreparedEntitlementReader()

@@ -49,10 +49,13 @@ struct ThirdPartyController: RouteCollection {
         let request = ThirdPartyDesk.LicenceRequest(licence: DrivingLicence(number: number, licenceClass: licenceClass, expiry: expiry),
                                                     holderName: holder, holderNationalCode: code)
         let principal = try req.principal
-        let authority = self.authority
+        try await QuoteController.translateAsync {
+            try await ThirdPartyDesk.confirmLicence(request, policyID: id, principal: principal, authority: authority,
+                                                    today: req.bimeh.clock.today(), client: req.client, on: req.db)
+        }
         let row = try await req.write { work in
             try await QuoteController.translateAsync {
-                try await ThirdPartyDesk.registerLicence(request, policyID: id, principal: principal, authority: authority, in: work)
+                try await ThirdPartyDesk.registerLicence(request, policyID: id, principal: principal, in: work)
             }
         }
         return try await LicenceView(number: row.number, class: row.licenceClass, expiry: row.expiry, holderName: row.holderName, verifiedOn: row.verifiedOn)

@@ -196,13 +196,16 @@ struct PolicyPages: RouteCollection {
     }
 
     /// Runs an action; on a user-facing error the page is shown again with the message.
-    private func act(_ req: Request, done: String, _ body: @escaping @Sendable (Principal, UnitOfWork) async throws -> Void) async throws -> Response {
+    /// `before` runs ahead of the transaction: for what waits on another service (the licence authority).
+    private func act(_ req: Request, done: String, before: (@Sendable (Principal) async throws -> Void)? = nil,
+                     _ body: @escaping @Sendable (Principal, UnitOfWork) async throws -> Void) async throws -> Response {
         let principal = try req.principal
         let policy = try await PolicyAccess.policy(req.parameters.get("id", as: UUID.self), for: principal, on: req.db)
         do {
+            if let before { try await QuoteController.translateAsync { try await before(principal) } }
             try await req.write { work in try await QuoteController.translateAsync { try await body(principal, work) } }
             return req.redirect(to: WebPath.policy(try policy.requireID()) + "?done=\(done)")
-        } catch let error as AppError where error.status.code < 500 {
+        } catch let error as AppError where error.status.code < 500 || error.status == .serviceUnavailable {
             let fresh = try await PolicyAccess.policy(policy.id, for: principal, on: req.db)
             return try await render(req, fresh, errors: error.errors.isEmpty ? [error.detail] : error.errors.map(\.message), notice: nil, status: error.status)
         }
@@ -269,13 +272,21 @@ struct PolicyPages: RouteCollection {
         do { code = try NationalCode(form.holderNationalCode ?? "") } catch let e as DomainError { reader.add("holderNationalCode", e.code, e.message) }
         let number = Normalize.identifier(form.number ?? "")
         let id = req.parameters.get("id", as: UUID.self)
-        let validation = reader, holderCode = code
-        return try await act(req, done: "licence") { principal, work in
+        let validation = reader
+        var filled: ThirdPartyDesk.LicenceRequest?
+        if let licenceClass, let expiry, let holder, let code {
+            filled = .init(licence: DrivingLicence(number: number, licenceClass: licenceClass, expiry: expiry), holderName: holder, holderNationalCode: code)
+        }
+        let request = filled
+        let authority = req.bimeh.licenceAuthority, today = req.bimeh.clock.today()
+        return try await act(req, done: "licence", before: { principal in
             try validation.throwIfAny()
-            guard let licenceClass, let expiry, let holder, let code = holderCode, let id else { throw AppError.malformedJSON }
-            _ = try await ThirdPartyDesk.registerLicence(
-                .init(licence: DrivingLicence(number: number, licenceClass: licenceClass, expiry: expiry), holderName: holder, holderNationalCode: code),
-                policyID: id, principal: principal, authority: LocalLicenceChecks(), in: work)
+            guard let request, let id else { throw AppError.malformedJSON }
+            try await ThirdPartyDesk.confirmLicence(request, policyID: id, principal: principal, authority: authority,
+                                                    today: today, client: req.client, on: req.db)
+        }) { principal, work in
+            guard let request, let id else { throw AppError.malformedJSON }
+            _ = try await ThirdPartyDesk.registerLicence(request, policyID: id, principal: principal, in: work)
         }
     }
 

@@ -46,6 +46,8 @@ actor RegistryDelivery {
             if let due = nextAttempt[id], due > now { continue }
             do {
                 let response = try await app.client.post(endpoint) { request in
+                    // a registry that accepts and never answers must not hold the outbox forever
+                    request.timeout = .seconds(30)
                     request.headers.set(.contentType, "application/json")
                     request.headers.set("Idempotency-Key", event.eventID.uuidString)
                     request.body = ByteBuffer(string: #"{"eventId":"\#(event.eventID.uuidString)","kind":"\#(event.kind)","data":\#(event.payload)}"#)

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import InsuranceKit
+import Vapor
 
 /// What third-party motor adds to the common lifecycle: the licence before issue (R-TP-02),
 /// cover from 00:00 of the day after purchase (R-TP-03), the unique code and the central
@@ -20,18 +21,23 @@ enum ThirdPartyDesk {
         return try ThirdPartyTariff.forYear(issueDate.year).vehicleClass(inputs["vehicleClass"] as? String ?? "")
     }
 
-    /// Registers the licence of a user of the vehicle after the authority confirmed it.
-    static func registerLicence(_ request: LicenceRequest, policyID: UUID, principal: Principal, authority: any LicenceAuthority,
+    /// Asks the licence authority, before anything is written: its answer may take seconds, and a
+    /// transaction (on SQLite, the only writer) must not wait on another service.
+    static func confirmLicence(_ request: LicenceRequest, policyID: UUID, principal: Principal, authority: any LicenceAuthority,
+                               today: JalaliDate, client: any Client, on db: any Database) async throws {
+        let policy = try await licensable(policyID, principal: principal, on: db)
+        try await authority.verify(request.licence, holder: request.holderNationalCode, vehicleClass: try vehicleClass(of: policy),
+                                   on: today, client: client)
+    }
+
+    /// Registers the licence of a user of the vehicle after the authority confirmed it
+    /// (`confirmLicence`). The policy is read again in the transaction and the local checks
+    /// repeated, since it may have changed while the authority was being asked.
+    static func registerLicence(_ request: LicenceRequest, policyID: UUID, principal: Principal,
                                 in work: UnitOfWork) async throws -> PolicyLicence {
-        let policy = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
-        guard policy.product == product else {
-            throw AppError.conflict("licence-not-applicable", "ثبت گواهینامه فقط برای بیمه‌نامهٔ شخص ثالث است.")
-        }
-        guard policy.status == .registered else {
-            throw AppError.conflict("policy-not-registered", "گواهینامه پیش از صدور بیمه‌نامه ثبت می‌شود.")
-        }
+        let policy = try await licensable(policyID, principal: principal, on: work.db)
         let today = JalaliDate(date: work.now)
-        try await authority.verify(request.licence, vehicleClass: try vehicleClass(of: policy), on: today)
+        try DrivingLicence.check(request.licence, vehicleClass: try vehicleClass(of: policy), on: today)
         try await PolicyLicence.query(on: work.db).filter(\.$policy.$id == policyID).delete()
         let row = PolicyLicence()
         row.$policy.id = policyID
@@ -47,6 +53,18 @@ enum ThirdPartyDesk {
         try await work.audit("policy.licence-registered", entity: "policy", id: policyID.uuidString,
                              after: ["number": row.number, "class": row.licenceClass, "expiry": row.expiry])
         return row
+    }
+
+    /// A third-party policy not yet issued, the only kind a licence is registered on.
+    private static func licensable(_ policyID: UUID, principal: Principal, on db: any Database) async throws -> Policy {
+        let policy = try await PolicyAccess.policy(policyID, for: principal, on: db)
+        guard policy.product == product else {
+            throw AppError.conflict("licence-not-applicable", "ثبت گواهینامه فقط برای بیمه‌نامهٔ شخص ثالث است.")
+        }
+        guard policy.status == .registered else {
+            throw AppError.conflict("policy-not-registered", "گواهینامه پیش از صدور بیمه‌نامه ثبت می‌شود.")
+        }
+        return policy
     }
 
     /// Before issue: a registered licence still valid today (R-TP-02); the term re-dated to run
