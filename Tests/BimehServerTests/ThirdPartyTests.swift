@@ -153,6 +153,42 @@ struct ThirdPartyTests {
         }
     }
 
+    @Test("R-P-04 third-party installments: natural persons 50 % down; a legal person deducting from salaries 25 %")
+    func payrollDeduction() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let company = try await app.send(.POST, "/api/v1/customers", token: flow.issuer,
+                                             json: ["kind": "legal", "legalId": "10380284790", "name": "شرکت حمل‌ونقل نمونه"])
+            let companyID = try #require(company.json["id"] as? String)
+            func quote(_ customer: String) async throws -> String {
+                try #require(try await app.send(.POST, "/api/v1/quotes", token: flow.issuer, json: [
+                    "product": "third-party", "customerId": customer, "date": "1405/01/10", "inputs": Self.inputs()]).json["id"] as? String)
+            }
+            func register(_ quoteID: String, _ customer: String, _ payment: [String: Any]) async throws -> TestingHTTPResponse {
+                try await app.send(.POST, "/api/v1/policies", token: flow.issuer, json: [
+                    "quoteId": quoteID, "customerId": customer, "startDate": "1405/01/10", "endDate": "1406/01/10", "payment": payment])
+            }
+            // premium 98,435,000: 25 % = 24,608,750 down, the rest 73,826,250 in 3 → 24,608,750 each
+            let quarter: [String: Any] = ["plan": "installments", "downPayment": 24_608_750, "count": 3, "payrollDeduction": true]
+            let natural = try await register(try await quote(flow.customerID), flow.customerID, quarter)
+            #expect(natural.fieldCodes["payment.payrollDeduction"] == "payroll-deduction-legal-only")
+            var withoutDeduction = quarter
+            withoutDeduction["payrollDeduction"] = nil
+            let legalPlain = try await register(try await quote(companyID), companyID, withoutDeduction)
+            #expect(legalPlain.status == .unprocessableEntity, "25 % is below the 50 % of the ordinary rule")
+            let legal = try await register(try await quote(companyID), companyID, quarter)
+            #expect(legal.status == .created)
+            let schedule = try #require(legal.json["schedule"] as? [[String: Any]])
+            #expect(schedule.compactMap { $0["amount"] as? Int } == [24_608_750, 24_608_750, 24_608_750, 24_608_750])
+            // the last installment is due within 6 months of the purchase
+            #expect(schedule.last?["dueDate"] as? String == "1405/04/10")
+            // seven installments would end after 6 months
+            var seven = quarter
+            seven["count"] = 7
+            #expect(try await register(try await quote(companyID), companyID, seven).status == .unprocessableEntity)
+        }
+    }
+
     @Test("a third-party policy is renewed from its end day, not before")
     func renewalTooEarly() async throws {
         try await TestApp.run { app in

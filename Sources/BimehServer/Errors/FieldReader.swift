@@ -58,11 +58,13 @@ struct FieldReader {
     }
 }
 
-/// `payment: {plan:"cash"} | {plan:"installments", downPayment, count}` (API.md).
+/// `payment: {plan:"cash"} | {plan:"installments", downPayment, count}` (API.md), and ours:
+/// `payrollDeduction: true` for a legal person deducting a third-party premium from salaries (R-P-04).
 struct PaymentPlanBody: Codable, Sendable {
     var plan: String?
     var downPayment: Int64?
     var count: Int?
+    var payrollDeduction: Bool? = nil
 
     func read(into reader: inout FieldReader) -> PaymentPlan? {
         switch plan {

@@ -59,7 +59,8 @@ enum PolicySchemas {
     static let paymentPlan: JSONValue = [
         "oneOf": [
             Schemas.object(["plan": Schemas.enumeration(["cash"])], required: ["plan"]),
-            Schemas.object(["plan": Schemas.enumeration(["installments"]), "downPayment": Schemas.integer, "count": Schemas.integer],
+            Schemas.object(["plan": Schemas.enumeration(["installments"]), "downPayment": Schemas.integer, "count": Schemas.integer,
+                            "payrollDeduction": ["type": "boolean", "description": "third party, legal persons deducting from salaries: 25 % down (R-P-04)"]],
                            required: ["plan", "downPayment", "count"]),
         ],
     ]

@@ -51,7 +51,8 @@ struct PolicyController: RouteCollection {
         do { term = try PolicyTerm(from: start, to: end) } catch let e as DomainError { throw AppError.validation(e, field: "endDate") }
         let principal = try req.principal
         let policy = try await req.write { work in
-            try await PolicyRegistration.register(.init(quoteID: quoteID, customerID: customerID, term: term, plan: plan), principal: principal, in: work)
+            try await PolicyRegistration.register(.init(quoteID: quoteID, customerID: customerID, term: term, plan: plan,
+                                                        payrollDeduction: body.payment?.payrollDeduction ?? false), principal: principal, in: work)
         }
         return try await registeredResponse(policy, req: req)
     }

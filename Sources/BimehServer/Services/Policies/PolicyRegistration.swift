@@ -9,6 +9,8 @@ enum PolicyRegistration {
         var customerID: UUID
         var term: PolicyTerm
         var plan: PaymentPlan
+        /// R-P-04: a legal person deducting a third-party premium from salaries (25 % down).
+        var payrollDeduction = false
     }
 
     static func register(_ request: Request, principal: Principal, in work: UnitOfWork, renewalOf: UUID? = nil) async throws -> Policy {
@@ -28,7 +30,8 @@ enum PolicyRegistration {
         let today = JalaliDate(date: work.now)
         let schedule: [ScheduledPayment]
         do {
-            schedule = try InstallmentSchedule.schedule(premium: premium, plan: request.plan, rules: product.paymentPlans, startingOn: today)
+            let rules = try paymentRules(product: quote.product, customer: customer, payrollDeduction: request.payrollDeduction) ?? product.paymentPlans
+            schedule = try InstallmentSchedule.schedule(premium: premium, plan: request.plan, rules: rules, startingOn: today)
         } catch let error as DomainError {
             throw AppError.validation(error, field: "payment")
         }
@@ -109,5 +112,22 @@ struct PolicySnapshot: Encodable, Sendable {
         plan = p.plan
         version = p.version
         self.schedule = schedule?.map { "\($0.dueDate) \($0.amount.amount)" }
+    }
+}
+
+extension PolicyRegistration {
+    /// R-P-04: the third-party rules for a legal person deducting the premium from salaries; nil
+    /// for the product's own rules.
+    static func paymentRules(product: String, customer: Customer, payrollDeduction: Bool) throws -> PaymentPlanRules? {
+        guard payrollDeduction else { return nil }
+        guard product == ThirdPartyDesk.product else {
+            throw AppError.validation([FieldError(field: "payment.payrollDeduction", code: "not-applicable",
+                                                  message: "کسر حق بیمه از حقوق کارکنان فقط در بیمهٔ شخص ثالث پذیرفته است.")])
+        }
+        guard customer.kind == .legal else {
+            throw AppError.validation([FieldError(field: "payment.payrollDeduction", code: "payroll-deduction-legal-only",
+                                                  message: "پیش‌پرداخت ۲۵ درصدی فقط برای شخص حقوقی است که حق بیمه را از حقوق کارکنان کسر می‌کند.")])
+        }
+        return ThirdPartyInsurance.payrollDeductionPlans
     }
 }
