@@ -150,4 +150,31 @@ struct ThirdPartyClaimTests {
             #expect(withFacts.fieldCodes["policeSketch"] == "not-applicable")
         }
     }
+
+    @Test("the web: a bodily third-party notice with its facts, then the assessment as 12.5 % of the diya (2,625,000,000)")
+    func webPages() async throws {
+        try await TestApp.run { app in
+            let flow = try await ClaimFlow.start(app)
+            let policyID = try await Self.policyInForce(app, flow)
+            let number = try #require(try await Policy.find(UUID(uuidString: policyID), on: app.db)?.printedNumber)
+            var expert = WebPageTests.Browser(app: app)
+            try await expert.signIn("claims")
+            let form = try await expert.get("/claims/new")
+            #expect(form.body.string.contains("value=\"driver-accident\""))
+            let csrf = try #require(WebPageTests.Browser.hidden("_csrf", in: form.body.string))
+            let missing = try await expert.post("/claims", form: ["_csrf": csrf, "policyNumber": number, "lossDate": "1405/01/05",
+                                                                  "noticeDate": "1405/01/08", "kind": "bodily", "description": "تصادف"])
+            #expect(missing.status == .unprocessableEntity)
+            let opened = try await expert.post("/claims", form: ["_csrf": csrf, "policyNumber": number, "lossDate": "1405/01/05",
+                                                                 "noticeDate": "1405/01/08", "kind": "bodily", "atFaultLicensed": "yes", "description": "تصادف"])
+            #expect(opened.status == .seeOther)
+            let path = try #require(opened.headers.first(name: .location))
+            #expect(try await expert.post(path + "/steps/document-request", form: ["_csrf": csrf]).status == .seeOther)
+            let page = try await expert.get(path)
+            #expect(page.body.string.contains("name=\"diyaPercent\""))
+            #expect(try await expert.post(path + "/steps/assessment", form: ["_csrf": csrf, "diyaPercent": "۱۲٫۵"]).status == .seeOther)
+            let claimID = try #require(UUID(uuidString: String(path.split(separator: "/").last ?? "")))
+            #expect(try await Claim.find(claimID, on: app.db)?.loss == 2_625_000_000)
+        }
+    }
 }

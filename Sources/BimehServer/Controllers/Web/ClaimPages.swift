@@ -72,6 +72,13 @@ struct ClaimPages: RouteCollection {
         var noticeDate: String?
         var description: String?
         var kind: String?
+        /// Third party: "yes" / "no" / empty.
+        var atFaultLicensed: String?
+        var policeSketch: String?
+
+        static func flag(_ text: String?) -> Bool? {
+            switch text { case "yes": true; case "no": false; default: nil }
+        }
     }
 
     struct NoticeContext: Encodable {
@@ -104,7 +111,8 @@ struct ClaimPages: RouteCollection {
             try reader.throwIfAny()
             guard let policyID, let loss, let notice, let description else { throw AppError.malformedJSON }
             let outcome = try await req.write { work in
-                try await NoticeDesk.open(.init(policyID: policyID, lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase),
+                try await NoticeDesk.open(.init(policyID: policyID, lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase,
+                                                atFaultLicensed: NoticeForm.flag(form.atFaultLicensed), policeSketch: NoticeForm.flag(form.policeSketch)),
                                           principal: principal, in: work)
             }
             switch outcome {
@@ -150,6 +158,8 @@ struct ClaimPages: RouteCollection {
         var today: String
         var errors: [String]
         var can: Actions
+        /// A third-party bodily case: assessed as a share of the diya (R-TP-10).
+        var inDiya = false
     }
 
     struct ChecklistRow: Encodable {
@@ -226,7 +236,8 @@ struct ClaimPages: RouteCollection {
             checklist: checklist.map { ChecklistRow(code: $0.code, title: $0.title, required: $0.required, received: received.contains($0.code)) },
             orders: try orders.map { OrderRow(number: $0.printedNumber, amount: $0.amount, href: WebPath.paymentOrder(try $0.requireID()),
                                               purpose: $0.purpose == "expert-fee" ? "حق‌الزحمهٔ کارشناس" : "خسارت") },
-            base: WebPath.claim(id), today: req.bimeh.clock.today().description, errors: errors, can: can)
+            base: WebPath.claim(id), today: req.bimeh.clock.today().description, errors: errors, can: can,
+            inDiya: claim.product == ThirdPartyClaimDesk.product && ClaimCase(rawValue: claim.claimCase)?.isPricedInDiya == true)
         return try await req.page("claims/show", context, status: status)
     }
 
@@ -262,6 +273,8 @@ struct ClaimPages: RouteCollection {
         var amount: String?
         var collector: String?
         var notarizedCertificate: String?
+        var diyaPercent: String?
+        var death: String?
     }
 
     static func rials(_ raw: String?) -> Int64? { FormInput.integer(raw) }
@@ -295,6 +308,12 @@ struct ClaimPages: RouteCollection {
                     let text = reader.text(form.text, "صورتجلسه", max: 4000)
                     try reader.throwIfAny()
                     try await ClaimWorkflow.recordMinutes(claim, text: text!, principal: principal, in: work)
+                case "assessment" where !(form.diyaPercent ?? "").isEmpty:
+                    var share: Percent?
+                    do { share = try Percent(parsing: Normalize.digits(form.diyaPercent ?? "")) } catch let e as DomainError { reader.add("diyaPercent", e.code, e.message) }
+                    try reader.throwIfAny()
+                    let loss = try ThirdPartyClaimDesk.diyaLoss(claim, share: share!, death: form.death == "on")
+                    try await ClaimWorkflow.assess(claim, loss: loss, salvage: .zero, principal: principal, in: work)
                 case "assessment":
                     let loss = reader.rial(Self.rials(form.loss), "مبلغ خسارت")
                     let salvageText = Normalize.text(form.salvage ?? "")
