@@ -137,9 +137,20 @@ public struct Percent: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     /// Persian display: "۱۲٫۵٪" (U+066B decimal separator, U+066A percent sign).
     public var persianFormatted: String {
-        var text = Normalize.persianDigits(description).replacingOccurrences(of: ".", with: "\u{066B}")
-        if text.hasPrefix("-") { text = "\u{200E}\u{2212}" + text.dropFirst() }
-        return text + "\u{066A}"
+        // Byte by byte from the ASCII text: every priced line shows a percentage, and going
+        // through Foundation's string replacement was most of a quote line's cost.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for byte in description.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): bytes += [0xDB, 0xB0 + byte - UInt8(ascii: "0")]   // ۰…۹
+            case UInt8(ascii: "."): bytes += [0xD9, 0xAB]                                              // ٫
+            case UInt8(ascii: "-"): bytes += [0xE2, 0x80, 0x8E, 0xE2, 0x88, 0x92]                      // LRM, −
+            default: bytes.append(byte)
+            }
+        }
+        bytes += [0xD9, 0xAA]                                                                          // ٪
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: Codable as a JSON number

@@ -161,7 +161,8 @@ struct InputReader {
     /// writes whole numbers without a fraction, so 1.0 and 1e3 are integers (1 and 1000).
     static func integer(_ decimal: Decimal) -> IntegerReading {
         let text = decimal.description
-        if text.contains(".") || text.contains("e") || text.contains("E") { return .fraction }
+        // Byte scans: String.contains(String) goes through Foundation's locale-aware search.
+        if text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) { return .fraction }
         guard let n = Int64(text) else {
             // Only digits and a sign are left, so a failed parse means "too large".
             return .overflow

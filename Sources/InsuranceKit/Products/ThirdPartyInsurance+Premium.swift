@@ -71,21 +71,24 @@ extension ThirdPartyInsurance {
     static func surchargeFactors(_ inputs: ThirdPartyInputs, tariff: ThirdPartyTariff) throws -> [Factor] {
         let r = tariff.rates
         let usage = try tariff.usage(inputs.usage)
-        let trailers = Normalize.persianDigits(String(inputs.extraTrailers))
-        let age = Normalize.persianDigits(String(inputs.vehicleAgeYears))
-        let points = Normalize.persianDigits(String(inputs.negativePoints))
-        let all = [
-            Factor(name: "usage", label: "اضافه‌نرخ کاربری \(usage.label)", percent: usage.surchargePercent),
-            Factor(name: "missing-inspection", label: "اضافه‌نرخ نداشتن معاینهٔ فنی",
-                   percent: inputs.missingInspection ? r.missingInspection : .zero),
-            Factor(name: "extra-trailers", label: "اضافه‌نرخ \(trailers) یدک اضافه",
-                   percent: r.extraTrailersSurcharge(count: inputs.extraTrailers)),
-            Factor(name: "vehicle-age", label: "اضافه‌نرخ عمر خودرو (\(age) سال)",
-                   percent: r.vehicleAgeSurcharge(ageYears: inputs.vehicleAgeYears)),
-            Factor(name: "negative-points", label: "اضافه‌نرخ نمرهٔ منفی رانندگی (\(points) نمره)",
-                   percent: r.negativePointsSurcharge(points: inputs.negativePoints)),
-        ]
-        return all.filter { $0.percent > .zero }
+        // Labels are built only for the factors that apply: most quotes have one or two, and
+        // building the others' text was a measurable share of the pricing time.
+        var result: [Factor] = []
+        func add(_ name: String, _ percent: Percent, _ label: () -> String) {
+            if percent > .zero { result.append(Factor(name: name, label: label(), percent: percent)) }
+        }
+        add("usage", usage.surchargePercent) { "اضافه‌نرخ کاربری \(usage.label)" }
+        add("missing-inspection", inputs.missingInspection ? r.missingInspection : .zero) { "اضافه‌نرخ نداشتن معاینهٔ فنی" }
+        add("extra-trailers", r.extraTrailersSurcharge(count: inputs.extraTrailers)) {
+            "اضافه‌نرخ \(Normalize.persianDigits(String(inputs.extraTrailers))) یدک اضافه"
+        }
+        add("vehicle-age", r.vehicleAgeSurcharge(ageYears: inputs.vehicleAgeYears)) {
+            "اضافه‌نرخ عمر خودرو (\(Normalize.persianDigits(String(inputs.vehicleAgeYears))) سال)"
+        }
+        add("negative-points", r.negativePointsSurcharge(points: inputs.negativePoints)) {
+            "اضافه‌نرخ نمرهٔ منفی رانندگی (\(Normalize.persianDigits(String(inputs.negativePoints))) نمره)"
+        }
+        return result
     }
 
     /// R-TP-05 article-5 discounts; public transport only for buses (see `quote`).
@@ -109,6 +112,7 @@ extension ThirdPartyInsurance {
 
     /// R-TP-09: nil at the minimum; throws "invalid-financial-cover" outside [minimum, maximum].
     static func extraCoverLine(_ requested: Rial, tariff: ThirdPartyTariff) throws -> QuoteLine? {
+        if requested == .zero { return nil }   // 0 asks for the legal minimum: nothing extra
         let cover = try financialCover(requested, tariff: tariff)
         let minimum = try tariff.financialCoverBounds().lowerBound
         let extra = try cover.subtracting(minimum).amount
