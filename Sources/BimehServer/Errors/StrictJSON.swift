@@ -23,6 +23,7 @@ extension Request {
         guard let dictionary = object as? [String: Any] else {
             throw AppError(.badRequest, code: "malformed-json", detail: "بدنهٔ درخواست باید یک شیء JSON باشد.")
         }
+        storage[ParsedBodyKey.self] = ParsedBody(object: dictionary)
         let unknown = dictionary.keys.filter { !T.fields.contains($0) }.sorted()
         if !unknown.isEmpty {
             throw AppError.validation(unknown.map {
@@ -42,4 +43,14 @@ extension Request {
             throw AppError.malformedJSON
         }
     }
+}
+
+/// The body's top-level object as `decodeStrict` parsed it, so that later readers of the same
+/// request (`rawJSONMember`) do not parse it again.
+struct ParsedBody: @unchecked Sendable {
+    let object: [String: Any]
+}
+
+struct ParsedBodyKey: StorageKey {
+    typealias Value = ParsedBody
 }

@@ -23,10 +23,9 @@ enum QuoteDesk {
 
     /// Third party is priced on the day of purchase: the late penalty runs to the issue date and
     /// cover starts the next day (R-TP-03, R-TP-08), so a quote dated otherwise is refused.
-    static func checkPurchaseDay(_ request: Request, today: JalaliDate) throws {
+    static func checkPurchaseDay(_ request: Request, today: JalaliDate, issueDateText: String?) throws {
         guard request.product == ThirdPartyDesk.product else { return }
-        let inputs = (try? JSONSerialization.jsonObject(with: request.inputs) as? [String: Any]) ?? [:]
-        let issueDate = (inputs["issueDate"] as? String).flatMap { try? JalaliDate(parsing: $0) }
+        let issueDate = issueDateText.flatMap { try? JalaliDate(parsing: $0) }
         guard request.date == today, issueDate == nil || issueDate == today else {
             throw AppError.validation([FieldError(field: "inputs.issueDate", code: "not-purchase-day",
                 message: "بیمهٔ شخص ثالث در روز خرید نرخ‌گذاری می‌شود: تاریخ استعلام و issueDate باید امروز (\(today.persianDescription)) باشد.")])
