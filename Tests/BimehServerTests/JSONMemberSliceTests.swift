@@ -24,5 +24,6 @@ struct JSONMemberSliceTests {
         #expect(Self.find("inputs", #"{"inp\u0075ts": {}}"#) == nil)
         #expect(Self.find("inputs", "[1, 2]") == nil)
         #expect(Self.find("inputs", #"{"inputs": {"a": 1"#) == nil)
+        #expect(Self.find("inputs", #"{"inputs": {"a": 1}, "inputs": {"a": 2}}"#) == nil)
     }
 }

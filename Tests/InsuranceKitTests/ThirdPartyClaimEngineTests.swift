@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import InsuranceKit
 
@@ -22,7 +23,7 @@ struct ThirdPartyClaimEngineTests {
         let error = #expect(throws: DomainError.self) {
             try ThirdPartyClaims.bodilyLoss(accidentDate: jalali("1403/02/01"), death: false, share: Percent(parsing: share))
         }
-        #expect(error?.code == "invalid-diya-share" || error?.code == "invalid-percent")
+        #expect(error?.code == "invalid-diya-share")
         let death = #expect(throws: DomainError.self) {
             try ThirdPartyClaims.bodilyLoss(accidentDate: jalali("1403/02/01"), death: true, share: Percent(50))
         }
@@ -49,5 +50,23 @@ struct ThirdPartyClaimEngineTests {
         #expect(try rules.checkNotice(lossDate: jalali("1403/02/01"), noticeDate: jalali("1403/02/06")).isLate == false)
         #expect(try rules.checkNotice(lossDate: jalali("1403/02/01"), noticeDate: jalali("1403/02/07")).daysLate == 1)
         #expect(rules.requiresNotarizedCertificateWhenPolicyholderCollects)
+    }
+}
+
+@Suite("Third-party settlement cap and HID validity")
+struct ThirdPartyCapTests {
+    @Test("the cap: bodily cases the full diya of the accident date, property the financial cover")
+    func cap() throws {
+        // T-DY 1403: haram 16,000,000,000 (1403/04/20 is 4 Muharram), ordinary 12,000,000,000 (1403/02/01, Shawwal)
+        #expect(try ThirdPartyClaims.settlementCap(for: .bodily, accidentDate: jalali("1403/04/20"), financialCover: Rial(700_000_000)) == Rial(16_000_000_000))
+        #expect(try ThirdPartyClaims.settlementCap(for: .occupant, accidentDate: jalali("1403/02/01"), financialCover: Rial(700_000_000)) == Rial(12_000_000_000))
+        #expect(try ThirdPartyClaims.settlementCap(for: .financial, accidentDate: jalali("1403/04/20"), financialCover: Rial(700_000_000)) == Rial(700_000_000))
+    }
+
+    @Test("R-EL-05 an HID issued at noon is accepted until noon 30 days later")
+    func hidValidity() {
+        let issued = Date(timeIntervalSince1970: 1_774_000_000)
+        #expect(HealthID.validUntil(issuedAt: issued) == issued.addingTimeInterval(30 * 24 * 3600))
+        #expect(HealthID.validUntil(issuedAt: issued, validDays: 1) == issued.addingTimeInterval(86_400))
     }
 }

@@ -33,7 +33,7 @@ public struct AppConfig: Sendable {
     /// Inquiries a new credit code allows (R-EL-02).
     public var creditCodeQuota = 20
     /// How long a visit's HID may be presented by a pharmacy or paraclinic (R-EL-05).
-    public var hidValidDays = 30
+    public var hidValidDays = HealthID.validDays
     /// Shared key the USSD gateway sends in `X-Gateway-Key`; nil accepts any caller (development).
     public var ussdGatewayKey: String?
     var publicLimits = PublicRateLimits()

@@ -8,9 +8,11 @@ enum JSONMemberSlice {
         var i = skipSpace(bytes, 0)
         guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return nil }
         i += 1
+        // The whole object is walked: a key given twice is left to the parsed tree to decide.
+        var found: ArraySlice<UInt8>?
         while true {
             i = skipSpace(bytes, i)
-            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return i < bytes.count && bytes[i] == UInt8(ascii: "}") ? .some(nil) : nil }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return i < bytes.count && bytes[i] == UInt8(ascii: "}") ? .some(found) : nil }
             guard let keyEnd = stringEnd(bytes, i) else { return nil }
             let raw = bytes[(i + 1)..<(keyEnd - 1)]
             if raw.contains(UInt8(ascii: "\\")) { return nil }
@@ -18,11 +20,14 @@ enum JSONMemberSlice {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
             i = skipSpace(bytes, i + 1)
             guard let valueEnd = valueEnd(bytes, i) else { return nil }
-            if raw.elementsEqual(key) { return .some(bytes[i..<valueEnd]) }
+            if raw.elementsEqual(key) {
+                if found != nil { return nil }
+                found = bytes[i..<valueEnd]
+            }
             i = skipSpace(bytes, valueEnd)
             guard i < bytes.count else { return nil }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            return bytes[i] == UInt8(ascii: "}") ? .some(nil) : nil
+            return bytes[i] == UInt8(ascii: "}") ? .some(found) : nil
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 /// The HID (health ID / tracking code) a provider's eligibility check gives a visit (R-EL-05);
 /// the pharmacy or paraclinic later presents it with the national code. 80 random bits as 16
 /// Crockford base32 characters: unguessable, and forgiving when read aloud or retyped.
@@ -67,5 +68,15 @@ public struct HealthID: Hashable, Sendable, CustomStringConvertible {
         case UInt8(ascii: "I"), UInt8(ascii: "L"): return UInt8(ascii: "1")
         default: return alphabetBytes.contains(byte) ? byte : nil
         }
+    }
+}
+
+extension HealthID {
+    /// R-EL-05: how long a pharmacy or paraclinic may present a visit's HID. CHOSEN: 30 days.
+    public static let validDays = 30
+
+    /// The last instant the HID of a visit at `issuedAt` is accepted.
+    public static func validUntil(issuedAt: Date, validDays: Int = validDays) -> Date {
+        issuedAt.addingTimeInterval(Double(validDays) * 86_400)
     }
 }

@@ -28,6 +28,16 @@ public enum ThirdPartyClaims: Sendable {
         return try bodilyDiya(accidentDate: accidentDate, death: death, haramMonths: haramMonths).percent(share)
     }
 
+    /// The cap of one third-party claim file. CHOSEN: a file is one injured person or one damaged
+    /// property, so earlier files of the policy do not reduce it; a bodily case (bodily, occupant,
+    /// driver accident) is capped by the full diya of the accident date (the haram amount in a
+    /// haram month), property damage by the policy's financial cover.
+    public static func settlementCap(for claimCase: ClaimCase, accidentDate: JalaliDate, financialCover: Rial,
+                                     haramMonths: HaramMonths = .standard) throws -> Rial {
+        guard claimCase.isPricedInDiya else { return financialCover }
+        return try bodilyDiya(accidentDate: accidentDate, death: true, haramMonths: haramMonths)
+    }
+
     /// R-TP-11: whether the insurer is obliged to pay when the at-fault driver had no driving
     /// licence. Not obliged (false), except for a policy issued before the licence rule started
     /// (`licenceRuleStart`) and still in force at the accident (true).

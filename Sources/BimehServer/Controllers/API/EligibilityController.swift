@@ -65,7 +65,7 @@ struct EligibilityController: RouteCollection {
             let finding = try await EntitlementStore.inquire(person, on: today, reader: reader, db: work.db)
             let issued = try await VisitDesk.issue(for: person, covered: finding.answer.covered, provider: provider, in: work)
             return VisitView(hid: issued.hid.value, hidGrouped: issued.hid.grouped, issuedAt: issued.issuedAt,
-                             validUntil: issued.issuedAt.addingTimeInterval(Double(days) * 86_400), inquiry: Inquiry(person, finding))
+                             validUntil: HealthID.validUntil(issuedAt: issued.issuedAt, validDays: days), inquiry: Inquiry(person, finding))
         }
         return try await view.encodeResponse(status: .created, for: req)
     }

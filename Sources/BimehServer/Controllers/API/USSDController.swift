@@ -36,7 +36,7 @@ struct USSDController: RouteCollection {
             let finding = try await req.eligibility(of: person)
             return Self.reply(USSDMenu.end(finding.answer.message))
         case .issueCreditCode:
-            guard let mobile = try? MobileNumber(Self.localNumber(phone)) else {
+            guard let mobile = try? MobileNumber(phone) else {
                 return Self.reply(USSDMenu.end("کد اعتباری فقط برای شمارهٔ همراه صادر می‌شود."))
             }
             let quota = req.bimeh.config.creditCodeQuota
@@ -45,13 +45,6 @@ struct USSDController: RouteCollection {
             }
             return Self.reply(USSDMenu.end("کد اعتباری شما: \(issued.code.value)\nسهمیه: \(issued.quota) استعلام"))
         }
-    }
-
-    /// Gateways send `+98912…` or `98912…`; Bimeh stores `0912…`.
-    static func localNumber(_ phone: String) -> String {
-        var digits = Normalize.digits(phone).filter(\.isNumber)
-        if digits.hasPrefix("98"), digits.count == 12 { digits = "0" + digits.dropFirst(2) }
-        return digits
     }
 
     static func reply(_ text: String) -> Response {

@@ -61,18 +61,15 @@ enum ThirdPartyClaimDesk {
         }
     }
 
-    /// The cap of a third-party settlement and the earlier payments it counts. CHOSEN: each file
-    /// is one injured person or one damaged property, so earlier files of the policy do not reduce
-    /// it; a bodily case is capped by the full diya of the accident date (the haram amount in a
-    /// haram month), property damage by the policy's financial cover.
+    /// The cap of a settlement and whether earlier files of the policy count against it: the
+    /// policy's sum insured for the other lines, `ThirdPartyClaims.settlementCap` for third party.
     static func limit(_ claim: Claim, policy: Policy) throws -> (cap: Rial, countsPreviousPayments: Bool) {
         guard claim.product == Self.product else { return (Rial(amount: policy.sumInsured), true) }
-        if ClaimCase(rawValue: claim.claimCase)?.isPricedInDiya == true {
-            let diya = try QuoteController.translate {
-                try ThirdPartyClaims.bodilyDiya(accidentDate: try JalaliDate(parsing: claim.lossDate), death: true)
-            }
-            return (diya, false)
+        let cap = try QuoteController.translate {
+            try ThirdPartyClaims.settlementCap(for: ClaimCase(rawValue: claim.claimCase) ?? .financial,
+                                               accidentDate: try JalaliDate(parsing: claim.lossDate),
+                                               financialCover: Rial(amount: policy.sumInsured))
         }
-        return (Rial(amount: policy.sumInsured), false)
+        return (cap, false)
     }
 }

@@ -43,7 +43,7 @@ enum VisitDesk {
     static func verify(_ hid: HealthID, person: PersonIdentifier, verifier: UUID, validDays: Int, in work: UnitOfWork) async throws -> Verified {
         guard let visit = try await ProviderVisit.query(on: work.db).filter(\.$hid == hid.value).with(\.$provider).first(),
               visit.person == person.key else { throw notFound }
-        let validUntil = visit.issuedAt.addingTimeInterval(Double(validDays) * 86_400)
+        let validUntil = HealthID.validUntil(issuedAt: visit.issuedAt, validDays: validDays)
         guard work.now <= validUntil else {
             throw AppError(.unprocessableEntity, code: "hid-expired",
                            detail: "اعتبار این کد رهگیری (\(validDays) روز از مراجعه) به پایان رسیده است؛ مراجعهٔ تازه لازم است.")
