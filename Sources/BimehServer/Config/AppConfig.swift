@@ -37,6 +37,8 @@ public struct AppConfig: Sendable {
     /// Shared key the USSD gateway sends in `X-Gateway-Key`; nil accepts any caller (development).
     public var ussdGatewayKey: String?
     var publicLimits = PublicRateLimits()
+    /// The products sold: the standard book, or more in tests.
+    var products: ProductBook = .standard
 
     public init(
         storage: Storage = .sqlite(path: "bimeh.sqlite"),

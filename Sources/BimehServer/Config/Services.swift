@@ -27,6 +27,7 @@ struct BimehServices: Sendable {
         }
     }
     var clock: BimehClock { store.clock }
+    var products: ProductBook { store.products }
 }
 
 extension Application {

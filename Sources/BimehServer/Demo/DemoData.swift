@@ -115,7 +115,7 @@ enum DemoData {
         ]
         let request = QuoteDesk.Request(product: "computer", customerID: try customer.requireID(), date: start,
                                         inputs: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]))
-        let quote = try await QuoteDesk.create(request, priced: try QuoteDesk.price(request, principal: principal), principal: principal, in: work)
+        let quote = try await QuoteDesk.create(request, priced: try QuoteDesk.price(request, principal: principal, products: work.products, purchaseDay: nil), principal: principal, in: work)
         let policy = try await PolicyRegistration.register(
             .init(quoteID: try quote.requireID(), customerID: try customer.requireID(), term: try PolicyTerm(from: start, to: start.addingYears(1)), plan: .cash),
             principal: principal, in: work)

@@ -79,7 +79,7 @@ extension APIDocument {
 enum ClaimSchemas {
     static let notice = Schemas.object([
         "policyId": Schemas.uuid, "lossDate": Schemas.jalaliDate, "noticeDate": Schemas.jalaliDate, "description": Schemas.string,
-        "kind": Schemas.enumeration(ClaimCase.allCases.map(\.rawValue)),
+        "kind": Schemas.enumeration(ProductCatalog.standard.claimCases.map(\.rawValue)),
         "atFaultLicensed": ["type": "boolean", "description": "third party: did the at-fault driver hold a licence (R-TP-11)"],
         "policeSketch": ["type": "boolean", "description": "third party, property damage: is there a police sketch (R-TP-12)"],
     ], required: ["policyId", "lossDate", "noticeDate", "description"])

@@ -45,7 +45,7 @@ enum PolicySchemas {
                                      required: ["code", "rule", "label", "amount"])
 
     static let quoteInput = Schemas.object([
-        "product": Schemas.enumeration(ProductCatalog.all.map(\.code)), "customerId": Schemas.uuid, "date": Schemas.jalaliDate,
+        "product": Schemas.enumeration(ProductCatalog.all.map(\.code.rawValue)), "customerId": Schemas.uuid, "date": Schemas.jalaliDate,
         "inputs": ["type": "object", "description": "Product inputs (API.md); computer: {items:[{description, serial?, value}], competitiveDiscountPercent?, franchisePercent?}"],
     ], required: ["product", "date", "inputs"])
 

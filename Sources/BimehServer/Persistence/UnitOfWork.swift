@@ -9,6 +9,8 @@ struct UnitOfWork: Sendable {
     let actor: AuditActor
     let requestID: String?
     let now: Date
+    /// The products sold, their rules and hooks.
+    let products: ProductBook
 
     /// Records who did what to which entity, with the state before and after.
     func audit(_ action: String, entity: String, id: String, before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil) async throws {
@@ -29,6 +31,7 @@ struct Store: Sendable {
     let engine: Engine
     let gate: WriteGate
     let clock: BimehClock
+    let products: ProductBook
 
     func write<T: Sendable>(
         on db: any Database, actor: AuditActor, requestID: String?,
@@ -36,12 +39,13 @@ struct Store: Sendable {
     ) async throws -> T {
         let clock = self.clock
         let engine = self.engine
+        let products = self.products
         let run: @Sendable () async throws -> T = {
             try await db.transaction { tx in
                 if engine == .postgres, let sql = tx as? any SQLDatabase {
                     try await sql.raw("SELECT last_seq FROM audit_chain WHERE id = 1 FOR UPDATE").run()
                 }
-                return try await body(UnitOfWork(db: tx, actor: actor, requestID: requestID, now: clock.now()))
+                return try await body(UnitOfWork(db: tx, actor: actor, requestID: requestID, now: clock.now(), products: products))
             }
         }
         switch engine {

@@ -1,7 +1,7 @@
 /// Per-product claim parameters (R-CL-02, R-CL-03, R-CL-10, R-CL-11).
 public struct ClaimRules: Codable, Sendable, Hashable {
     /// The API product code.
-    public let product: String
+    public let product: ProductCode
     /// R-CL-02: days from the loss within which the written notice must arrive; the product's
     /// `claimNoticeDays`, so the policy print and the claim check never disagree.
     public let noticeDays: Int
@@ -15,7 +15,7 @@ public struct ClaimRules: Codable, Sendable, Hashable {
     /// when the policyholder (employer) collects the payment order.
     public let requiresNotarizedCertificateWhenPolicyholderCollects: Bool
 
-    public init(product: String, noticeDays: Int, lateNoticePolicy: LateNoticePolicy, paymentOrderCopies: [String],
+    public init(product: ProductCode, noticeDays: Int, lateNoticePolicy: LateNoticePolicy, paymentOrderCopies: [String],
                 expertFeeOrderCopies: [String], requiresNotarizedCertificateWhenPolicyholderCollects: Bool) {
         self.product = product
         self.noticeDays = noticeDays
@@ -26,31 +26,8 @@ public struct ClaimRules: Codable, Sendable, Hashable {
     }
 
     /// The claim rules of a product; "unknown-product" (field "product") for any other code.
-    public static func rules(forProduct code: String) throws -> ClaimRules {
-        let product = try ProductCatalog.product(code)
-        switch code {
-        case "computer", "contractors-all-risk":
-            // R-CL-03 (seeds 002/003): late notice accepted only if the insured subject is unchanged.
-            return ClaimRules(
-                product: code, noticeDays: product.claimNoticeDays, lateNoticePolicy: .acceptIfSubjectUnchanged,
-                paymentOrderCopies: PaymentOrderCopies.engineering, expertFeeOrderCopies: PaymentOrderCopies.expertFee,
-                requiresNotarizedCertificateWhenPolicyholderCollects: false)
-        case "employers-liability":
-            // Seed 003 allows no late filing for civil liability («بدون استثنا … حداکثر ظرف مدت ۵ روز»).
-            return ClaimRules(
-                product: code, noticeDays: product.claimNoticeDays, lateNoticePolicy: .reject,
-                paymentOrderCopies: PaymentOrderCopies.liability, expertFeeOrderCopies: PaymentOrderCopies.expertFee,
-                requiresNotarizedCertificateWhenPolicyholderCollects: true)
-        case "third-party":
-            // R-TP-10…12: the injured is paid (liability copies, the notarized certificate when the
-            // policyholder collects); a late notice is recorded, never a reason to refuse.
-            return ClaimRules(
-                product: code, noticeDays: product.claimNoticeDays, lateNoticePolicy: .accept,
-                paymentOrderCopies: PaymentOrderCopies.liability, expertFeeOrderCopies: PaymentOrderCopies.expertFee,
-                requiresNotarizedCertificateWhenPolicyholderCollects: true)
-        default:
-            throw DomainError.unknownProduct
-        }
+    public static func rules(forProduct code: String, in catalog: ProductCatalog = .standard) throws -> ClaimRules {
+        try catalog.product(code).claimRules
     }
 
     /// R-CL-02: the notice check for this product's deadline.

@@ -15,23 +15,49 @@ public struct RequiredDocument: Codable, Sendable, Hashable {
     }
 }
 
-/// Which checklist of a product applies (section D).
-public enum ClaimCase: String, Codable, Sendable, Hashable, CaseIterable {
-    /// Property and engineering losses (computer, contractors' all risk).
-    case general
-    /// Bodily injury without death (D-EMP-INJURY).
-    case injury
-    /// Death (D-EMP-DEATH).
-    case death
-    /// Third party: damage to a third party's property (D-TP-FINANCIAL, R-TP-12).
-    case financial
-    /// Third party: injury or death of a third party (D-TP-BODILY), priced in diya (R-TP-10).
-    case bodily
-    /// Third party: occupants of the insured vehicle (D-TP-OCCUPANT).
-    case occupant
-    /// Third party's optional driver-accident cover: the insured vehicle's own driver.
-    case driverAccident = "driver-accident"
+/// Which checklist of a product applies (section D). Open: each product declares its own cases
+/// beside its checklists; the ones several lines share are here.
+public struct ClaimCase: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible {
+    public let rawValue: String
 
-    /// The cases whose loss is a share of the diya (R-TP-10).
-    public var isPricedInDiya: Bool { self == .bodily || self == .occupant || self == .driverAccident }
+    /// Nil for an empty value; whether a product knows the case is the product's answer.
+    public init?(rawValue: String) {
+        guard !rawValue.isEmpty else { return nil }
+        self.rawValue = rawValue
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        guard let value = ClaimCase(rawValue: raw) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "empty claim case"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+
+    static func named(_ raw: StaticString) -> ClaimCase { ClaimCase(rawValue: "\(raw)")! }
+
+    /// Property and engineering losses.
+    public static let general = named("general")
+    /// Bodily injury without death.
+    public static let injury = named("injury")
+    /// Death.
+    public static let death = named("death")
+}
+
+/// One case of a product's claims with its document checklist (R-CL-06).
+public struct CaseChecklist: Sendable, Hashable {
+    public let claimCase: ClaimCase
+    public let documents: [RequiredDocument]
+
+    public init(_ claimCase: ClaimCase, _ documents: [RequiredDocument]) {
+        self.claimCase = claimCase
+        self.documents = documents
+    }
 }

@@ -25,17 +25,21 @@ public struct QuoteContext: Sendable {
     public var date: JalaliDate
     /// The caller's role may grant manual/competitive discounts (R-G-10).
     public var manualDiscountAuthority: Bool
+    /// Today, when the quote is a sale to enter or check at the counter; nil when a stored policy
+    /// is re-priced (an endorsement). A product priced on the day of purchase refuses other days.
+    public var purchaseDay: JalaliDate?
 
-    public init(date: JalaliDate, manualDiscountAuthority: Bool = false) {
+    public init(date: JalaliDate, manualDiscountAuthority: Bool = false, purchaseDay: JalaliDate? = nil) {
         self.date = date
         self.manualDiscountAuthority = manualDiscountAuthority
+        self.purchaseDay = purchaseDay
     }
 }
 
 /// A priced quote (R-P-02). Frozen: issuing uses these numbers, and `normalizedInputs` is what
 /// an endorsement re-prices with changed values (R-P-07).
 public struct ProductQuote: Sendable, Hashable {
-    public let product: String
+    public let product: ProductCode
     public let lines: [QuoteLine]
     /// Σ line amounts (R-G-02); computed by the initializer, so it cannot disagree with the lines.
     public let total: Rial
@@ -49,7 +53,7 @@ public struct ProductQuote: Sendable, Hashable {
     public let tariffIsSample: Bool
 
     /// Throws "amount-overflow" if the lines do not add up within Int64.
-    public init(product: String, lines: [QuoteLine], sumInsured: Rial, franchisePercent: Percent?,
+    public init(product: ProductCode, lines: [QuoteLine], sumInsured: Rial, franchisePercent: Percent?,
                 coveredPerils: [String], normalizedInputs: Data, tariffYear: Int, tariffIsSample: Bool) throws {
         self.product = product
         self.lines = lines
@@ -87,17 +91,31 @@ public struct PaymentPlanRules: Sendable, Hashable {
 }
 
 /// What every insurance line offers the lifecycle: pricing from API.md `inputs`, payment plans,
-/// notice periods and the texts printed on the policy (R-P-01…R-P-06).
+/// notice periods, claim rules and checklists, and the texts printed on the policy
+/// (R-P-01…R-P-06, R-CL-02…R-CL-10). Everything that differs between products is here (or in the
+/// server's hooks for the product); generic code asks, it never compares product codes.
 public protocol ProductLine: Sendable {
     /// The API's `product` value, e.g. "computer".
-    var code: String { get }
+    var code: ProductCode { get }
     /// Persian name, e.g. «بیمه رایانه».
     var title: String { get }
+    /// The department family that issues, settles and reports the line.
+    var family: ProductFamily { get }
     var paymentPlans: PaymentPlanRules { get }
+    /// R-P-04: the plans of a legal person deducting the premium from salaries; nil where the line
+    /// has no such plan.
+    var payrollDeductionPlans: PaymentPlanRules? { get }
     /// R-P-08: days between the written notice and the cancellation taking effect.
     var cancellationNoticeDays: Int { get }
     /// R-CL-02: days from the loss within which it must be notified.
     var claimNoticeDays: Int { get }
+    /// R-CL-02/03/10: the claim parameters (deadline, late notice, payment-order copies).
+    var claimRules: ClaimRules { get }
+    /// R-CL-06: the claim cases the line knows, each with its checklist, in the order offered.
+    var claimCases: [CaseChecklist] { get }
+    /// Whether the term starts on the day of purchase (cover then starts the next day, R-TP-03)
+    /// rather than on a later day the customer chooses.
+    var termStartsOnPurchaseDay: Bool { get }
     /// Persian list printed on the policy.
     var coveredPerils: [String] { get }
     /// Short Persian clauses printed on the policy.
@@ -116,6 +134,24 @@ extension ProductLine {
     public func annualPremium(normalizedInputs: Data, context: QuoteContext) throws -> Rial {
         try quote(inputs: normalizedInputs, context: context).total
     }
+
+    public var payrollDeductionPlans: PaymentPlanRules? { nil }
+    public var termStartsOnPurchaseDay: Bool { false }
+
+    /// R-CL-06: the checklist of one case; "unsupported-claim-case" (field "case") for a case the
+    /// line has no list for.
+    public func checklist(for claimCase: ClaimCase) throws -> [RequiredDocument] {
+        guard let entry = claimCases.first(where: { $0.claimCase == claimCase }) else {
+            throw DomainError.unsupportedClaimCase
+        }
+        return entry.documents
+    }
+}
+
+extension DomainError {
+    public static let unsupportedClaimCase = DomainError(
+        code: "unsupported-claim-case", message: "برای این نوع بیمه‌نامه فهرست مدارکی با این نوع خسارت تعریف نشده است.",
+        field: "case")
 }
 
 extension PaymentPlanRules {

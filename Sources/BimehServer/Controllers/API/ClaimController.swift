@@ -45,6 +45,11 @@ struct ClaimController: RouteCollection {
         var kind: String?
         var atFaultLicensed: Bool?
         var policeSketch: Bool?
+
+        /// The product facts given, by field name; the product's hooks decide which it takes.
+        var facts: ClaimFacts {
+            ClaimFacts(flags: ["atFaultLicensed": atFaultLicensed, "policeSketch": policeSketch].compactMapValues { $0 })
+        }
     }
 
     @Sendable func open(req: Request) async throws -> Response {
@@ -53,16 +58,17 @@ struct ClaimController: RouteCollection {
         let policyID = reader.id(body.policyId, "policyId", code: "unknown-policy")
         let loss = reader.date(body.lossDate, "lossDate"), notice = reader.date(body.noticeDate, "noticeDate")
         let description = reader.text(body.description, "description", max: 2000)
-        let claimCase = ClaimCase(rawValue: body.kind ?? "general")
+        let known = req.bimeh.products.catalog.claimCases
+        let claimCase = ClaimCase(rawValue: body.kind ?? ClaimCase.general.rawValue).flatMap { known.contains($0) ? $0 : nil }
         if claimCase == nil {
-            reader.add("kind", "invalid-kind", "نوع خسارت باید یکی از " + ClaimCase.allCases.map(\.rawValue).joined(separator: "، ") + " باشد.")
+            reader.add("kind", "invalid-kind", "نوع خسارت باید یکی از " + known.map(\.rawValue).joined(separator: "، ") + " باشد.")
         }
         try reader.throwIfAny()
         guard let policyID, let loss, let notice, let description, let claimCase else { throw AppError.malformedJSON }
         let principal = try req.principal
         let outcome = try await req.write { work in
             try await NoticeDesk.open(.init(policyID: policyID, lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase,
-                                            atFaultLicensed: body.atFaultLicensed, policeSketch: body.policeSketch),
+                                            facts: body.facts),
                                       principal: principal, in: work)
         }
         switch outcome {
@@ -70,7 +76,7 @@ struct ClaimController: RouteCollection {
             throw AppError(.conflict, code: "loss-already-paid",
                            detail: "این خسارت پیش‌تر در پروندهٔ \(file) پرداخت شده است؛ نامهٔ شمارهٔ \(letter) به بیمه‌گذار صادر شد.")
         case .opened(let claim):
-            return try await ClaimView.load(claim, on: req.db).encodeResponse(status: .created, for: req)
+            return try await ClaimView.load(claim, products: req.bimeh.products, on: req.db).encodeResponse(status: .created, for: req)
         }
     }
 
@@ -86,13 +92,13 @@ struct ClaimController: RouteCollection {
         let total = try await query.count()
         let claims = try await query.sort(\.$createdAt, .descending).range((paging.page - 1) * paging.per ..< paging.page * paging.per).all()
         var items: [ClaimView] = []
-        for claim in claims { items.append(try await ClaimView.load(claim, on: req.db)) }
+        for claim in claims { items.append(try await ClaimView.load(claim, products: req.bimeh.products, on: req.db)) }
         return Page(items: items, page: paging.page, per: paging.per, total: total)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         let claim = try await ClaimAccess.claim(req.parameters.get("id", as: UUID.self), on: req.db)
-        let response = try await ClaimView.load(claim, on: req.db).encodeResponse(for: req)
+        let response = try await ClaimView.load(claim, products: req.bimeh.products, on: req.db).encodeResponse(for: req)
         response.headers.set(.eTag, "\"\(claim.version)\"")
         return response
     }
@@ -109,7 +115,7 @@ struct ClaimController: RouteCollection {
             try await body(claim, principal, work)
             return claim
         }
-        return try await ClaimView.load(claim, on: req.db).encodeResponse(status: status, for: req)
+        return try await ClaimView.load(claim, products: req.bimeh.products, on: req.db).encodeResponse(status: status, for: req)
     }
 
     struct LateNotice: StrictRequestBody {
@@ -221,14 +227,14 @@ struct ClaimController: RouteCollection {
         guard let share else { throw AppError.malformedJSON }
         let death = body.death ?? false
         return try await step(req) { claim, principal, work in
-            let loss = try ThirdPartyClaimDesk.diyaLoss(claim, share: share, death: death)
+            let loss = try req.bimeh.products.hooks(claim.product).lossFromShare(claim, share: share, death: death)
             try await ClaimWorkflow.assess(claim, loss: loss, salvage: .zero, principal: principal, in: work)
         }
     }
 
     @Sendable func settlement(req: Request) async throws -> SettlementView {
         let claim = try await ClaimAccess.claim(req.parameters.get("id", as: UUID.self), on: req.db)
-        return SettlementView(try await SettlementDesk.settlement(claim, on: req.db))
+        return SettlementView(try await SettlementDesk.settlement(claim, products: req.bimeh.products, on: req.db))
     }
 
     @Sendable func offer(req: Request) async throws -> Response {
@@ -368,6 +374,6 @@ struct ClaimController: RouteCollection {
         guard let year = req.query[Int.self, at: "year"], let month = req.query[Int.self, at: "month"], (1...12).contains(month), (1300...1500).contains(year) else {
             throw AppError.validation([FieldError(field: "month", code: "invalid-month", message: "سال و ماه خورشیدی را بدهید (?year=1405&month=1).")])
         }
-        return try await ClaimFigures.monthly(year: year, month: month, on: req.db)
+        return try await ClaimFigures.monthly(year: year, month: month, products: req.bimeh.products, on: req.db)
     }
 }

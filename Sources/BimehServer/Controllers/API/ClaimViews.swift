@@ -47,7 +47,7 @@ struct ClaimView: Content {
         var reference: String?
     }
 
-    static func load(_ c: Claim, on db: any Database) async throws -> ClaimView {
+    static func load(_ c: Claim, products: ProductBook, on db: any Database) async throws -> ClaimView {
         let id = try c.requireID()
         let documents = try await ClaimDocument.query(on: db).filter(\.$claim.$id == id).field(\.$id).field(\.$code).field(\.$filename)
             .field(\.$contentType).field(\.$size).field(\.$claim.$id).sort(\.$createdAt).all()
@@ -59,7 +59,7 @@ struct ClaimView: Content {
             policyId: c.$policy.id, product: c.product, lossDate: c.lossDate, noticeDate: c.noticeDate, description: c.description,
             kind: c.claimCase, noticeLate: c.noticeLate, daysLate: c.daysLate, lateDecision: c.lateDecision,
             premiumInquiry: try? NoticeDesk.decodedInquiry(c), loss: c.loss, salvage: c.salvage, agreedAmount: c.agreedAmount,
-            endReason: c.endReason, paidOn: c.paidOn, missingDocuments: try await ClaimWorkflow.missingDocuments(c, on: db),
+            endReason: c.endReason, paidOn: c.paidOn, missingDocuments: try await ClaimWorkflow.missingDocuments(c, products: products, on: db),
             documents: documents.map { DocumentView(id: $0.id, code: $0.code, filename: $0.filename, contentType: $0.contentType, size: $0.size) },
             entries: entries.map { EntryView(kind: $0.kind.rawValue, date: $0.entryDate, text: $0.text, amount: $0.amount, reference: $0.reference) },
             paymentOrders: orders.map(PaymentOrderView.init))

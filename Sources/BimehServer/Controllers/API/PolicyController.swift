@@ -75,7 +75,7 @@ struct PolicyController: RouteCollection {
         if let on = req.query[String.self, at: "on"] {
             do { asOf = try JalaliDate(parsing: on) } catch let e as DomainError { throw AppError.validation(e, field: "on") }
         }
-        let response = try await PolicyView.load(policy, asOf: asOf, on: req.db).encodeResponse(for: req)
+        let response = try await PolicyView.load(policy, asOf: asOf, products: req.bimeh.products, on: req.db).encodeResponse(for: req)
         response.headers.set(.eTag, "\"\(policy.version)\"")
         return response
     }

@@ -129,10 +129,10 @@ struct PolicyView: Content {
     var cancellation: CancellationDesk.Record?
     var renewalOf: UUID?
     var uniqueCode: String?
-    /// Third party: the vehicle's plate, as sold or as last changed by endorsement.
+    /// Motor lines: the vehicle's plate, as sold or as last changed by endorsement.
     var plate: String?
 
-    static func load(_ policy: Policy, asOf: JalaliDate, on db: any Database) async throws -> PolicyView {
+    static func load(_ policy: Policy, asOf: JalaliDate, products: ProductBook, on db: any Database) async throws -> PolicyView {
         let id = try policy.requireID()
         let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
         let ledger = try await PolicyLedger.load(policy, on: db)
@@ -156,7 +156,6 @@ struct PolicyView: Content {
             payments: payments.map(PaymentView.init),
             cancellation: policy.cancellation.flatMap { try? JSONDecoder().decode(CancellationDesk.Record.self, from: Data($0.utf8)) },
             renewalOf: policy.$renewalOf.id, uniqueCode: policy.uniqueCode,
-            plate: policy.product == ThirdPartyDesk.product
-                ? (try? JSONDecoder().decode(ThirdPartyInputs.self, from: Data(policy.inputs.utf8)))?.plate : nil)
+            plate: products.hooks(policy.product).policyFacts(policy).plate)
     }
 }

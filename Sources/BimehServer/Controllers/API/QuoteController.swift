@@ -29,8 +29,8 @@ struct QuoteController: RouteCollection {
         guard let product, let date, let inputs else { throw AppError.malformedJSON }
         let principal = try req.principal
         let request = QuoteDesk.Request(product: product, customerID: customerID, date: date, inputs: inputs)
-        try QuoteDesk.checkPurchaseDay(request, today: req.bimeh.clock.today(), issueDateText: req.jsonString("inputs", "issueDate"))
-        let priced = try Self.translate { try QuoteDesk.price(request, principal: principal) }
+        let products = req.bimeh.products, today = req.bimeh.clock.today()
+        let priced = try Self.translate { try QuoteDesk.price(request, principal: principal, products: products, purchaseDay: today) }
         let quote = try await req.write { work in try await QuoteDesk.create(request, priced: priced, principal: principal, in: work) }
         return try await QuoteView(quote).encodeResponse(status: .created, for: req)
     }
@@ -57,9 +57,9 @@ struct QuoteController: RouteCollection {
         try reader.throwIfAny()
         guard let product, let date, let inputs else { throw AppError.malformedJSON }
         let request = QuoteDesk.Request(product: product, customerID: nil, date: date, inputs: inputs)
-        try QuoteDesk.checkPurchaseDay(request, today: req.bimeh.clock.today(), issueDateText: req.jsonString("inputs", "issueDate"))
-        let priced = try Self.translate { try QuoteDesk.price(request, principal: try req.principal) }
-        return PreviewView(product: priced.product, total: priced.total.amount, sumInsured: priced.sumInsured.amount,
+        let products = req.bimeh.products, today = req.bimeh.clock.today()
+        let priced = try Self.translate { try QuoteDesk.price(request, principal: try req.principal, products: products, purchaseDay: today) }
+        return PreviewView(product: priced.product.rawValue, total: priced.total.amount, sumInsured: priced.sumInsured.amount,
                            franchisePercent: priced.franchisePercent?.description, tariffYear: priced.tariffYear,
                            tariffIsSample: priced.tariffIsSample, lines: priced.lines)
     }

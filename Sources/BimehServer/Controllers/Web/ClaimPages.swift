@@ -56,7 +56,7 @@ struct ClaimPages: RouteCollection {
         }
         let rows = try shown.prefix(200).map { c in
             Row(href: WebPath.claim(try c.requireID()), fileNumber: c.printedFileNumber, policyNumber: c.policy.printedNumber ?? "",
-                product: (try? ProductCatalog.product(c.product).title) ?? c.product, lossDate: c.lossDate,
+                product: (try? req.bimeh.products.line(c.product).title) ?? c.product, lossDate: c.lossDate,
                 status: ClaimAccess.state(of: c).title, late: c.noticeLate)
         }
         let context = QueueContext(chrome: PageChrome(req, title: "کارتابل خسارت"), rows: rows, states: states,
@@ -78,6 +78,11 @@ struct ClaimPages: RouteCollection {
 
         static func flag(_ text: String?) -> Bool? {
             switch text { case "yes": true; case "no": false; default: nil }
+        }
+
+        /// The product facts answered on the form (the same names as the API's fields).
+        var facts: ClaimFacts {
+            ClaimFacts(flags: ["atFaultLicensed": Self.flag(atFaultLicensed), "policeSketch": Self.flag(policeSketch)].compactMapValues { $0 })
         }
     }
 
@@ -112,7 +117,7 @@ struct ClaimPages: RouteCollection {
             guard let policyID, let loss, let notice, let description else { throw AppError.malformedJSON }
             let outcome = try await req.write { work in
                 try await NoticeDesk.open(.init(policyID: policyID, lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase,
-                                                atFaultLicensed: NoticeForm.flag(form.atFaultLicensed), policeSketch: NoticeForm.flag(form.policeSketch)),
+                                                facts: form.facts),
                                           principal: principal, in: work)
             }
             switch outcome {
@@ -189,13 +194,13 @@ struct ClaimPages: RouteCollection {
 
     private func render(_ req: Request, _ claim: Claim, errors: [String], status: HTTPResponseStatus) async throws -> Response {
         let principal = try req.principal
-        let view = try await ClaimView.load(claim, on: req.db)
+        let view = try await ClaimView.load(claim, products: req.bimeh.products, on: req.db)
         let policy = try await claim.$policy.get(on: req.db)
         let customer = try await policy.$customer.get(on: req.db)
         var lines: [LineRow] = [], approved: Int64?, payable: Int64?, settlementError: String?
         if claim.loss != nil {
             do {
-                let s = try await SettlementDesk.settlement(claim, on: req.db)
+                let s = try await SettlementDesk.settlement(claim, products: req.bimeh.products, on: req.db)
                 lines = s.lines.map { LineRow(label: $0.label, rule: $0.rule, amount: $0.amount.amount) }
                 approved = s.approved.amount
                 payable = s.payable.amount
@@ -203,7 +208,7 @@ struct ClaimPages: RouteCollection {
         }
         let id = try claim.requireID()
         let audit = try await AuditRecord.query(on: req.db).filter(\.$entity == "claim").filter(\.$entityID == id.uuidString).sort(\.$id).all()
-        let checklist = try DocumentChecklists.checklist(product: claim.product, case: ClaimCase(rawValue: claim.claimCase) ?? .general)
+        let checklist = try req.bimeh.products.checklist(claim.product, case: ClaimCase(rawValue: claim.claimCase) ?? .general)
         let received = Set(view.documents.map(\.code))
         let orders = try await PaymentOrder.query(on: req.db).filter(\.$claim.$id == id).sort(\.$createdAt).all()
         let state = ClaimAccess.state(of: claim)
@@ -230,14 +235,14 @@ struct ClaimPages: RouteCollection {
         let context = ShowContext(
             chrome: PageChrome(req, title: "پروندهٔ خسارت \(claim.printedFileNumber)"), claim: view, policyNumber: policy.printedNumber ?? "",
             policyHref: WebPath.policy(try policy.requireID()), customerName: customer.displayName,
-            productTitle: (try? ProductCatalog.product(claim.product).title) ?? claim.product,
+            productTitle: (try? req.bimeh.products.line(claim.product).title) ?? claim.product,
             settlement: lines, approved: approved, payable: payable, settlementError: settlementError,
             timeline: audit.map { TimelineRow(at: $0.at.prefix(16).replacingOccurrences(of: "T", with: " "), actor: $0.actorName, text: Self.describe($0)) },
             checklist: checklist.map { ChecklistRow(code: $0.code, title: $0.title, required: $0.required, received: received.contains($0.code)) },
             orders: try orders.map { OrderRow(number: $0.printedNumber, amount: $0.amount, href: WebPath.paymentOrder(try $0.requireID()),
                                               purpose: $0.purpose == "expert-fee" ? "حق‌الزحمهٔ کارشناس" : "خسارت") },
             base: WebPath.claim(id), today: req.bimeh.clock.today().description, errors: errors, can: can,
-            inDiya: claim.product == ThirdPartyClaimDesk.product && ClaimCase(rawValue: claim.claimCase)?.isPricedInDiya == true)
+            inDiya: req.bimeh.products.hooks(claim.product).assessesByShare(claim))
         return try await req.page("claims/show", context, status: status)
     }
 
@@ -312,7 +317,7 @@ struct ClaimPages: RouteCollection {
                     var share: Percent?
                     do { share = try Percent(parsing: Normalize.digits(form.diyaPercent ?? "")) } catch let e as DomainError { reader.add("diyaPercent", e.code, e.message) }
                     try reader.throwIfAny()
-                    let loss = try ThirdPartyClaimDesk.diyaLoss(claim, share: share!, death: form.death == "on")
+                    let loss = try req.bimeh.products.hooks(claim.product).lossFromShare(claim, share: share!, death: form.death == "on")
                     try await ClaimWorkflow.assess(claim, loss: loss, salvage: .zero, principal: principal, in: work)
                 case "assessment":
                     let loss = reader.rial(Self.rials(form.loss), "مبلغ خسارت")
@@ -392,7 +397,7 @@ struct ClaimPages: RouteCollection {
 
     @Sendable func documentsLetter(req: Request) async throws -> Response {
         let claim = try await ClaimAccess.claim(req.parameters.get("id", as: UUID.self), on: req.db)
-        let view = try await ClaimView.load(claim, on: req.db)
+        let view = try await ClaimView.load(claim, products: req.bimeh.products, on: req.db)
         let policy = try await claim.$policy.get(on: req.db)
         let context = LetterContext(chrome: PageChrome(req, title: "درخواست مدارک"), claim: view,
                                     customerName: try await policy.$customer.get(on: req.db).displayName, policyNumber: policy.printedNumber ?? "",

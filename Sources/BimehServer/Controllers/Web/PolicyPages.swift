@@ -14,7 +14,6 @@ struct PolicyPages: RouteCollection {
         policies.grouped(RequireRole([.issuer, .accountant], web: true)).post(":id", "payments", use: pay)
         let issuer = policies.grouped(RequireRole([.issuer], web: true))
         issuer.post(":id", "issue", use: issue)
-        policies.grouped(RequireRole([.issuer, .agent], web: true)).post(":id", "licence", use: licence)
         issuer.post(":id", "endorsements", use: endorse)
         issuer.post(":id", "cancellation", use: cancel)
         policies.grouped(RequireRole([.issuer, .agent], web: true)).post(":id", "renewal", use: renew)
@@ -151,7 +150,8 @@ struct PolicyPages: RouteCollection {
 
     private func render(_ req: Request, _ policy: Policy, errors: [String], notice: String?, status: HTTPResponseStatus) async throws -> Response {
         let principal = try req.principal
-        let view = try await PolicyView.load(policy, asOf: req.bimeh.clock.today(), on: req.db)
+        let view = try await PolicyView.load(policy, asOf: req.bimeh.clock.today(), products: req.bimeh.products, on: req.db)
+        let panel = try await req.bimeh.products.hooks(policy.product).policyPanel(policy, on: req.db)
         let customer = try await policy.$customer.get(on: req.db)
         let ledger = try await PolicyLedger.load(policy, on: req.db)
         let id = try policy.requireID()
@@ -181,8 +181,8 @@ struct PolicyPages: RouteCollection {
             canRenew: QuotePages.sellers.contains(principal.role) && policy.status == .issued,
             today: req.bimeh.clock.today().description, errors: errors, notice: notice,
             cancellationOrderHref: cancellationOrder?.id.map(WebPath.paymentOrder), quoteHref: WebPath.quote(policy.$quote.id),
-            needsLicence: policy.product == ThirdPartyDesk.product && policy.status == .registered && QuotePages.sellers.contains(principal.role),
-            licence: try await PolicyLicence.query(on: req.db).filter(\.$policy.$id == id).first().map { "\($0.number) — \($0.holderName) — تا \($0.expiry)" })
+            needsLicence: panel.needsPrerequisite && QuotePages.sellers.contains(principal.role),
+            licence: panel.recorded)
         return try await req.page("policies/show", context, status: status)
     }
 
@@ -197,7 +197,7 @@ struct PolicyPages: RouteCollection {
 
     /// Runs an action; on a user-facing error the page is shown again with the message.
     /// `before` runs ahead of the transaction: for what waits on another service (the licence authority).
-    private func act(_ req: Request, done: String, before: (@Sendable (Principal) async throws -> Void)? = nil,
+    func act(_ req: Request, done: String, before: (@Sendable (Principal) async throws -> Void)? = nil,
                      _ body: @escaping @Sendable (Principal, UnitOfWork) async throws -> Void) async throws -> Response {
         let principal = try req.principal
         let policy = try await PolicyAccess.policy(req.parameters.get("id", as: UUID.self), for: principal, on: req.db)
@@ -250,43 +250,6 @@ struct PolicyPages: RouteCollection {
         return try await act(req, done: "issued") { principal, work in
             guard let id else { throw AppError.notFound("بیمه‌نامه") }
             _ = try await IssueDesk.issue(id, ifMatch: nil, principal: principal, in: work)
-        }
-    }
-
-    struct LicenceForm: Content {
-        var number: String?
-        var `class`: String?
-        var expiry: String?
-        var holderName: String?
-        var holderNationalCode: String?
-    }
-
-    @Sendable func licence(req: Request) async throws -> Response {
-        let form = (try? req.content.decode(LicenceForm.self)) ?? LicenceForm()
-        var reader = FieldReader()
-        let licenceClass = DrivingLicenceClass(rawValue: form.class ?? "")
-        if licenceClass == nil { reader.add("class", "invalid-licence-class", "پایهٔ گواهینامه را انتخاب کنید.") }
-        let expiry = reader.date(form.expiry, "اعتبار گواهینامه")
-        let holder = reader.text(form.holderName, "نام دارنده", max: 200)
-        var code: NationalCode?
-        do { code = try NationalCode(form.holderNationalCode ?? "") } catch let e as DomainError { reader.add("holderNationalCode", e.code, e.message) }
-        let number = Normalize.identifier(form.number ?? "")
-        let id = req.parameters.get("id", as: UUID.self)
-        let validation = reader
-        var filled: ThirdPartyDesk.LicenceRequest?
-        if let licenceClass, let expiry, let holder, let code {
-            filled = .init(licence: DrivingLicence(number: number, licenceClass: licenceClass, expiry: expiry), holderName: holder, holderNationalCode: code)
-        }
-        let request = filled
-        let authority = req.bimeh.licenceAuthority, today = req.bimeh.clock.today()
-        return try await act(req, done: "licence", before: { principal in
-            try validation.throwIfAny()
-            guard let request, let id else { throw AppError.malformedJSON }
-            try await ThirdPartyDesk.confirmLicence(request, policyID: id, principal: principal, authority: authority,
-                                                    today: today, client: req.client, on: req.db)
-        }) { principal, work in
-            guard let request, let id else { throw AppError.malformedJSON }
-            _ = try await ThirdPartyDesk.registerLicence(request, policyID: id, principal: principal, in: work)
         }
     }
 
@@ -377,9 +340,9 @@ struct PolicyPages: RouteCollection {
         guard policy.status != .registered else {
             throw AppError.conflict("policy-not-issued", "بیمه‌نامه هنوز صادر نشده است و چاپ نمی‌شود.")
         }
-        let view = try await PolicyView.load(policy, asOf: req.bimeh.clock.today(), on: req.db)
+        let view = try await PolicyView.load(policy, asOf: req.bimeh.clock.today(), products: req.bimeh.products, on: req.db)
         let customer = try await policy.$customer.get(on: req.db)
-        let product = try ProductCatalog.product(policy.product)
+        let product = try req.bimeh.products.line(policy.product)
         let items = QuotePages.displayItems(policy.inputs)
         let lines = (try? JSONDecoder().decode([QuoteLine].self, from: Data(policy.lines.utf8))) ?? []
         let context = PrintContext(

@@ -95,8 +95,9 @@ struct QuotePages: RouteCollection {
         }
         let request = QuoteDesk.Request(product: "computer", customerID: customerID, date: date,
                                         inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
+        let products = req.bimeh.products, today = req.bimeh.clock.today()
         do {
-            let priced = try QuoteController.translate { try QuoteDesk.price(request, principal: principal) }
+            let priced = try QuoteController.translate { try QuoteDesk.price(request, principal: principal, products: products, purchaseDay: today) }
             let quote = try await req.write { work in try await QuoteDesk.create(request, priced: priced, principal: principal, in: work) }
             return req.redirect(to: WebPath.quote(try quote.requireID()))
         } catch let error as AppError {
@@ -152,9 +153,9 @@ struct QuotePages: RouteCollection {
         let principal = try req.principal
         let customer = try await quote.$customer.get(on: req.db)
         let items = Self.displayItems(quote.inputs)
-        let product = try ProductCatalog.product(quote.product)
-        // third party runs from the day of purchase (cover from 00:00 of the next day, R-TP-03)
-        let start = quote.product == ThirdPartyDesk.product ? req.bimeh.clock.today() : req.bimeh.clock.today().adding(days: 1)
+        let product = try req.bimeh.products.line(quote.product)
+        // a line sold on the day of purchase runs from today (cover from 00:00 of the next day, R-TP-03)
+        let start = product.termStartsOnPurchaseDay ? req.bimeh.clock.today() : req.bimeh.clock.today().adding(days: 1)
         let policy = try await Policy.query(on: req.db).filter(\.$quote.$id == quote.requireID()).first()
         let context = ShowContext(
             chrome: PageChrome(req, title: "استعلام \(quote.proposalNumber)"), quote: QuoteView(quote),

@@ -25,15 +25,11 @@ enum ClaimFigures {
     }
 
     /// Claims are handled by the department of the product's family.
-    static func department(of product: String) -> String {
-        switch product {
-        case "computer", "contractors-all-risk": "ادارهٔ خسارت بیمه‌های مهندسی"
-        case "employers-liability", "third-party": "ادارهٔ خسارت بیمه‌های مسئولیت"
-        default: "ادارهٔ خسارت بیمه‌های اشخاص"
-        }
+    static func department(of product: String, in products: ProductBook) -> String {
+        ((try? products.line(product).family) ?? .life).claimsDepartment
     }
 
-    static func monthly(year: Int, month: Int, on db: any Database) async throws -> Report {
+    static func monthly(year: Int, month: Int, products: ProductBook, on db: any Database) async throws -> Report {
         let first = try JalaliDate(year: year, month: month, day: 1)
         let last = try JalaliDate(year: year, month: month, day: JalaliDate.monthLength(year: year, month: month))
         let claims = try await Claim.query(on: db).filter(\.$noticeDate <= last.description).all()
@@ -57,7 +53,7 @@ enum ClaimFigures {
             tallies[product] = tally
         }
         let rows = tallies.map { product, t in
-            Row(department: department(of: product), product: product, count: t.count, paid: t.paid.amount,
+            Row(department: department(of: product, in: products), product: product, count: t.count, paid: t.paid.amount,
                 outstanding: t.outstanding.amount, openFiles: t.openFiles)
         }
         return Report(year: year, month: month, rows: rows.sorted { ($0.department, $0.product) < ($1.department, $1.product) })

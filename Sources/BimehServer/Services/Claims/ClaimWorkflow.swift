@@ -43,7 +43,7 @@ enum ClaimWorkflow {
         guard claim.noticeLate, claim.lateDecision == nil else {
             throw AppError.conflict("no-late-decision-pending", "این پرونده تصمیم دیرکرد اعلام لازم ندارد یا پیش‌تر تصمیم گرفته شده است.")
         }
-        let rules = try ClaimRules.rules(forProduct: claim.product)
+        let rules = try work.products.claimRules(claim.product)
         let decision = rules.lateNoticePolicy.decide(subjectUnchanged: subjectUnchanged)
         claim.lateDecision = decision.rawValue
         try await claim.save(on: work.db)
@@ -65,7 +65,7 @@ enum ClaimWorkflow {
     /// R-CL-06: the letter listing what is still missing.
     static func requestDocuments(_ claim: Claim, principal: Principal, in work: UnitOfWork) async throws -> (letter: String, missing: [RequiredDocument]) {
         try requireLateDecision(claim)
-        let missing = try await missingDocuments(claim, on: work.db)
+        let missing = try await missingDocuments(claim, products: work.products, on: work.db)
         let letter = try await LetterBook.register(.outgoing, subject: "درخواست مدارک پروندهٔ خسارت \(claim.printedFileNumber)",
                                                    correspondent: try await customerName(claim, on: work.db), userID: principal.userID, in: work)
         try await ClaimAccess.move(claim, .requestDocuments, in: work)
@@ -73,8 +73,8 @@ enum ClaimWorkflow {
         return (letter.registerNumber, missing)
     }
 
-    static func missingDocuments(_ claim: Claim, on db: any Database) async throws -> [RequiredDocument] {
-        let checklist = try DocumentChecklists.checklist(product: claim.product, case: ClaimCase(rawValue: claim.claimCase) ?? .general)
+    static func missingDocuments(_ claim: Claim, products: ProductBook, on db: any Database) async throws -> [RequiredDocument] {
+        let checklist = try products.checklist(claim.product, case: ClaimCase(rawValue: claim.claimCase) ?? .general)
         let received = try await ClaimDocument.query(on: db).filter(\.$claim.$id == claim.requireID()).all().map(\.code)
         return DocumentChecklists.missing(required: checklist, received: Set(received))
     }
@@ -105,7 +105,7 @@ enum ClaimWorkflow {
         guard salvage <= loss else {
             throw AppError.validation([FieldError(field: "salvage", code: "invalid-salvage", message: "بازیافت نمی‌تواند بیشتر از مبلغ خسارت باشد.")])
         }
-        try await ThirdPartyClaimDesk.checkInspection(claim, loss: loss, on: work.db)
+        try await work.products.hooks(claim.product).checkAssessment(claim, loss: loss, on: work.db)
         claim.loss = loss.amount
         claim.salvage = salvage.amount
         claim.agreedAmount = nil
@@ -114,13 +114,13 @@ enum ClaimWorkflow {
 
     /// R-CL-09: the final amount notified by letter; blocked while a required document is missing (R-CL-06).
     static func offer(_ claim: Claim, principal: Principal, in work: UnitOfWork) async throws -> String {
-        let missing = try await missingDocuments(claim, on: work.db)
+        let missing = try await missingDocuments(claim, products: work.products, on: work.db)
         guard missing.isEmpty else {
             throw AppError(.conflict, code: "documents-missing",
                            detail: "تا دریافت این مدارک، تسویه ممکن نیست: " + missing.map(\.title).joined(separator: "، "),
                            errors: missing.map { FieldError(field: "documents.\($0.code)", code: "document-missing", message: $0.title) })
         }
-        let settlement = try await SettlementDesk.settlement(claim, on: work.db)
+        let settlement = try await SettlementDesk.settlement(claim, products: work.products, on: work.db)
         let letter = try await LetterBook.register(.outgoing, subject: "اعلام مبلغ خسارت پروندهٔ \(claim.printedFileNumber): \(settlement.payable.amount) ریال",
                                                    correspondent: try await customerName(claim, on: work.db), userID: principal.userID, in: work)
         try await ClaimAccess.move(claim, .offer, in: work)
@@ -144,7 +144,7 @@ enum ClaimWorkflow {
         try await addEntry(claim, .meeting, text: "جلسهٔ \(date): \(notes)", amount: agreedAmount?.amount, principal: principal, in: work)
         if let agreedAmount {
             claim.agreedAmount = agreedAmount.amount
-            _ = try await SettlementDesk.settlement(claim, on: work.db)
+            _ = try await SettlementDesk.settlement(claim, products: work.products, on: work.db)
             try await ClaimAccess.move(claim, .agree, in: work, note: "مبلغ توافقی \(agreedAmount.amount)")
         }
     }

@@ -12,9 +12,8 @@ enum NoticeDesk {
         var noticeDate: JalaliDate
         var description: String
         var claimCase: ClaimCase
-        /// Third party only (R-TP-11, R-TP-12).
-        var atFaultLicensed: Bool? = nil
-        var policeSketch: Bool? = nil
+        /// The product's own facts (third party: R-TP-11, R-TP-12); its hooks check them.
+        var facts = ClaimFacts()
     }
 
     enum Outcome: Sendable {
@@ -36,14 +35,15 @@ enum NoticeDesk {
         if request.lossDate > today { reader.add("lossDate", "loss-in-future", "تاریخ وقوع خسارت نمی‌تواند بعد از امروز باشد.") }
         if request.noticeDate > today { reader.add("noticeDate", "notice-in-future", "تاریخ اعلام خسارت نمی‌تواند بعد از امروز باشد.") }
         try reader.throwIfAny()
-        let rules = try ClaimRules.rules(forProduct: policy.product)
+        let line = try work.products.line(policy.product), hooks = work.products.hooks(policy.product)
+        let rules = line.claimRules
         let notice: NoticeCheck
         do { notice = try rules.checkNotice(lossDate: request.lossDate, noticeDate: request.noticeDate) } catch let e as DomainError {
             throw AppError.validation(e, field: "noticeDate")
         }
         try checkCover(policy, lossDate: request.lossDate)
-        _ = try QuoteController.translate { try DocumentChecklists.checklist(product: policy.product, case: request.claimCase) }
-        try ThirdPartyClaimDesk.checkNoticeFacts(request, product: policy.product)
+        _ = try QuoteController.translate { try line.checklist(for: request.claimCase) }
+        try hooks.checkNoticeFacts(request.facts, claimCase: request.claimCase)
 
         // R-CL-12: a loss of the same day on the same policy that was already paid is refused by letter.
         let earlier = try await Claim.query(on: work.db).filter(\.$policy.$id == policyID).filter(\.$lossDate == request.lossDate.description).all()
@@ -70,8 +70,7 @@ enum NoticeDesk {
         claim.status = ClaimState.notified.rawValue
         claim.noticeLate = notice.isLate
         if notice.isLate && rules.lateNoticePolicy == .accept { claim.lateDecision = LateNoticeDecision.accept.rawValue }
-        claim.atFaultLicensed = request.atFaultLicensed
-        claim.policeSketch = request.policeSketch
+        hooks.record(request.facts, on: claim)
         claim.daysLate = notice.daysLate
         claim.premiumInquiry = try QuoteDesk.json(try await premiumInquiry(policy, lossDate: request.lossDate, on: work.db))
         claim.$policy.id = policyID
@@ -86,8 +85,8 @@ enum NoticeDesk {
             try await ClaimWorkflow.endWithLetter(claim, event: .reject(reason: "اعلام خسارت \(notice.daysLate) روز پس از مهلت \(rules.noticeDays) روزه"),
                                                   customer: customer.displayName, principal: principal, in: work)
         }
-        // R-TP-11: an unlicensed at-fault driver leaves the insurer no obligation (older policies excepted).
-        if let reason = try ThirdPartyClaimDesk.refusal(for: claim, policy: policy), !ClaimAccess.state(of: claim).isTerminal {
+        // The product's own grounds for refusing at notice (third party: R-TP-11).
+        if let reason = try hooks.refusal(for: claim, policy: policy), !ClaimAccess.state(of: claim).isTerminal {
             try await ClaimWorkflow.endWithLetter(claim, event: .reject(reason: reason), customer: customer.displayName, principal: principal, in: work)
         }
         // R-CL-04: a premium not paid before the loss closes the file with a letter.

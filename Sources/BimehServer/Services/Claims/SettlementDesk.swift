@@ -5,7 +5,7 @@ import InsuranceKit
 /// The settlement breakdown (R-CL-08) from what the file and the policy hold, and the money
 /// that follows it: the payment order (R-CL-10, R-CL-12), its collection, the expert's fee (R-CL-11).
 enum SettlementDesk {
-    static func settlement(_ claim: Claim, on db: any Database) async throws -> Settlement {
+    static func settlement(_ claim: Claim, products: ProductBook, on db: any Database) async throws -> Settlement {
         guard let loss = claim.loss, let salvage = claim.salvage else {
             throw AppError.conflict("not-assessed", "خسارت هنوز برآورد نشده است (مبلغ خسارت و بازیافت).")
         }
@@ -16,7 +16,7 @@ enum SettlementDesk {
             .filter(\.$policy.$id == policy.requireID()).filter(\.$purpose == PaymentOrderDesk.Purpose.claim.rawValue)
             .filter(\.$claim.$id != claimID).all()
         let franchise = try policy.franchisePercent.map { try Percent(parsing: $0) } ?? .zero
-        let limit = try ThirdPartyClaimDesk.limit(claim, policy: policy)
+        let limit = try products.hooks(claim.product).settlementLimit(claim, policy: policy)
         let input = SettlementInput(
             loss: Rial(amount: loss), salvage: Rial(amount: salvage), premium: try NoticeDesk.decodedInquiry(claim),
             franchisePercent: franchise, cap: limit.cap,
@@ -30,16 +30,16 @@ enum SettlementDesk {
     /// The one payment order of a file (R-CL-12): the state machine allows it once, the unique index
     /// on (claim, purpose) refuses a second even if two requests race.
     static func orderPayment(_ claim: Claim, collector: Collector, notarizedCertificate: String?, principal: Principal, in work: UnitOfWork) async throws -> PaymentOrder {
-        let rules = try ClaimRules.rules(forProduct: claim.product)
+        let rules = try work.products.claimRules(claim.product)
         if collector == .policyholder && rules.requiresNotarizedCertificateWhenPolicyholderCollects && (notarizedCertificate ?? "").isEmpty {
             throw AppError.validation([FieldError(field: "notarizedCertificate", code: "notarized-certificate-required",
                 message: "برای پرداخت به کارفرما (بیمه‌گذار) گواهی محضری پرداخت به زیان‌دیده لازم است (R-CL-10).")])
         }
-        let missing = try await ClaimWorkflow.missingDocuments(claim, on: work.db)
+        let missing = try await ClaimWorkflow.missingDocuments(claim, products: work.products, on: work.db)
         guard missing.isEmpty else {
             throw AppError(.conflict, code: "documents-missing", detail: "تا دریافت این مدارک، تسویه ممکن نیست: " + missing.map(\.title).joined(separator: "، "))
         }
-        let settlement = try await settlement(claim, on: work.db)
+        let settlement = try await settlement(claim, products: work.products, on: work.db)
         guard settlement.payable > .zero else {
             throw AppError.conflict("nothing-payable", "مبلغ قابل پرداخت این پرونده صفر است؛ پرونده را بدون پرداخت مختومه کنید.")
         }
@@ -76,7 +76,7 @@ enum SettlementDesk {
         }
         let exists = try await PaymentOrder.query(on: work.db).filter(\.$claim.$id == claimID).filter(\.$purpose == PaymentOrderDesk.Purpose.expertFee.rawValue).count()
         guard exists == 0 else { throw AppError.conflict("fee-already-ordered", "حوالهٔ حق‌الزحمهٔ کارشناس این پرونده پیش‌تر صادر شده است.") }
-        let rules = try ClaimRules.rules(forProduct: claim.product)
+        let rules = try work.products.claimRules(claim.product)
         return try await PaymentOrderDesk.create(
             amount: Rial(amount: amount), payee: fee.text, reason: "حق‌الزحمهٔ کارشناس فنی آزاد پروندهٔ \(claim.printedFileNumber)",
             policyID: claim.$policy.id, claimID: claimID, purpose: .expertFee, recipients: rules.expertFeeOrderCopies, principal: principal, in: work)

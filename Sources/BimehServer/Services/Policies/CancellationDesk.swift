@@ -27,7 +27,7 @@ enum CancellationDesk {
         case .registered: throw AppError.conflict("policy-not-issued", "بیمه‌نامهٔ صادرنشده فسخ نمی‌شود؛ پیشنهاد را رد کنید.")
         case .issued: break
         }
-        let product = try ProductCatalog.product(policy.product)
+        let product = try work.products.line(policy.product)
         let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
         let ledger = try await PolicyLedger.load(policy, on: work.db)
         let outcome: CancellationOutcome
@@ -50,7 +50,7 @@ enum CancellationDesk {
         policy.cancellation = try QuoteDesk.json(record)
         policy.version += 1
         try await policy.save(on: work.db)
-        try await ThirdPartyDesk.recordEvent("cancelled", policy: policy, in: work)
+        try await work.products.hooks(policy.product).cancelled(policy, in: work)
         try await work.audit("policy.cancelled", entity: "policy", id: policyID.uuidString, before: before, after: record)
         return (record, order)
     }

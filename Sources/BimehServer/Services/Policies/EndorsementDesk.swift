@@ -31,7 +31,7 @@ enum EndorsementDesk {
             throw AppError.conflict("endorsement-pending", "الحاقیهٔ قبلی هنوز منتظر پرداخت حق بیمهٔ اضافی است.")
         }
         let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
-        let product = try ProductCatalog.product(policy.product)
+        let product = try work.products.line(policy.product)
         let quote = try await policy.$quote.get(on: work.db)
         let context = QuoteContext(date: try JalaliDate(parsing: quote.quoteDate), manualDiscountAuthority: QuoteDesk.discountAuthority.contains(principal.role))
         var newInputs = Data(policy.inputs.utf8)
@@ -77,7 +77,7 @@ enum EndorsementDesk {
         }
         policy.version += 1
         try await policy.save(on: work.db)
-        try await ThirdPartyDesk.recordEvent("endorsed", policy: policy, in: work)
+        try await work.products.hooks(policy.product).endorsed(policy, in: work)
         try await work.audit("endorsement.created", entity: "policy", id: policyID.uuidString,
                              after: ["number": String(number), "kind": kind.rawValue, "delta": String(delta.amount), "status": endorsement.status.rawValue])
         return Outcome(endorsement: endorsement, paymentOrder: order)

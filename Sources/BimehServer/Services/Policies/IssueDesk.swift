@@ -19,7 +19,8 @@ enum IssueDesk {
                 "پیش از صدور باید \(ledger.dueBeforeIssue.persianFormatted) ریال (پیش‌پرداخت یا کل حق بیمه) وصول شده باشد؛ وصول‌شده: \(ledger.collected.persianFormatted) ریال. چکِ نزد صدور تا وصول، پرداخت به حساب نمی‌آید.")
         }
         let today = JalaliDate(date: work.now)
-        try await ThirdPartyDesk.prepareIssue(policy, today: today, on: work.db)
+        let hooks = work.products.hooks(policy.product)
+        try await hooks.prepareIssue(policy, today: today, in: work)
         let before = PolicySnapshot(policy)
         policy.numberYear = today.year
         policy.number = try await work.nextNumber(.policy, year: today.year)
@@ -27,7 +28,7 @@ enum IssueDesk {
         policy.status = .issued
         policy.version += 1
         try await policy.save(on: work.db)
-        try await ThirdPartyDesk.issued(policy, in: work)
+        try await hooks.issued(policy, in: work)
         try await work.audit("policy.issued", entity: "policy", id: policyID.uuidString, before: before, after: PolicySnapshot(policy))
         return policy
     }

@@ -9,7 +9,7 @@ enum PolicyRegistration {
         var customerID: UUID
         var term: PolicyTerm
         var plan: PaymentPlan
-        /// R-P-04: a legal person deducting a third-party premium from salaries (25 % down).
+        /// R-P-04: a legal person deducting the premium from salaries (where the product allows it).
         var payrollDeduction = false
     }
 
@@ -24,13 +24,13 @@ enum PolicyRegistration {
         if let quoted = quote.$customer.id, quoted != customer.id {
             throw AppError.validation([FieldError(field: "customerId", code: "customer-mismatch", message: "این استعلام برای مشتری دیگری صادر شده است.")])
         }
-        let product = try ProductCatalog.product(quote.product)
+        let product = try work.products.line(quote.product)
         try PolicyTermRule.check(request.term)
         let premium = Rial(amount: quote.total)
         let today = JalaliDate(date: work.now)
         let schedule: [ScheduledPayment]
         do {
-            let rules = try paymentRules(product: quote.product, customer: customer, payrollDeduction: request.payrollDeduction) ?? product.paymentPlans
+            let rules = try paymentRules(product: product, customer: customer, payrollDeduction: request.payrollDeduction) ?? product.paymentPlans
             schedule = try InstallmentSchedule.schedule(premium: premium, plan: request.plan, rules: rules, startingOn: today)
         } catch let error as DomainError {
             throw AppError.validation(error, field: "payment")
@@ -116,18 +116,18 @@ struct PolicySnapshot: Encodable, Sendable {
 }
 
 extension PolicyRegistration {
-    /// R-P-04: the third-party rules for a legal person deducting the premium from salaries; nil
+    /// R-P-04: the product's plans for a legal person deducting the premium from salaries; nil
     /// for the product's own rules.
-    static func paymentRules(product: String, customer: Customer, payrollDeduction: Bool) throws -> PaymentPlanRules? {
+    static func paymentRules(product: any ProductLine, customer: Customer, payrollDeduction: Bool) throws -> PaymentPlanRules? {
         guard payrollDeduction else { return nil }
-        guard product == ThirdPartyDesk.product else {
+        guard let plans = product.payrollDeductionPlans else {
             throw AppError.validation([FieldError(field: "payment.payrollDeduction", code: "not-applicable",
-                                                  message: "کسر حق بیمه از حقوق کارکنان فقط در بیمهٔ شخص ثالث پذیرفته است.")])
+                                                  message: "کسر حق بیمه از حقوق کارکنان در «\(product.title)» پذیرفته نیست.")])
         }
         guard customer.kind == .legal else {
             throw AppError.validation([FieldError(field: "payment.payrollDeduction", code: "payroll-deduction-legal-only",
                                                   message: "پیش‌پرداخت ۲۵ درصدی فقط برای شخص حقوقی است که حق بیمه را از حقوق کارکنان کسر می‌کند.")])
         }
-        return ThirdPartyInsurance.payrollDeductionPlans
+        return plans
     }
 }

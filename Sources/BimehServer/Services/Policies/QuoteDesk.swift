@@ -15,21 +15,13 @@ enum QuoteDesk {
     /// Roles that may grant a manual (competitive) discount (R-G-10).
     static let discountAuthority: Set<Role> = [.issuer, .head]
 
-    static func price(_ request: Request, principal: Principal) throws -> ProductQuote {
-        let product = try ProductCatalog.product(request.product)
-        let context = QuoteContext(date: request.date, manualDiscountAuthority: discountAuthority.contains(principal.role))
+    /// Prices a request. `purchaseDay` is today for a sale (a proposal or a price check), so
+    /// that a product priced on the day of purchase can refuse other days; nil when re-pricing.
+    static func price(_ request: Request, principal: Principal, products: ProductBook, purchaseDay: JalaliDate?) throws -> ProductQuote {
+        let product = try products.line(request.product)
+        let context = QuoteContext(date: request.date, manualDiscountAuthority: discountAuthority.contains(principal.role),
+                                   purchaseDay: purchaseDay)
         return try product.quote(inputs: request.inputs, context: context)
-    }
-
-    /// Third party is priced on the day of purchase: the late penalty runs to the issue date and
-    /// cover starts the next day (R-TP-03, R-TP-08), so a quote dated otherwise is refused.
-    static func checkPurchaseDay(_ request: Request, today: JalaliDate, issueDateText: String?) throws {
-        guard request.product == ThirdPartyDesk.product else { return }
-        let issueDate = issueDateText.flatMap { try? JalaliDate(parsing: $0) }
-        guard request.date == today, issueDate == nil || issueDate == today else {
-            throw AppError.validation([FieldError(field: "inputs.issueDate", code: "not-purchase-day",
-                message: "بیمهٔ شخص ثالث در روز خرید نرخ‌گذاری می‌شود: تاریخ استعلام و issueDate باید امروز (\(today.persianDescription)) باشد.")])
-        }
     }
 
     static func create(_ request: Request, priced: ProductQuote, principal: Principal, in work: UnitOfWork) async throws -> Quote {
@@ -39,7 +31,7 @@ enum QuoteDesk {
         let today = JalaliDate(date: work.now)
         let proposal = try await work.nextNumber(.secretariat, year: today.year)
         let quote = Quote()
-        quote.product = priced.product
+        quote.product = priced.product.rawValue
         quote.status = .quoted
         quote.quoteDate = request.date.description
         quote.proposalNumber = "\(today.year)/\(proposal)"

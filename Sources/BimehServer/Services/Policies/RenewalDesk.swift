@@ -12,13 +12,11 @@ enum RenewalDesk {
         }
         let renewedFrom = try await Policy.query(on: work.db).filter(\.$renewalOf.$id == policyID).count()
         guard renewedFrom == 0 else { throw AppError.conflict("already-renewed", "این بیمه‌نامه پیش‌تر تمدید شده است.") }
-        let next = try await old.product == ThirdPartyDesk.product
-            ? ThirdPartyRenewal.next(after: old, today: JalaliDate(date: work.now), on: work.db)
-            : (start: try JalaliDate(parsing: old.endDate), inputs: Data(old.inputs.utf8))
+        let next = try await work.products.hooks(old.product).renewal(of: old, today: JalaliDate(date: work.now), on: work.db)
         let start = next.start
         let term = try PolicyTerm(from: start, to: start.addingYears(1))
         let request = QuoteDesk.Request(product: old.product, customerID: old.$customer.id, date: start, inputs: next.inputs)
-        let priced = try QuoteController.translate { try QuoteDesk.price(request, principal: principal) }
+        let priced = try QuoteController.translate { try QuoteDesk.price(request, principal: principal, products: work.products, purchaseDay: nil) }
         let quote = try await QuoteDesk.create(request, priced: priced, principal: principal, in: work)
         // the renewal stays with the agency that sold the policy, whoever renews it
         quote.$agency.id = old.$agency.id

@@ -6,7 +6,7 @@ import Foundation
 public struct EmployersLiability: ProductLine {
     public init() {}
 
-    public let code = "employers-liability"
+    public let code: ProductCode = "employers-liability"
     public let title = "بیمه مسئولیت کارفرما در برابر کارکنان"
 
     /// R-P-04: as computer insurance (seed 002 gives no plan for this line): cash, or 30–40 % down

@@ -9,6 +9,8 @@ struct ThirdPartyPages: RouteCollection {
         let selling = routes.grouped("quotes", "third-party").grouped(RequireRole(QuotePages.sellers, web: true))
         selling.get(use: form)
         selling.post(use: create)
+        let pages = PolicyPages()
+        routes.grouped("policies").grouped(RequireRole([.issuer, .agent], web: true)).post(":id", "licence", use: pages.licence)
     }
 
     struct Option: Encodable {
@@ -89,7 +91,8 @@ struct ThirdPartyPages: RouteCollection {
         let request = QuoteDesk.Request(product: ThirdPartyDesk.product, customerID: customerID, date: today,
                                         inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
         do {
-            let priced = try QuoteController.translate { try QuoteDesk.price(request, principal: principal) }
+            let products = req.bimeh.products
+            let priced = try QuoteController.translate { try QuoteDesk.price(request, principal: principal, products: products, purchaseDay: today) }
             let quote = try await req.write { work in try await QuoteDesk.create(request, priced: priced, principal: principal, in: work) }
             return req.redirect(to: WebPath.quote(try quote.requireID()))
         } catch let error as AppError where error.status.code < 500 {

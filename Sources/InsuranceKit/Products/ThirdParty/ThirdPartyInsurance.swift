@@ -1,12 +1,10 @@
 import Foundation
 
 /// Compulsory third-party motor insurance (بیمه شخص ثالث, seeds 001/003, R-TP-01…R-TP-13).
-/// Not in `ProductCatalog.all` yet: its server flow (licence registration R-TP-02, central
-/// registry R-TP-13) comes with a later change.
 public struct ThirdPartyInsurance: ProductLine {
     public init() {}
 
-    public let code = "third-party"
+    public let code: ProductCode = "third-party"
     public let title = "بیمه شخص ثالث"
 
     /// R-P-04 for natural persons: at least 50 % down, the rest in 1–6 monthly installments
@@ -62,6 +60,7 @@ public struct ThirdPartyInsurance: ProductLine {
     public func quote(inputs data: Data, context: QuoteContext) throws -> ProductQuote {
         var reader = InputReader()
         let parsed = try ThirdPartyInputs.parse(data, into: &reader)
+        if let parsed { try Self.checkPurchaseDay(parsed, context: context) }
         var normalized = parsed
         var tariff: ThirdPartyTariff?
         if let inputs = parsed {

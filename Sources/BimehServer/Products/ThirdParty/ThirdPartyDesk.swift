@@ -7,7 +7,7 @@ import Vapor
 /// cover from 00:00 of the day after purchase (R-TP-03), the unique code and the central
 /// registry's events (R-TP-13).
 enum ThirdPartyDesk {
-    static let product = "third-party"
+    static let product = ThirdPartyInsurance().code.rawValue
 
     struct LicenceRequest: Sendable {
         var licence: DrivingLicence
@@ -70,7 +70,6 @@ enum ThirdPartyDesk {
     /// Before issue: a registered licence still valid today (R-TP-02); the term re-dated to run
     /// from the purchase day, so that cover starts at 00:00 of the next day (R-TP-03).
     static func prepareIssue(_ policy: Policy, today: JalaliDate, on db: any Database) async throws {
-        guard policy.product == product else { return }
         guard let licence = try await PolicyLicence.query(on: db).filter(\.$policy.$id == policy.requireID()).first() else {
             throw AppError.conflict("licence-required", "پیش از صدور بیمه‌نامهٔ شخص ثالث، گواهینامهٔ یکی از رانندگان خودرو باید ثبت و تأیید شود (R-TP-02).")
         }
@@ -83,7 +82,6 @@ enum ThirdPartyDesk {
 
     /// At issue: the unique code and the registry event, in the issue's transaction.
     static func issued(_ policy: Policy, in work: UnitOfWork) async throws {
-        guard policy.product == product else { return }
         policy.uniqueCode = uniqueCode()
         try await policy.save(on: work.db)
         try await recordEvent(policy.$renewalOf.id == nil ? "issued" : "renewed", policy: policy, in: work)
@@ -99,7 +97,6 @@ enum ThirdPartyDesk {
     /// R-TP-13: every issue, renewal, endorsement and cancellation goes to the central registry
     /// with the licence data; the outbox row commits with the change itself.
     static func recordEvent(_ kind: String, policy: Policy, in work: UnitOfWork) async throws {
-        guard policy.product == product else { return }
         let policyID = try policy.requireID()
         let licence = try await PolicyLicence.query(on: work.db).filter(\.$policy.$id == policyID).first()
         let payload: [String: String] = [

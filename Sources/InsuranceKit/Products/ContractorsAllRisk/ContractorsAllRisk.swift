@@ -6,7 +6,7 @@ import Foundation
 public struct ContractorsAllRisk: ProductLine {
     public init() {}
 
-    public let code = "contractors-all-risk"
+    public let code: ProductCode = "contractors-all-risk"
     public let title = "بیمه تمام خطر پیمانکاران"
 
     /// R-P-04: as computer insurance, the other engineering line (seed 002): cash, or 30–40 % down

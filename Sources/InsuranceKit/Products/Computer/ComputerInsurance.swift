@@ -5,7 +5,7 @@ import Foundation
 public struct ComputerInsurance: ProductLine {
     public init() {}
 
-    public let code = "computer"
+    public let code: ProductCode = "computer"
     public let title = "بیمه رایانه"
 
     /// R-P-04 (seed 002): cash, or 30–40 % down and the rest in 2–5 installments.

@@ -1,0 +1,9 @@
+import InsuranceKit
+
+/// The one place the server lists its products: InsuranceKit's standard catalog and the hooks
+/// of the products that add something on the server.
+extension ProductBook {
+    static let standard = ProductBook(catalog: .standard, hooks: [
+        ThirdPartyHooks(),
+    ])
+}

@@ -1,0 +1,33 @@
+import Foundation
+import InsuranceKit
+
+/// The products this server sells: their rules (InsuranceKit's catalog) and their server hooks,
+/// built once at start-up and handed to the desks (`UnitOfWork.products`, `BimehServices.products`).
+struct ProductBook: Sendable {
+    let catalog: ProductCatalog
+    private let hooksByCode: [ProductCode: any ProductHooks]
+
+    init(catalog: ProductCatalog, hooks: [any ProductHooks]) {
+        self.catalog = catalog
+        hooksByCode = Dictionary(hooks.map { ($0.product, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The product's rules; "unknown-product" (field "product") for a code no product has.
+    func line(_ code: String) throws -> any ProductLine { try catalog.product(code) }
+
+    /// The product's hooks; the generic ones for a product that adds nothing.
+    func hooks(_ code: String) -> any ProductHooks {
+        hooksByCode[ProductCode(code)] ?? GenericHooks(product: ProductCode(code))
+    }
+
+    /// This book with more products (tests, or a product sold by one installation only).
+    func adding(_ lines: [any ProductLine], hooks more: [any ProductHooks] = []) -> ProductBook {
+        ProductBook(catalog: catalog.adding(lines), hooks: Array(hooksByCode.values) + more)
+    }
+
+    func claimRules(_ code: String) throws -> ClaimRules { try line(code).claimRules }
+
+    func checklist(_ code: String, case claimCase: ClaimCase) throws -> [RequiredDocument] {
+        try line(code).checklist(for: claimCase)
+    }
+}

@@ -1,0 +1,115 @@
+import Fluent
+import Foundation
+import InsuranceKit
+
+/// What a product adds to the generic lifecycle on the server: persistence and side effects
+/// (registry events, licences, entitlements) and the product's own claim facts. Every method has
+/// the generic answer as its default, so a product implements only what it adds; desks call the
+/// hooks and never ask which product a policy is.
+protocol ProductHooks: Sendable {
+    var product: ProductCode { get }
+
+    /// R-P-06: product checks before issue (e.g. a licence), and changes to the policy the issue
+    /// makes (e.g. the term re-dated to the purchase day). Runs in the issue's transaction.
+    func prepareIssue(_ policy: Policy, today: JalaliDate, in work: UnitOfWork) async throws
+    /// After the policy took its number, in the same transaction.
+    func issued(_ policy: Policy, in work: UnitOfWork) async throws
+    /// After an endorsement was recorded (R-P-07), in its transaction.
+    func endorsed(_ policy: Policy, in work: UnitOfWork) async throws
+    /// After the cancellation was recorded (R-P-08), in its transaction.
+    func cancelled(_ policy: Policy, in work: UnitOfWork) async throws
+    /// R-P-09: the next term's first day and the inputs it is priced with.
+    func renewal(of old: Policy, today: JalaliDate, on db: any Database) async throws -> RenewalBasis
+
+    /// The product's own facts on a claim notice: required ones present, foreign ones refused.
+    func checkNoticeFacts(_ facts: ClaimFacts, claimCase: ClaimCase) throws
+    /// Keeps the checked facts on the new file.
+    func record(_ facts: ClaimFacts, on claim: Claim)
+    /// A reason to refuse the claim at notice (a letter ends the file), or nil.
+    func refusal(for claim: Claim, policy: Policy) throws -> String?
+    /// Checks before a loss is assessed (e.g. an approved inspection).
+    func checkAssessment(_ claim: Claim, loss: Rial, on db: any Database) async throws
+    /// Whether the case's loss is assessed as a share of a legal table (the diya) instead of rials.
+    func assessesByShare(_ claim: Claim) -> Bool
+    /// The loss of a case assessed by share.
+    func lossFromShare(_ claim: Claim, share: Percent, death: Bool) throws -> Rial
+    /// The cap of the settlement, and whether earlier payments on the policy reduce it (R-CL-08).
+    func settlementLimit(_ claim: Claim, policy: Policy) throws -> SettlementLimit
+
+    /// Product facts shown with the policy (API `GET /policies/{id}` and the page).
+    func policyFacts(_ policy: Policy) -> PolicyFacts
+    /// What the policy page shows of the product: a prerequisite still to be done before issue,
+    /// and what was recorded for it.
+    func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel
+}
+
+struct RenewalBasis: Sendable {
+    var start: JalaliDate
+    var inputs: Data
+}
+
+struct SettlementLimit: Sendable {
+    var cap: Rial
+    var countsPreviousPayments: Bool
+}
+
+/// Product-specific facts of a claim notice, by API field name (`atFaultLicensed`, …).
+struct ClaimFacts: Sendable {
+    var flags: [String: Bool] = [:]
+    subscript(_ name: String) -> Bool? { flags[name] }
+}
+
+/// Product fields of the policy view. Only members some product fills; nil elsewhere.
+struct PolicyFacts: Sendable {
+    var plate: String?
+}
+
+struct PolicyPanel: Sendable {
+    /// A prerequisite of issue that a seller completes on the page (e.g. the driving licence).
+    var needsPrerequisite = false
+    /// What was recorded for it, as one line.
+    var recorded: String?
+}
+
+extension ProductHooks {
+    func prepareIssue(_ policy: Policy, today: JalaliDate, in work: UnitOfWork) async throws {}
+    func issued(_ policy: Policy, in work: UnitOfWork) async throws {}
+    func endorsed(_ policy: Policy, in work: UnitOfWork) async throws {}
+    func cancelled(_ policy: Policy, in work: UnitOfWork) async throws {}
+
+    /// The next term starts the day the old one ends, on the inputs in force.
+    func renewal(of old: Policy, today: JalaliDate, on db: any Database) async throws -> RenewalBasis {
+        RenewalBasis(start: try JalaliDate(parsing: old.endDate), inputs: Data(old.inputs.utf8))
+    }
+
+    func checkNoticeFacts(_ facts: ClaimFacts, claimCase: ClaimCase) throws {
+        var reader = FieldReader()
+        for name in facts.flags.keys.sorted() {
+            reader.add(name, "not-applicable", "این فیلد برای خسارت این نوع بیمه‌نامه نیست.")
+        }
+        try reader.throwIfAny()
+    }
+
+    func record(_ facts: ClaimFacts, on claim: Claim) {}
+    func refusal(for claim: Claim, policy: Policy) throws -> String? { nil }
+    func checkAssessment(_ claim: Claim, loss: Rial, on db: any Database) async throws {}
+    func assessesByShare(_ claim: Claim) -> Bool { false }
+
+    func lossFromShare(_ claim: Claim, share: Percent, death: Bool) throws -> Rial {
+        throw AppError.validation([FieldError(field: "diyaPercent", code: "not-applicable",
+                                              message: "سهم دیه فقط در خسارت بدنی، سرنشین یا حادثهٔ رانندهٔ بیمهٔ شخص ثالث معنا دارد.")])
+    }
+
+    /// The policy's sum insured, less what earlier files were paid.
+    func settlementLimit(_ claim: Claim, policy: Policy) throws -> SettlementLimit {
+        SettlementLimit(cap: Rial(amount: policy.sumInsured), countsPreviousPayments: true)
+    }
+
+    func policyFacts(_ policy: Policy) -> PolicyFacts { PolicyFacts() }
+    func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel { PolicyPanel() }
+}
+
+/// A product that adds nothing on the server.
+struct GenericHooks: ProductHooks {
+    let product: ProductCode
+}

@@ -1,0 +1,32 @@
+/// Computer insurance claims (R-CL-02, R-CL-03, R-CL-10, seed 002).
+extension ComputerInsurance {
+    public var family: ProductFamily { .engineering }
+
+    /// R-CL-03 (seed 002): a late notice is accepted only if the insured subject is unchanged.
+    public var claimRules: ClaimRules {
+        ClaimRules(product: code, noticeDays: claimNoticeDays, lateNoticePolicy: .acceptIfSubjectUnchanged,
+                   paymentOrderCopies: PaymentOrderCopies.engineering, expertFeeOrderCopies: PaymentOrderCopies.expertFee,
+                   requiresNotarizedCertificateWhenPolicyholderCollects: false)
+    }
+
+    public var claimCases: [CaseChecklist] { [CaseChecklist(.general, Self.documents)] }
+
+    /// Computer insurance. Seed 002 names only the claim notice letter (or the engineering claim
+    /// form) and says the other documents are listed by letter at or after the visit. From the
+    /// seed: the notice and the purchase invoice (the premium and the replacement value rest on it,
+    /// R-CL-07). INFERRED: the repair/replacement estimate, the replacement-value components
+    /// (customs, transport and installation: imported or installed equipment only) and the
+    /// peril reports (police for burglary with forced entry, fire brigade for fire or
+    /// explosion), each conditional.
+    static let documents = [
+        RequiredDocument(code: "claim-notice", title: "نامهٔ اعلام خسارت یا فرم «اعلام خسارت در بیمه‌های مهندسی و طرح‌های مخصوص»",
+                         required: true),
+        RequiredDocument(code: "purchase-invoice", title: "فاکتور خرید رایانهٔ آسیب‌دیده", required: true),
+        RequiredDocument(code: "repair-estimate", title: "برآورد یا فاکتور تعمیر یا جایگزینی", required: true),
+        RequiredDocument(code: "customs-documents", title: "اسناد حقوق و عوارض گمرکی (رایانهٔ وارداتی)", required: false),
+        RequiredDocument(code: "transport-installation-invoices", title: "صورتحساب هزینهٔ حمل تا محل نصب و هزینهٔ نصب",
+                         required: false),
+        RequiredDocument(code: "police-report", title: "گزارش مرجع انتظامی (سرقت با شکست حرز)", required: false),
+        RequiredDocument(code: "fire-brigade-report", title: "گزارش آتش‌نشانی (آتش‌سوزی یا انفجار)", required: false),
+    ]
+}
