@@ -14,7 +14,7 @@ enum APIDocument {
         var responses: [(Int, String, JSONValue?)]
     }
 
-    static let operations: [Operation] = coreOperations + policyOperations + claimOperations + eligibilityOperations
+    static let operations: [Operation] = coreOperations + policyOperations + claimOperations + eligibilityOperations + productOperations
 
     static let coreOperations: [Operation] = [
         Operation(method: .GET, path: "/api/v1/health", summary: "Liveness", roles: nil, tag: "system", request: nil,

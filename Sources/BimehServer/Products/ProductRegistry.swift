@@ -7,3 +7,8 @@ extension ProductBook {
         ThirdPartyHooks(),
     ])
 }
+
+/// The products' own API operations, in the document after the generic ones.
+extension APIDocument {
+    static let productOperations: [Operation] = thirdPartyOperations
+}

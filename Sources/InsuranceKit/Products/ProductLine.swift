@@ -95,7 +95,7 @@ public struct PaymentPlanRules: Sendable, Hashable {
 /// (R-P-01…R-P-06, R-CL-02…R-CL-10). Everything that differs between products is here (or in the
 /// server's hooks for the product); generic code asks, it never compares product codes.
 public protocol ProductLine: Sendable {
-    /// The API's `product` value, e.g. "computer".
+    /// The API's `product` value.
     var code: ProductCode { get }
     /// Persian name, e.g. «بیمه رایانه».
     var title: String { get }

@@ -2,7 +2,7 @@ import InsuranceKit
 import Vapor
 
 /// Published tariffs (API.md): the third-party classes, usages and amnesty windows of a year.
-struct TariffController: RouteCollection {
+struct ThirdPartyTariffController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.grouped("tariffs").grouped(RequireRole(Set(Role.allCases))).get("third-party", ":year", use: thirdParty)
     }
