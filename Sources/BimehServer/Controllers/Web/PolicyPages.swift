@@ -152,6 +152,8 @@ struct PolicyPages: RouteCollection {
         let principal = try req.principal
         let view = try await PolicyView.load(policy, asOf: req.bimeh.clock.today(), products: req.bimeh.products, on: req.db)
         let panel = try await req.bimeh.products.hooks(policy.product).policyPanel(policy, on: req.db)
+        // the buttons are the lifecycle's answer for this role, today
+        let allowed = PolicyAccess.actions(on: policy, for: principal, day: req.bimeh.clock.today())
         let customer = try await policy.$customer.get(on: req.db)
         let ledger = try await PolicyLedger.load(policy, on: req.db)
         let id = try policy.requireID()
@@ -174,14 +176,11 @@ struct PolicyPages: RouteCollection {
                                orderHref: e.paymentOrder?.id.map(WebPath.paymentOrder), awaitingPayment: e.status == "awaiting-payment")
             },
             open: (try? ledger.open().amount) ?? 0, actionBase: WebPath.policy(id), printHref: WebPath.policyPrint(id),
-            canPay: [.issuer, .accountant].contains(principal.role) && policy.status != .cancelled,
-            canIssue: principal.role == .issuer && policy.status == .registered,
-            canEndorse: principal.role == .issuer && policy.status == .issued && view.status != "expired",
-            canCancel: principal.role == .issuer && policy.status == .issued && view.status != "expired",
-            canRenew: QuotePages.sellers.contains(principal.role) && policy.status == .issued,
+            canPay: allowed.contains(.recordPayment), canIssue: allowed.contains(.issue), canEndorse: allowed.contains(.endorse),
+            canCancel: allowed.contains(.cancel), canRenew: allowed.contains(.renew),
             today: req.bimeh.clock.today().description, errors: errors, notice: notice,
             cancellationOrderHref: cancellationOrder?.id.map(WebPath.paymentOrder), quoteHref: WebPath.quote(policy.$quote.id),
-            needsLicence: panel.needsPrerequisite && QuotePages.sellers.contains(principal.role),
+            needsLicence: panel.needsPrerequisite && allowed.contains(.registerLicence),
             licence: panel.recorded)
         return try await req.page("policies/show", context, status: status)
     }

@@ -22,11 +22,7 @@ enum CancellationDesk {
     static func cancel(_ request: Request, policyID: UUID, ifMatch: String?, principal: Principal, in work: UnitOfWork) async throws -> (Record, PaymentOrder?) {
         let policy = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
         try PolicyAccess.checkVersion(policy, ifMatch: ifMatch)
-        switch policy.status {
-        case .cancelled: throw AppError.conflict("already-cancelled", "این بیمه‌نامه پیش‌تر فسخ شده است.")
-        case .registered: throw AppError.conflict("policy-not-issued", "بیمه‌نامهٔ صادرنشده فسخ نمی‌شود؛ پیشنهاد را رد کنید.")
-        case .issued: break
-        }
+        try PolicyAccess.allow(.cancel, on: policy, for: principal)
         let product = try work.products.line(policy.product)
         let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
         let ledger = try await PolicyLedger.load(policy, on: work.db)

@@ -22,10 +22,7 @@ enum EndorsementDesk {
     static func endorse(_ request: Request, policyID: UUID, ifMatch: String?, principal: Principal, in work: UnitOfWork) async throws -> Outcome {
         let policy = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
         try PolicyAccess.checkVersion(policy, ifMatch: ifMatch)
-        guard policy.status == .issued else {
-            throw AppError.conflict(policy.status == .cancelled ? "policy-cancelled" : "policy-not-issued",
-                                    policy.status == .cancelled ? "الحاقیه برای بیمه‌نامهٔ فسخ‌شده صادر نمی‌شود." : "الحاقیه فقط برای بیمه‌نامهٔ صادرشده ثبت می‌شود.")
-        }
+        try PolicyAccess.allow(.endorse, on: policy, for: principal)
         let pending = try await Endorsement.query(on: work.db).filter(\.$policy.$id == policyID).filter(\.$status == .awaitingPayment).count()
         guard pending == 0 else {
             throw AppError.conflict("endorsement-pending", "الحاقیهٔ قبلی هنوز منتظر پرداخت حق بیمهٔ اضافی است.")

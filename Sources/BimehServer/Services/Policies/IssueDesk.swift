@@ -8,11 +8,7 @@ enum IssueDesk {
     static func issue(_ policyID: UUID, ifMatch: String?, principal: Principal, in work: UnitOfWork) async throws -> Policy {
         let policy = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
         try PolicyAccess.checkVersion(policy, ifMatch: ifMatch)
-        switch policy.status {
-        case .issued: throw AppError.conflict("already-issued", "این بیمه‌نامه پیش‌تر صادر شده است (شماره \(policy.printedNumber ?? "")).")
-        case .cancelled: throw AppError.conflict("policy-cancelled", "این بیمه‌نامه فسخ شده است.")
-        case .registered: break
-        }
+        try PolicyAccess.allow(.issue, on: policy, for: principal)
         let ledger = try await PolicyLedger.load(policy, on: work.db)
         guard ledger.collected >= ledger.dueBeforeIssue else {
             throw AppError.conflict("premium-not-paid",

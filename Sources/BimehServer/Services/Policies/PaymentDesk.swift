@@ -15,9 +15,7 @@ enum PaymentDesk {
     static func receive(_ request: Request, policyID: UUID, ifMatch: String?, principal: Principal, in work: UnitOfWork) async throws -> Payment {
         let policy = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
         try PolicyAccess.checkVersion(policy, ifMatch: ifMatch)
-        guard policy.status != .cancelled else {
-            throw AppError.conflict("policy-cancelled", "این بیمه‌نامه فسخ شده است و پرداختی برای آن ثبت نمی‌شود.")
-        }
+        try PolicyAccess.allow(.recordPayment, on: policy, for: principal)
         var pendingAdditional = Rial.zero
         if let endorsementID = request.endorsementID {
             guard let endorsement = try await Endorsement.find(endorsementID, on: work.db), endorsement.$policy.id == policyID else {

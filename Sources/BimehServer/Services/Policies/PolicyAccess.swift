@@ -40,6 +40,33 @@ enum PolicyAccess {
     }
 }
 
+extension PolicyAccess {
+    /// The policy's R-P-01 state as stored (desks decide on it; `expired` is a reading by date).
+    static func state(of policy: Policy) -> PolicyState {
+        switch policy.status {
+        case .registered: .registered
+        case .issued: .issued
+        case .cancelled: .cancelled
+        }
+    }
+
+    /// Refuses an action the lifecycle does not allow this role in the policy's state: 403 for a
+    /// role that never takes it, 409 with the machine's code otherwise.
+    static func allow(_ action: PolicyAction, on policy: Policy, for principal: Principal) throws {
+        do {
+            try PolicyStateMachine.check(action, in: state(of: policy), role: principal.role, printedNumber: policy.printedNumber)
+        } catch let error as DomainError {
+            throw error == .forbidden ? AppError.forbidden : AppError.conflict(error.code, error.message)
+        }
+    }
+
+    /// What the role may do with the policy on `day` (an issued policy past its end is expired).
+    static func actions(on policy: Policy, for principal: Principal, day: JalaliDate) -> [PolicyAction] {
+        let end = (try? JalaliDate(parsing: policy.endDate)) ?? day
+        return PolicyStateMachine.actions(in: PolicyState.effective(stored: state(of: policy), endDate: end, on: day), role: principal.role)
+    }
+}
+
 extension AppError {
     static func conflict(_ code: String, _ detail: String) -> AppError { AppError(.conflict, code: code, detail: detail) }
 }

@@ -7,9 +7,7 @@ import InsuranceKit
 enum RenewalDesk {
     static func renew(_ policyID: UUID, plan: PaymentPlan, principal: Principal, in work: UnitOfWork) async throws -> Policy {
         let old = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
-        guard old.status == .issued else {
-            throw AppError.conflict("policy-not-renewable", "فقط بیمه‌نامهٔ صادرشده و فسخ‌نشده تمدید می‌شود.")
-        }
+        try PolicyAccess.allow(.renew, on: old, for: principal)
         let renewedFrom = try await Policy.query(on: work.db).filter(\.$renewalOf.$id == policyID).count()
         guard renewedFrom == 0 else { throw AppError.conflict("already-renewed", "این بیمه‌نامه پیش‌تر تمدید شده است.") }
         let next = try await work.products.hooks(old.product).renewal(of: old, today: JalaliDate(date: work.now), on: work.db)
