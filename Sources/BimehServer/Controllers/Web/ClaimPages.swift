@@ -212,26 +212,28 @@ struct ClaimPages: RouteCollection {
         let received = Set(view.documents.map(\.code))
         let orders = try await PaymentOrder.query(on: req.db).filter(\.$claim.$id == id).sort(\.$createdAt).all()
         let state = ClaimAccess.state(of: claim)
-        let isExpert = principal.role == .claims, isHead = principal.role == .head
+        // the lifecycle's answer for this role; the page adds only what depends on the file's data
+        let allowed = Set(ClaimStateMachine.actions(from: state, role: principal.role))
         let lateOpen = claim.noticeLate && claim.lateDecision == nil
         let fees = view.entries.filter { $0.kind == "expert-fee" }
         var can = Actions()
-        can.decideLate = isExpert && lateOpen && !state.isTerminal
-        can.requestDocuments = isExpert && !lateOpen && ClaimStateMachine.allows(.requestDocuments, from: state)
-        can.upload = isExpert && !state.isTerminal
-        can.inspect = isExpert && !lateOpen && ClaimStateMachine.allows(.scheduleInspection, from: state)
-        can.approveInspection = isHead && view.entries.contains { $0.kind == "inspection-scheduled" } && !view.entries.contains { $0.kind == "inspection-approved" }
-        can.assess = isExpert && !lateOpen && ClaimStateMachine.allows(.assess, from: state)
-        can.offer = isExpert && ClaimStateMachine.allows(.offer, from: state)
-        can.consent = isExpert && ClaimStateMachine.allows(.accept, from: state)
-        can.dispute = isExpert && ClaimStateMachine.allows(.dispute, from: state)
-        can.meeting = isExpert && state == .disputed
-        can.order = isHead && ClaimStateMachine.allows(.orderPayment, from: state)
-        can.paid = isExpert && state == .paymentOrdered
-        can.fee = isExpert && [.paid, .closed].contains(state) && fees.isEmpty
-        can.approveFee = isHead && !fees.isEmpty && !orders.contains { $0.purpose == "expert-fee" }
-        can.close = isExpert && ClaimStateMachine.allows(.close, from: state)
-        can.reject = isExpert && ClaimStateMachine.allows(.reject(reason: "x"), from: state)
+        can.decideLate = allowed.contains(.decideLateNotice) && lateOpen && !state.isTerminal
+        can.requestDocuments = allowed.contains(.requestDocuments) && !lateOpen
+        can.upload = allowed.contains(.uploadDocument)
+        can.inspect = allowed.contains(.scheduleInspection) && !lateOpen
+        can.approveInspection = allowed.contains(.approveInspection) && view.entries.contains { $0.kind == "inspection-scheduled" }
+            && !view.entries.contains { $0.kind == "inspection-approved" }
+        can.assess = allowed.contains(.assess) && !lateOpen
+        can.offer = allowed.contains(.offer)
+        can.consent = allowed.contains(.accept)
+        can.dispute = allowed.contains(.dispute)
+        can.meeting = allowed.contains(.holdMeeting)
+        can.order = allowed.contains(.orderPayment)
+        can.paid = allowed.contains(.recordPayment)
+        can.fee = allowed.contains(.setExpertFee) && fees.isEmpty
+        can.approveFee = allowed.contains(.approveExpertFee) && !fees.isEmpty && !orders.contains { $0.purpose == "expert-fee" }
+        can.close = allowed.contains(.close)
+        can.reject = allowed.contains(.reject)
         let context = ShowContext(
             chrome: PageChrome(req, title: "پروندهٔ خسارت \(claim.printedFileNumber)"), claim: view, policyNumber: policy.printedNumber ?? "",
             policyHref: WebPath.policy(try policy.requireID()), customerName: customer.displayName,
