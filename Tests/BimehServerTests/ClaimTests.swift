@@ -103,7 +103,9 @@ struct ClaimTests {
         }
     }
 
-    @Test("R-CL-02/03 employer's liability: 5 days; one day late is rejected with a letter")
+    // Corrected (R-CL-02/03 revised): a late liability notice is recorded and accepted, and the
+    // days count from the day the employer learned of the claim.
+    @Test("R-CL-02/03 employer's liability: 5 days from learning of the claim; a late notice is recorded and accepted")
     func liabilityNotice() async throws {
         try await TestApp.run { app in
             let flow = try await ClaimFlow.start(app)
@@ -124,12 +126,24 @@ struct ClaimTests {
             let onTime = try await flow.notice(policyID, loss: "1405/01/05", notice: "1405/01/10", kind: "injury")
             #expect(onTime.json["noticeLate"] as? Bool == false)
             #expect(onTime.json["status"] as? String == "notified")
-            // loss 1405/01/04: deadline 1405/01/09, notice 1405/01/10 is one day late → rejected, letter sent
+            // loss 1405/01/04: deadline 1405/01/09, notice 1405/01/10 is one day late → recorded, accepted, the file goes on
             let late = try await flow.notice(policyID, loss: "1405/01/04", notice: "1405/01/10", kind: "injury")
             #expect(late.json["noticeLate"] as? Bool == true)
-            #expect(late.json["status"] as? String == "rejected")
-            let entries = try #require(late.json["entries"] as? [[String: Any]])
-            #expect(entries.contains { $0["kind"] as? String == "letter" && $0["reference"] is String })
+            #expect(late.json["daysLate"] as? Int == 1)
+            #expect(late.json["status"] as? String == "notified")
+            #expect(late.json["lateDecision"] as? String == "accept")
+            // loss 1405/01/02, learned of the claim 1405/01/05: deadline 1405/01/10, on time
+            let known = try await app.send(.POST, "/api/v1/claims", token: flow.claims, json: [
+                "policyId": policyID, "lossDate": "1405/01/02", "claimKnownDate": "1405/01/05", "noticeDate": "1405/01/10",
+                "description": "ادعای کارگر آسیب‌دیده", "kind": "injury"])
+            #expect(known.status == .created, "\(known.body.string)")
+            #expect(known.json["noticeLate"] as? Bool == false)
+            #expect(known.json["claimKnownDate"] as? String == "1405/01/05")
+            // known before the loss: refused, nothing opened
+            let before = try await app.send(.POST, "/api/v1/claims", token: flow.claims, json: [
+                "policyId": policyID, "lossDate": "1405/01/03", "claimKnownDate": "1405/01/02", "noticeDate": "1405/01/10",
+                "description": "ادعای کارگر آسیب‌دیده", "kind": "injury"])
+            #expect(before.fieldCodes["claimKnownDate"] == "claim-known-before-loss")
         }
     }
 

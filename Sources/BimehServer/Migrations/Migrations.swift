@@ -18,5 +18,6 @@ enum BimehMigrations {
         M013_CreateEligibility(),
         M014_AddThirdPartyClaimFacts(),
         M015_CreateTariffFiles(),
+        M016_AddClaimKnownDate(),
     ]
 }

@@ -37,12 +37,13 @@ struct ClaimController: RouteCollection {
     // MARK: notice
 
     struct OpenClaim: StrictRequestBody {
-        static let fields: Set<String> = ["policyId", "lossDate", "noticeDate", "description", "kind", "atFaultLicensed", "policeSketch"]
+        static let fields: Set<String> = ["policyId", "lossDate", "noticeDate", "description", "kind", "claimKnownDate", "atFaultLicensed", "policeSketch"]
         var policyId: String?
         var lossDate: String?
         var noticeDate: String?
         var description: String?
         var kind: String?
+        var claimKnownDate: String?
         var atFaultLicensed: Bool?
         var policeSketch: Bool?
 
@@ -58,6 +59,7 @@ struct ClaimController: RouteCollection {
         let policyID = reader.id(body.policyId, "policyId", code: "unknown-policy")
         let loss = reader.date(body.lossDate, "lossDate"), notice = reader.date(body.noticeDate, "noticeDate")
         let description = reader.text(body.description, "description", max: 2000)
+        let claimKnown = body.claimKnownDate.flatMap { reader.date($0, "claimKnownDate") }
         let known = req.bimeh.products.catalog.claimCases
         let claimCase = ClaimCase(rawValue: body.kind ?? ClaimCase.general.rawValue).flatMap { known.contains($0) ? $0 : nil }
         if claimCase == nil {
@@ -68,7 +70,7 @@ struct ClaimController: RouteCollection {
         let principal = try req.principal
         let outcome = try await req.write { work in
             try await NoticeDesk.open(.init(policyID: policyID, lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase,
-                                            facts: body.facts),
+                                            claimKnownDate: claimKnown, facts: body.facts),
                                       principal: principal, in: work)
         }
         switch outcome {

@@ -72,6 +72,8 @@ struct ClaimPages: RouteCollection {
         var noticeDate: String?
         var description: String?
         var kind: String?
+        /// Civil liability: the day the insured learned of the claim; empty: the loss date.
+        var claimKnownDate: String?
         /// Third party: "yes" / "no" / empty.
         var atFaultLicensed: String?
         var policeSketch: String?
@@ -104,6 +106,7 @@ struct ClaimPages: RouteCollection {
         var reader = FieldReader()
         let loss = reader.date(form.lossDate, "تاریخ وقوع"), notice = reader.date(form.noticeDate, "تاریخ اعلام")
         let description = reader.text(form.description, "شرح حادثه", max: 2000)
+        let claimKnown = (form.claimKnownDate ?? "").isEmpty ? nil : reader.date(form.claimKnownDate, "تاریخ آگاهی از ادعا")
         let claimCase = ClaimCase(rawValue: form.kind ?? "general") ?? .general
         let number = Normalize.digits(form.policyNumber ?? "").trimmingCharacters(in: .whitespaces)
         let parts = number.split(separator: "/").compactMap { Int($0) }
@@ -117,7 +120,7 @@ struct ClaimPages: RouteCollection {
             guard let policyID, let loss, let notice, let description else { throw AppError.malformedJSON }
             let outcome = try await req.write { work in
                 try await NoticeDesk.open(.init(policyID: policyID, lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase,
-                                                facts: form.facts),
+                                                claimKnownDate: claimKnown, facts: form.facts),
                                           principal: principal, in: work)
             }
             switch outcome {

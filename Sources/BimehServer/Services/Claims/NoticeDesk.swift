@@ -12,6 +12,8 @@ enum NoticeDesk {
         var noticeDate: JalaliDate
         var description: String
         var claimCase: ClaimCase
+        /// R-CL-02: the day the insured learned of a claim against them; nil: the loss date.
+        var claimKnownDate: JalaliDate? = nil
         /// The product's own facts (third party: R-TP-11, R-TP-12); its hooks check them.
         var facts = ClaimFacts()
     }
@@ -38,8 +40,10 @@ enum NoticeDesk {
         let line = try work.products.line(policy.product), hooks = work.products.hooks(policy.product)
         let rules = line.claimRules
         let notice: NoticeCheck
-        do { notice = try rules.checkNotice(lossDate: request.lossDate, noticeDate: request.noticeDate) } catch let e as DomainError {
-            throw AppError.validation(e, field: "noticeDate")
+        do {
+            notice = try rules.checkNotice(lossDate: request.lossDate, noticeDate: request.noticeDate, claimKnownDate: request.claimKnownDate)
+        } catch let e as DomainError {
+            throw AppError.validation(e, field: e.field ?? "noticeDate")
         }
         try checkCover(policy, lossDate: request.lossDate)
         _ = try QuoteController.translate { try line.checklist(for: request.claimCase) }
@@ -65,6 +69,7 @@ enum NoticeDesk {
         claim.noticeLetter = noticeLetter.registerNumber
         claim.lossDate = request.lossDate.description
         claim.noticeDate = request.noticeDate.description
+        claim.claimKnownDate = request.claimKnownDate?.description
         claim.description = request.description
         claim.claimCase = request.claimCase.rawValue
         claim.status = ClaimState.notified.rawValue

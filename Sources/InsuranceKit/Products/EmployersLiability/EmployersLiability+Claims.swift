@@ -2,10 +2,11 @@
 extension EmployersLiability {
     public var family: ProductFamily { .liability }
 
-    /// Seed 003 allows no late filing for civil liability («بدون استثنا … حداکثر ظرف مدت ۵ روز»);
-    /// the employer collects only with a notarized certificate that the injured was paid.
+    /// R-CL-02/03: 5 days from the day the employer learned of the claim; the seed states the duty,
+    /// not a forfeiture, so a late notice is recorded and accepted. The employer collects only
+    /// with a notarized certificate that the injured was paid (R-CL-10).
     public var claimRules: ClaimRules {
-        ClaimRules(product: code, noticeDays: claimNoticeDays, lateNoticePolicy: .reject,
+        ClaimRules(product: code, noticeDays: claimNoticeDays, noticeFrom: .claimKnown, lateNoticePolicy: .accept,
                    paymentOrderCopies: PaymentOrderCopies.liability, expertFeeOrderCopies: PaymentOrderCopies.expertFee,
                    requiresNotarizedCertificateWhenPolicyholderCollects: true)
     }
