@@ -28,6 +28,14 @@ public struct ClaimRules: Codable, Sendable, Hashable {
         self.requiresNotarizedCertificateWhenPolicyholderCollects = requiresNotarizedCertificateWhenPolicyholderCollects
     }
 
+    /// R-CL-03, R-CL-10 for the engineering lines (seeds 002/003): a late notice is accepted only if
+    /// the insured subject is unchanged; 7 payment-order copies; the insured collects.
+    public static func engineering(_ product: ProductCode, noticeDays: Int) -> ClaimRules {
+        ClaimRules(product: product, noticeDays: noticeDays, lateNoticePolicy: .acceptIfSubjectUnchanged,
+                   paymentOrderCopies: PaymentOrderCopies.engineering, expertFeeOrderCopies: PaymentOrderCopies.expertFee,
+                   requiresNotarizedCertificateWhenPolicyholderCollects: false)
+    }
+
     /// The claim rules of a product; "unknown-product" (field "product") for any other code.
     public static func rules(forProduct code: String, in catalog: ProductCatalog = .standard) throws -> ClaimRules {
         try catalog.product(code).claimRules

@@ -3,11 +3,7 @@ extension ContractorsAllRisk {
     public var family: ProductFamily { .engineering }
 
     /// R-CL-03 (seed 003): a late notice is accepted only if the insured subject is unchanged.
-    public var claimRules: ClaimRules {
-        ClaimRules(product: code, noticeDays: claimNoticeDays, lateNoticePolicy: .acceptIfSubjectUnchanged,
-                   paymentOrderCopies: PaymentOrderCopies.engineering, expertFeeOrderCopies: PaymentOrderCopies.expertFee,
-                   requiresNotarizedCertificateWhenPolicyholderCollects: false)
-    }
+    public var claimRules: ClaimRules { .engineering(code, noticeDays: claimNoticeDays) }
 
     public var claimCases: [CaseChecklist] { [CaseChecklist(.general, Self.documents)] }
 
