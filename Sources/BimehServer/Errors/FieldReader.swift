@@ -49,7 +49,7 @@ struct FieldReader {
     }
 
     mutating func missing<T>(_ field: String) -> T? {
-        errors.append(FieldError(field: field, code: "required", message: "فیلد «\(field)» الزامی است."))
+        errors.append(FieldError(field: field, code: "required", message: "«\(FieldLabels.label(field))» را وارد کنید."))
         return nil
     }
 

@@ -205,33 +205,8 @@ struct ClaimController: RouteCollection {
 
     @Sendable func assess(req: Request) async throws -> Response {
         let body = try req.decodeStrict(Assessment.self)
-        if let share = body.diyaPercent { return try await assessInDiya(req, body, share: share) }
-        var reader = FieldReader()
-        let loss = reader.rial(body.loss, "loss")
-        var salvage = Rial.zero
-        if let raw = body.salvage {
-            if raw < 0 { reader.add("salvage", "negative-amount", "بازیافت نمی‌تواند منفی باشد.") } else { salvage = Rial(amount: raw) }
-        }
-        try reader.throwIfAny()
-        guard let loss else { throw AppError.malformedJSON }
-        let recovered = salvage
-        return try await step(req) { claim, principal, work in try await ClaimWorkflow.assess(claim, loss: loss, salvage: recovered, principal: principal, in: work) }
-    }
-
-    /// R-TP-10: the loss is the share of the diya of the accident date; no salvage in a bodily case.
-    private func assessInDiya(_ req: Request, _ body: Assessment, share raw: String) async throws -> Response {
-        var reader = FieldReader()
-        if body.loss != nil { reader.add("loss", "not-applicable", "با سهم دیه، مبلغ خسارت را جداگانه وارد نکنید؛ از جدول دیه حساب می‌شود.") }
-        if (body.salvage ?? 0) != 0 { reader.add("salvage", "not-applicable", "خسارت بدنی بازیافت ندارد.") }
-        var share: Percent?
-        do { share = try Percent(parsing: raw) } catch let error as DomainError { reader.add("diyaPercent", error.code, error.message) }
-        try reader.throwIfAny()
-        guard let share else { throw AppError.malformedJSON }
-        let death = body.death ?? false
-        return try await step(req) { claim, principal, work in
-            let loss = try req.bimeh.products.hooks(claim.product).lossFromShare(claim, share: share, death: death)
-            try await ClaimWorkflow.assess(claim, loss: loss, salvage: .zero, principal: principal, in: work)
-        }
+        let command = try AssessClaim(.init(loss: body.loss, salvage: body.salvage, diyaPercent: body.diyaPercent, death: body.death))
+        return try await step(req) { claim, principal, work in try await command.run(claim, principal: principal, in: work) }
     }
 
     @Sendable func settlement(req: Request) async throws -> SettlementView {
@@ -300,27 +275,9 @@ struct ClaimController: RouteCollection {
 
     @Sendable func paymentOrder(req: Request) async throws -> Response {
         let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeStrict(OrderPayment.self) : OrderPayment()
-        guard let collector = SettlementDesk.Collector(rawValue: body.collector ?? "insured") else {
-            throw AppError.validation([FieldError(field: "collector", code: "invalid-collector", message: "دریافت‌کننده باید insured، injured یا policyholder باشد.")])
-        }
-        let id = req.parameters.get("id", as: UUID.self)
-        let principal = try req.principal
-        let certificate = body.notarizedCertificate.map(Normalize.text).flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
-        let order: PaymentOrder
-        do {
-            order = try await req.write { work in
-                let claim = try await ClaimAccess.claim(id, on: work.db)
-                return try await SettlementDesk.orderPayment(claim, collector: collector, notarizedCertificate: certificate, principal: principal, in: work)
-            }
-        } catch let error as AppError {
-            throw error
-        } catch {
-            // the unique index on (claim, purpose) caught a racing second order
-            if try await PaymentOrder.query(on: req.db).filter(\.$claim.$id == id).filter(\.$purpose == "claim").count() > 0 {
-                throw AppError.conflict("invalid-claim-transition", "حوالهٔ پرداخت این پرونده پیش‌تر صادر شده است.")
-            }
-            throw error
-        }
+        let command = try OrderClaimPayment(.init(collector: body.collector, notarizedCertificate: body.notarizedCertificate))
+        let order = try await command.run(claimID: req.parameters.get("id", as: UUID.self), principal: try req.principal, on: req.db,
+                                          write: { body in try await req.write(body) })
         let recipients = PaymentOrderDesk.recipients(of: order)
         return try await OrderedView(id: order.id, number: order.printedNumber, amount: order.amount, copies: order.copies, recipients: recipients)
             .encodeResponse(status: .created, for: req)

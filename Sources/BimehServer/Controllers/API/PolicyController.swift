@@ -82,7 +82,7 @@ struct PolicyController: RouteCollection {
 
     // MARK: payments
 
-    struct RecordPayment: StrictRequestBody {
+    struct RecordPaymentBody: StrictRequestBody {
         static let fields: Set<String> = ["method", "amount", "paidOn", "cheque", "endorsementId"]
         var method: String?
         var amount: Int64?
@@ -98,32 +98,14 @@ struct PolicyController: RouteCollection {
     }
 
     @Sendable func pay(req: Request) async throws -> Response {
-        let body = try req.decodeStrict(RecordPayment.self)
-        var reader = FieldReader()
-        let method = Payment.Method(rawValue: body.method ?? "")
-        if method == nil { reader.add("method", "invalid-method", "روش پرداخت باید «cheque» (چک) یا «bank-slip» (فیش بانکی) باشد.") }
-        let amount = reader.rial(body.amount, "amount")
-        let paidOn = reader.date(body.paidOn, "paidOn")
-        let endorsementID = body.endorsementId.flatMap { reader.id($0, "endorsementId", code: "unknown-endorsement") }
-        var cheque: (number: String, bank: String, dueDate: JalaliDate)?
-        if method == .cheque {
-            if let c = body.cheque {
-                let number = reader.text(c.number, "cheque.number", max: 30)
-                let bank = reader.text(c.bank, "cheque.bank", max: 100)
-                let due = reader.date(c.dueDate, "cheque.dueDate")
-                if let number, let bank, let due { cheque = (number, bank, due) }
-            } else {
-                reader.add("cheque", "required", "مشخصات چک (شماره، بانک، تاریخ سررسید) را وارد کنید.")
-            }
-        }
-        try reader.throwIfAny()
-        guard let method, let amount, let paidOn, let policyID = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
-        let request = PaymentDesk.Request(method: method, amount: amount, paidOn: paidOn, cheque: cheque, endorsementID: endorsementID)
+        let body = try req.decodeStrict(RecordPaymentBody.self)
+        let command = try RecordPayment(.init(
+            method: body.method, amount: body.amount, paidOn: body.paidOn,
+            cheque: body.cheque.map { .init(number: $0.number, bank: $0.bank, dueDate: $0.dueDate) }, endorsementId: body.endorsementId))
+        guard let policyID = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
         let principal = try req.principal
         let ifMatch = req.headers.first(name: .ifMatch)
-        let payment = try await req.write { work in
-            try await PaymentDesk.receive(request, policyID: policyID, ifMatch: ifMatch, principal: principal, in: work)
-        }
+        let payment = try await req.write { work in try await command.run(policyID: policyID, ifMatch: ifMatch, principal: principal, in: work) }
         return try await PaymentView(payment).encodeResponse(status: .created, for: req)
     }
 
@@ -237,18 +219,11 @@ struct PolicyController: RouteCollection {
 
     @Sendable func cancel(req: Request) async throws -> CancelledView {
         let body = try req.decodeStrict(Cancel.self)
-        var reader = FieldReader()
-        let initiator = CancellationInitiator(rawValue: body.initiatedBy ?? "")
-        if initiator == nil { reader.add("initiatedBy", "invalid-initiator", "فسخ‌کننده باید «insurer» (بیمه‌گر) یا «insured» (بیمه‌گذار) باشد.") }
-        let notice = reader.date(body.noticeDate, "noticeDate")
-        let reason = reader.text(body.reason, "reason", max: 500)
-        try reader.throwIfAny()
-        guard let initiator, let notice, let reason, let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
+        let command = try CancelPolicy(.init(initiatedBy: body.initiatedBy, noticeDate: body.noticeDate, reason: body.reason))
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
         let principal = try req.principal
         let ifMatch = req.headers.first(name: .ifMatch)
-        let (record, order) = try await req.write { work in
-            try await CancellationDesk.cancel(.init(initiatedBy: initiator, noticeDate: notice, reason: reason), policyID: id, ifMatch: ifMatch, principal: principal, in: work)
-        }
+        let (record, order) = try await req.write { work in try await command.run(policyID: id, ifMatch: ifMatch, principal: principal, in: work) }
         let o = record.outcome
         return CancelledView(effectiveDate: o.effectiveDate.description, method: o.method, elapsedDays: o.elapsedDays,
                              retained: o.retained.amount, refund: o.refund.amount, owed: o.owed.amount, paymentOrder: order.map(PaymentOrderView.init))

@@ -91,7 +91,7 @@ struct ClaimPages: RouteCollection {
     struct NoticeContext: Encodable {
         var chrome: PageChrome
         var form: NoticeForm
-        var errors: [String]
+        var errors: [PageError]
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
@@ -129,7 +129,7 @@ struct ClaimPages: RouteCollection {
                 throw AppError(.conflict, code: "loss-already-paid", detail: "این خسارت پیش‌تر در پروندهٔ \(file) پرداخت شده است؛ نامهٔ شمارهٔ \(letter) صادر شد.")
             }
         } catch let error as AppError where error.status.code < 500 {
-            let messages = error.errors.isEmpty ? [error.detail] : error.errors.map(\.message)
+            let messages = PageError.list(error)
             return try await req.page("claims/new", NoticeContext(chrome: PageChrome(req, title: "اعلام خسارت"), form: form, errors: messages), status: error.status)
         }
     }
@@ -164,7 +164,7 @@ struct ClaimPages: RouteCollection {
         var orders: [OrderRow]
         var base: String
         var today: String
-        var errors: [String]
+        var errors: [PageError]
         var can: Actions
         /// A third-party bodily case: assessed as a share of the diya (R-TP-10).
         var inDiya = false
@@ -195,7 +195,7 @@ struct ClaimPages: RouteCollection {
         return try await render(req, claim, errors: [], status: .ok)
     }
 
-    private func render(_ req: Request, _ claim: Claim, errors: [String], status: HTTPResponseStatus) async throws -> Response {
+    private func render(_ req: Request, _ claim: Claim, errors: [PageError], status: HTTPResponseStatus) async throws -> Response {
         let principal = try req.principal
         let view = try await ClaimView.load(claim, products: req.bimeh.products, on: req.db)
         let policy = try await claim.$policy.get(on: req.db)
@@ -289,6 +289,15 @@ struct ClaimPages: RouteCollection {
 
     static func rials(_ raw: String?) -> Int64? { FormInput.integer(raw) }
 
+    /// The assessment form as the command's input: empty fields are absent, as in a JSON body.
+    static func assessment(_ form: StepForm) -> AssessClaim.Input {
+        let salvage = Normalize.text(form.salvage ?? ""), share = Normalize.text(form.diyaPercent ?? "")
+        let loss = Normalize.text(form.loss ?? "")
+        return AssessClaim.Input(loss: loss.isEmpty ? nil : rials(loss), salvage: salvage.isEmpty ? nil : rials(salvage),
+                                 salvageUnreadable: !salvage.isEmpty && rials(salvage) == nil,
+                                 diyaPercent: share.isEmpty ? nil : share, death: form.death == "on" ? true : nil)
+    }
+
     @Sendable func step(req: Request) async throws -> Response {
         let principal = try req.principal
         let claim = try await ClaimAccess.claim(req.parameters.get("id", as: UUID.self), on: req.db)
@@ -298,6 +307,11 @@ struct ClaimPages: RouteCollection {
         let heads: Set<String> = ["inspection-approval", "payment-order", "expert-fee-approval"]
         guard principal.role == (heads.contains(step) ? .head : .claims) else { throw AppError.forbidden }
         do {
+            if step == "payment-order" {
+                let command = try OrderClaimPayment(.init(collector: form.collector, notarizedCertificate: form.notarizedCertificate))
+                _ = try await command.run(claimID: id, principal: principal, on: req.db, write: { body in try await req.write(body) })
+                return req.redirect(to: WebPath.claim(id))
+            }
             try await req.write { work in
                 // values the reader returns are non-nil once `throwIfAny` has passed
                 var reader = FieldReader()
@@ -318,19 +332,8 @@ struct ClaimPages: RouteCollection {
                     let text = reader.text(form.text, "صورتجلسه", max: 4000)
                     try reader.throwIfAny()
                     try await ClaimWorkflow.recordMinutes(claim, text: text!, principal: principal, in: work)
-                case "assessment" where !(form.diyaPercent ?? "").isEmpty:
-                    var share: Percent?
-                    do { share = try Percent(parsing: Normalize.digits(form.diyaPercent ?? "")) } catch let e as DomainError { reader.add("diyaPercent", e.code, e.message) }
-                    try reader.throwIfAny()
-                    let loss = try req.bimeh.products.hooks(claim.product).lossFromShare(claim, share: share!, death: form.death == "on")
-                    try await ClaimWorkflow.assess(claim, loss: loss, salvage: .zero, principal: principal, in: work)
                 case "assessment":
-                    let loss = reader.rial(Self.rials(form.loss), "مبلغ خسارت")
-                    let salvageText = Normalize.text(form.salvage ?? "")
-                    let salvage = salvageText.isEmpty ? 0 : Self.rials(salvageText) ?? -1
-                    if salvage < 0 { reader.add("salvage", "invalid-amount", "بازیافت باید عددی صفر یا مثبت (به ریال) باشد.") }
-                    try reader.throwIfAny()
-                    try await ClaimWorkflow.assess(claim, loss: loss!, salvage: Rial(amount: salvage), principal: principal, in: work)
+                    try await AssessClaim(Self.assessment(form)).run(claim, principal: principal, in: work)
                 case "offer":
                     _ = try await ClaimWorkflow.offer(claim, principal: principal, in: work)
                 case "consent":
@@ -344,10 +347,6 @@ struct ClaimPages: RouteCollection {
                     try reader.throwIfAny()
                     let agreed = Self.rials(form.agreedAmount).flatMap { $0 > 0 ? Rial(amount: $0) : nil }
                     try await ClaimWorkflow.meeting(claim, date: date!, notes: notes!, agreedAmount: agreed, principal: principal, in: work)
-                case "payment-order":
-                    let collector = SettlementDesk.Collector(rawValue: form.collector ?? "insured") ?? .insured
-                    let certificate = Normalize.text(form.notarizedCertificate ?? "")
-                    _ = try await SettlementDesk.orderPayment(claim, collector: collector, notarizedCertificate: certificate.isEmpty ? nil : certificate, principal: principal, in: work)
                 case "paid":
                     try await SettlementDesk.recordPaid(claim, principal: principal, in: work)
                 case "expert-fee":
@@ -370,7 +369,7 @@ struct ClaimPages: RouteCollection {
             return req.redirect(to: WebPath.claim(id))
         } catch let error as AppError where error.status.code < 500 && error.status != .notFound {
             let fresh = try await ClaimAccess.claim(id, on: req.db)
-            return try await render(req, fresh, errors: error.errors.isEmpty ? [error.detail] : error.errors.map(\.message), status: error.status)
+            return try await render(req, fresh, errors: PageError.list(error), status: error.status)
         }
     }
 
@@ -385,7 +384,7 @@ struct ClaimPages: RouteCollection {
             return req.redirect(to: WebPath.claim(id))
         } catch let error as AppError where error.status.code < 500 {
             let fresh = try await ClaimAccess.claim(id, on: req.db)
-            return try await render(req, fresh, errors: error.errors.isEmpty ? [error.detail] : error.errors.map(\.message), status: error.status)
+            return try await render(req, fresh, errors: PageError.list(error), status: error.status)
         }
     }
 

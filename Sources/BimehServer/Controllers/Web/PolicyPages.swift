@@ -124,7 +124,7 @@ struct PolicyPages: RouteCollection {
         var canCancel: Bool
         var canRenew: Bool
         var today: String
-        var errors: [String]
+        var errors: [PageError]
         var notice: String?
         var cancellationOrderHref: String?
         var quoteHref: String
@@ -148,7 +148,7 @@ struct PolicyPages: RouteCollection {
         }
     }
 
-    private func render(_ req: Request, _ policy: Policy, errors: [String], notice: String?, status: HTTPResponseStatus) async throws -> Response {
+    private func render(_ req: Request, _ policy: Policy, errors: [PageError], notice: String?, status: HTTPResponseStatus) async throws -> Response {
         let principal = try req.principal
         let view = try await PolicyView.load(policy, asOf: req.bimeh.clock.today(), products: req.bimeh.products, on: req.db)
         let panel = try await req.bimeh.products.hooks(policy.product).policyPanel(policy, on: req.db)
@@ -206,7 +206,7 @@ struct PolicyPages: RouteCollection {
             return req.redirect(to: WebPath.policy(try policy.requireID()) + "?done=\(done)")
         } catch let error as AppError where error.status.code < 500 || error.status == .serviceUnavailable {
             let fresh = try await PolicyAccess.policy(policy.id, for: principal, on: req.db)
-            return try await render(req, fresh, errors: error.errors.isEmpty ? [error.detail] : error.errors.map(\.message), notice: nil, status: error.status)
+            return try await render(req, fresh, errors: PageError.list(error), notice: nil, status: error.status)
         }
     }
 
@@ -222,25 +222,15 @@ struct PolicyPages: RouteCollection {
 
     @Sendable func pay(req: Request) async throws -> Response {
         let form = (try? req.content.decode(PaymentForm.self)) ?? PaymentForm()
-        var reader = FieldReader()
-        let method = Payment.Method(rawValue: form.method ?? "")
-        if method == nil { reader.add("method", "invalid-method", "روش پرداخت را انتخاب کنید.") }
-        let amount = reader.rial(FormInput.integer(form.amount), "amount")
-        let paidOn = reader.date(form.paidOn, "paidOn")
-        var cheque: (number: String, bank: String, dueDate: JalaliDate)?
-        if method == .cheque {
-            let number = reader.text(form.chequeNumber, "شمارهٔ چک", max: 30), bank = reader.text(form.chequeBank, "بانک", max: 100)
-            let due = reader.date(form.chequeDueDate, "سررسید چک")
-            if let number, let bank, let due { cheque = (number, bank, due) }
-        }
-        let endorsementID = form.endorsementId.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
+        let given = [form.chequeNumber, form.chequeBank, form.chequeDueDate].contains { !($0 ?? "").isEmpty }
+        let input = RecordPayment.Input(
+            method: form.method, amount: FormInput.integer(form.amount), paidOn: form.paidOn,
+            cheque: given ? .init(number: form.chequeNumber, bank: form.chequeBank, dueDate: form.chequeDueDate) : nil,
+            endorsementId: form.endorsementId.flatMap { $0.isEmpty ? nil : $0 })
         let id = req.parameters.get("id", as: UUID.self)
-        let validation = reader, chequeDetails = cheque
         return try await act(req, done: "payment") { principal, work in
-            try validation.throwIfAny()
-            guard let method, let amount, let paidOn, let id else { throw AppError.malformedJSON }
-            _ = try await PaymentDesk.receive(.init(method: method, amount: amount, paidOn: paidOn, cheque: chequeDetails, endorsementID: endorsementID),
-                                              policyID: id, ifMatch: nil, principal: principal, in: work)
+            guard let id else { throw AppError.notFound("بیمه‌نامه") }
+            _ = try await RecordPayment(input).run(policyID: id, ifMatch: nil, principal: principal, in: work)
         }
     }
 
@@ -290,17 +280,11 @@ struct PolicyPages: RouteCollection {
 
     @Sendable func cancel(req: Request) async throws -> Response {
         let form = (try? req.content.decode(CancelForm.self)) ?? CancelForm()
-        var reader = FieldReader()
-        let initiator = CancellationInitiator(rawValue: form.initiatedBy ?? "")
-        if initiator == nil { reader.add("initiatedBy", "invalid-initiator", "فسخ‌کننده را انتخاب کنید.") }
-        let notice = reader.date(form.noticeDate, "تاریخ اخطار")
-        let reason = reader.text(form.reason, "علت فسخ", max: 500)
+        let input = CancelPolicy.Input(initiatedBy: form.initiatedBy, noticeDate: form.noticeDate, reason: form.reason)
         let id = req.parameters.get("id", as: UUID.self)
-        let validation = reader
         return try await act(req, done: "cancelled") { principal, work in
-            try validation.throwIfAny()
-            guard let initiator, let notice, let reason, let id else { throw AppError.malformedJSON }
-            _ = try await CancellationDesk.cancel(.init(initiatedBy: initiator, noticeDate: notice, reason: reason), policyID: id, ifMatch: nil, principal: principal, in: work)
+            guard let id else { throw AppError.notFound("بیمه‌نامه") }
+            _ = try await CancelPolicy(input).run(policyID: id, ifMatch: nil, principal: principal, in: work)
         }
     }
 
@@ -312,7 +296,7 @@ struct PolicyPages: RouteCollection {
             return req.redirect(to: WebPath.policy(try renewed.requireID()))
         } catch let error as AppError where error.status.code < 500 {
             let policy = try await PolicyAccess.policy(id, for: principal, on: req.db)
-            return try await render(req, policy, errors: [error.detail], notice: nil, status: error.status)
+            return try await render(req, policy, errors: PageError.list(error), notice: nil, status: error.status)
         }
     }
 

@@ -52,7 +52,7 @@ struct QuotePages: RouteCollection {
         var registerAction: String
         var startDate: String
         var endDate: String
-        var errors: [String]
+        var errors: [PageError]
         var policyHref: String?
     }
 
@@ -63,7 +63,7 @@ struct QuotePages: RouteCollection {
         return try await renderQuote(req, quote, errors: [], status: .ok)
     }
 
-    private func renderQuote(_ req: Request, _ quote: Quote, errors: [String], status: HTTPResponseStatus) async throws -> Response {
+    private func renderQuote(_ req: Request, _ quote: Quote, errors: [PageError], status: HTTPResponseStatus) async throws -> Response {
         let principal = try req.principal
         let customer = try await quote.$customer.get(on: req.db)
         let items = Self.displayItems(quote.inputs)
@@ -110,7 +110,7 @@ struct QuotePages: RouteCollection {
             }
             return req.redirect(to: WebPath.policy(try policy.requireID()))
         } catch let error as AppError {
-            return try await renderQuote(req, quote, errors: error.errors.isEmpty ? [error.detail] : error.errors.map(\.message), status: error.status)
+            return try await renderQuote(req, quote, errors: PageError.list(error), status: error.status)
         }
     }
 }
