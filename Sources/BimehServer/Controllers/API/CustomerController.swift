@@ -26,7 +26,9 @@ struct CustomerController: RouteCollection {
     /// 201 with the new customer, or 200 with the one already registered under that code (R-G-08).
     @Sendable func create(req: Request) async throws -> Response {
         let body = try req.decodeStrict(CreateCustomer.self)
-        let fields = try Self.validate(body, today: req.bimeh.clock.today())
+        let fields = try RegisterCustomer.fields(.init(
+            kind: body.kind, nationalCode: body.nationalCode, foreignId: body.foreignId, firstName: body.firstName, lastName: body.lastName,
+            birthDate: body.birthDate, mobile: body.mobile, legalId: body.legalId, name: body.name), today: req.bimeh.clock.today())
         let principal = try req.principal
         let outcome = try await req.write { work in
             try await CustomerRegistry.register(fields, principal: principal, in: work)
@@ -35,25 +37,6 @@ struct CustomerController: RouteCollection {
         try response.content.encode(CustomerSnapshot(outcome.customer), as: .json)
         if let id = outcome.customer.id { response.headers.set(.location, "/api/v1/customers/\(id)") }
         return response
-    }
-
-    static func validate(_ body: CreateCustomer, today: JalaliDate) throws -> CustomerFields {
-        switch body.kind {
-        case "natural":
-            let form = NaturalPersonForm(nationalCode: body.nationalCode, foreignID: body.foreignId, firstName: body.firstName,
-                                         lastName: body.lastName, birthDate: body.birthDate, mobile: body.mobile)
-            switch PartyRegistration.validate(form, today: today) {
-            case .success(let person): return CustomerFields(person)
-            case .failure(let failure): throw AppError.validation(failure.errors.map(FieldError.init))
-            }
-        case "legal":
-            switch PartyRegistration.validate(LegalPersonForm(legalID: body.legalId, name: body.name)) {
-            case .success(let company): return CustomerFields(company)
-            case .failure(let failure): throw AppError.validation(failure.errors.map(FieldError.init))
-            }
-        default:
-            throw AppError.validation([FieldError(field: "kind", code: "invalid-kind", message: "نوع مشتری باید «natural» (حقیقی) یا «legal» (حقوقی) باشد.")])
-        }
     }
 
     @Sendable func show(req: Request) async throws -> CustomerSnapshot {

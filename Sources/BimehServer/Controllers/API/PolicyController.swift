@@ -191,7 +191,7 @@ struct PolicyController: RouteCollection {
         let ifMatch = req.headers.first(name: .ifMatch)
         let request = EndorsementDesk.Request(effectiveDate: effective, kind: kind, inputs: changes, description: description)
         let outcome = try await req.write { work in
-            try await QuoteController.translateAsync { try await EndorsementDesk.endorse(request, policyID: id, ifMatch: ifMatch, principal: principal, in: work) }
+            try await DomainErrorMapping.validating(defaultField: "changes") { try await EndorsementDesk.endorse(request, policyID: id, ifMatch: ifMatch, principal: principal, in: work) }
         }
         let e = outcome.endorsement
         return try await EndorsedView(id: e.id, number: e.number, kind: e.kind, status: e.status.rawValue, premiumDelta: e.premiumDelta,
@@ -245,17 +245,5 @@ struct PolicyController: RouteCollection {
         let principal = try req.principal
         let policy = try await req.write { work in try await RenewalDesk.renew(id, plan: plan, principal: principal, in: work) }
         return try await registeredResponse(policy, req: req)
-    }
-}
-
-extension QuoteController {
-    static func translateAsync<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let failure as ValidationFailure {
-            throw AppError.validation(failure.errors.map(FieldError.init))
-        } catch let error as DomainError {
-            throw AppError.validation(error, field: error.field ?? "changes")
-        }
     }
 }

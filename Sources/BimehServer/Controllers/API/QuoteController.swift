@@ -30,7 +30,7 @@ struct QuoteController: RouteCollection {
         let principal = try req.principal
         let request = QuoteDesk.Request(product: product, customerID: customerID, date: date, inputs: inputs)
         let products = req.bimeh.products, today = req.bimeh.clock.today()
-        let priced = try Self.translate { try QuoteDesk.price(request, principal: principal, products: products, purchaseDay: today) }
+        let priced = try DomainErrorMapping.validating { try QuoteDesk.price(request, principal: principal, products: products, purchaseDay: today) }
         let quote = try await req.write { work in try await QuoteDesk.create(request, priced: priced, principal: principal, in: work) }
         return try await QuoteView(quote).encodeResponse(status: .created, for: req)
     }
@@ -58,7 +58,7 @@ struct QuoteController: RouteCollection {
         guard let product, let date, let inputs else { throw AppError.malformedJSON }
         let request = QuoteDesk.Request(product: product, customerID: nil, date: date, inputs: inputs)
         let products = req.bimeh.products, today = req.bimeh.clock.today()
-        let priced = try Self.translate { try QuoteDesk.price(request, principal: try req.principal, products: products, purchaseDay: today) }
+        let priced = try DomainErrorMapping.validating { try QuoteDesk.price(request, principal: try req.principal, products: products, purchaseDay: today) }
         return PreviewView(product: priced.product.rawValue, total: priced.total.amount, sumInsured: priced.sumInsured.amount,
                            franchisePercent: priced.franchisePercent?.description, tariffYear: priced.tariffYear,
                            tariffIsSample: priced.tariffIsSample, lines: priced.lines)
@@ -69,16 +69,5 @@ struct QuoteController: RouteCollection {
             throw AppError.notFound("استعلام")
         }
         return QuoteView(quote)
-    }
-
-    /// Product validation reports fields under `inputs.…`; several problems come as one 422.
-    static func translate<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let failure as ValidationFailure {
-            throw AppError.validation(failure.errors.map(FieldError.init))
-        } catch let error as DomainError {
-            throw AppError.validation(error, field: error.field ?? "inputs")
-        }
     }
 }

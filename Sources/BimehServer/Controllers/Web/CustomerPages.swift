@@ -86,12 +86,12 @@ struct CustomerPages: RouteCollection {
 
     @Sendable func create(req: Request) async throws -> Response {
         let values = (try? req.content.decode(FormValues.self)) ?? FormValues()
-        let body = CustomerController.CreateCustomer(
+        let body = RegisterCustomer.Input(
             kind: values.kind, nationalCode: values.nationalCode, foreignId: values.foreignId, firstName: values.firstName,
             lastName: values.lastName, birthDate: values.birthDate, mobile: values.mobile, legalId: values.legalId, name: values.name)
         let fields: CustomerFields
         do {
-            fields = try CustomerController.validate(body, today: req.bimeh.clock.today())
+            fields = try RegisterCustomer.fields(body, today: req.bimeh.clock.today())
         } catch let error as AppError {
             var messages: [String: String] = [:]
             for e in error.errors where messages[e.field] == nil { messages[e.field] = e.message }

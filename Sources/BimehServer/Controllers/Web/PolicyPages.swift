@@ -201,8 +201,8 @@ struct PolicyPages: RouteCollection {
         let principal = try req.principal
         let policy = try await PolicyAccess.policy(req.parameters.get("id", as: UUID.self), for: principal, on: req.db)
         do {
-            if let before { try await QuoteController.translateAsync { try await before(principal) } }
-            try await req.write { work in try await QuoteController.translateAsync { try await body(principal, work) } }
+            if let before { try await DomainErrorMapping.validating(defaultField: "changes") { try await before(principal) } }
+            try await req.write { work in try await DomainErrorMapping.validating(defaultField: "changes") { try await body(principal, work) } }
             return req.redirect(to: WebPath.policy(try policy.requireID()) + "?done=\(done)")
         } catch let error as AppError where error.status.code < 500 || error.status == .serviceUnavailable {
             let fresh = try await PolicyAccess.policy(policy.id, for: principal, on: req.db)

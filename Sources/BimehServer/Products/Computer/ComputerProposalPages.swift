@@ -88,7 +88,7 @@ struct ComputerProposalPages: RouteCollection {
                                         inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
         let products = req.bimeh.products, today = req.bimeh.clock.today()
         do {
-            let priced = try QuoteController.translate { try QuoteDesk.price(request, principal: principal, products: products, purchaseDay: today) }
+            let priced = try DomainErrorMapping.validating { try QuoteDesk.price(request, principal: principal, products: products, purchaseDay: today) }
             let quote = try await req.write { work in try await QuoteDesk.create(request, priced: priced, principal: principal, in: work) }
             return req.redirect(to: WebPath.quote(try quote.requireID()))
         } catch let error as AppError {

@@ -49,12 +49,12 @@ struct ThirdPartyController: RouteCollection {
         let request = ThirdPartyDesk.LicenceRequest(licence: DrivingLicence(number: number, licenceClass: licenceClass, expiry: expiry),
                                                     holderName: holder, holderNationalCode: code)
         let principal = try req.principal
-        try await QuoteController.translateAsync {
+        try await DomainErrorMapping.validating(defaultField: "changes") {
             try await ThirdPartyDesk.confirmLicence(request, policyID: id, principal: principal, authority: authority,
                                                     today: req.bimeh.clock.today(), client: req.client, on: req.db)
         }
         let row = try await req.write { work in
-            try await QuoteController.translateAsync {
+            try await DomainErrorMapping.validating(defaultField: "changes") {
                 try await ThirdPartyDesk.registerLicence(request, policyID: id, principal: principal, in: work)
             }
         }

@@ -64,14 +64,14 @@ extension ThirdPartyHooks {
             throw AppError.validation([FieldError(field: "diyaPercent", code: "not-applicable",
                                                   message: "سهم دیه فقط در خسارت بدنی، سرنشین یا حادثهٔ رانندهٔ بیمهٔ شخص ثالث معنا دارد.")])
         }
-        return try QuoteController.translate {
+        return try DomainErrorMapping.validating {
             try ThirdPartyClaims.bodilyLoss(accidentDate: try JalaliDate(parsing: claim.lossDate), death: death, share: share)
         }
     }
 
     /// `ThirdPartyClaims.settlementCap`; earlier files of the policy do not count.
     func settlementLimit(_ claim: Claim, policy: Policy) throws -> SettlementLimit {
-        let cap = try QuoteController.translate {
+        let cap = try DomainErrorMapping.validating {
             try ThirdPartyClaims.settlementCap(for: ClaimCase(rawValue: claim.claimCase) ?? .financial,
                                                accidentDate: try JalaliDate(parsing: claim.lossDate),
                                                financialCover: Rial(amount: policy.sumInsured))

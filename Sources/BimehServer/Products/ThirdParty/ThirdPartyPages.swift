@@ -92,7 +92,7 @@ struct ThirdPartyPages: RouteCollection {
                                         inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
         do {
             let products = req.bimeh.products
-            let priced = try QuoteController.translate { try QuoteDesk.price(request, principal: principal, products: products, purchaseDay: today) }
+            let priced = try DomainErrorMapping.validating { try QuoteDesk.price(request, principal: principal, products: products, purchaseDay: today) }
             let quote = try await req.write { work in try await QuoteDesk.create(request, priced: priced, principal: principal, in: work) }
             return req.redirect(to: WebPath.quote(try quote.requireID()))
         } catch let error as AppError where error.status.code < 500 {

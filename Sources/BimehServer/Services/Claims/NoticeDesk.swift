@@ -46,7 +46,7 @@ enum NoticeDesk {
             throw AppError.validation(e, field: e.field ?? "noticeDate")
         }
         try checkCover(policy, lossDate: request.lossDate)
-        _ = try QuoteController.translate { try line.checklist(for: request.claimCase) }
+        _ = try DomainErrorMapping.validating { try line.checklist(for: request.claimCase) }
         try hooks.checkNoticeFacts(request.facts, claimCase: request.claimCase)
 
         // R-CL-12: a loss of the same day on the same policy that was already paid is refused by letter.

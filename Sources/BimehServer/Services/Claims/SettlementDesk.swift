@@ -22,7 +22,7 @@ enum SettlementDesk {
             franchisePercent: franchise, cap: limit.cap,
             previousPayments: limit.countsPreviousPayments ? try Rial.sum(previous.map { Rial(amount: $0.amount) }) : .zero,
             agreedAmount: claim.agreedAmount.map { Rial(amount: $0) })
-        return try QuoteController.translate { try SettlementCalculator.settle(input) }
+        return try DomainErrorMapping.validating { try SettlementCalculator.settle(input) }
     }
 
     enum Collector: String, Sendable { case insured, injured, policyholder }

@@ -14,7 +14,7 @@ enum RenewalDesk {
         let start = next.start
         let term = try PolicyTerm(from: start, to: start.addingYears(1))
         let request = QuoteDesk.Request(product: old.product, customerID: old.$customer.id, date: start, inputs: next.inputs)
-        let priced = try QuoteController.translate { try QuoteDesk.price(request, principal: principal, products: work.products, purchaseDay: nil) }
+        let priced = try DomainErrorMapping.validating { try QuoteDesk.price(request, principal: principal, products: work.products, purchaseDay: nil) }
         let quote = try await QuoteDesk.create(request, priced: priced, principal: principal, in: work)
         // the renewal stays with the agency that sold the policy, whoever renews it
         quote.$agency.id = old.$agency.id
