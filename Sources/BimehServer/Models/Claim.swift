@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import InsuranceKit
 
 /// A claim file (پرونده خسارت, R-CL-01): opened from the insured's written notice, numbered in the
 /// secretariat and the claim-notice register, moved through the R-CL-13 states.
@@ -19,13 +20,13 @@ final class Claim: Model, @unchecked Sendable {
     @Field(key: "loss_date") var lossDate: String
     @Field(key: "notice_date") var noticeDate: String
     @Field(key: "description") var description: String
-    @Field(key: "claim_case") var claimCase: String
-    /// A `ClaimState` raw value.
-    @Field(key: "status") var status: String
+    /// Decoded on read: an unknown stored value is an error, never a default.
+    @Field(key: "claim_case") var claimCase: ClaimCase
+    @Field(key: "status") var status: ClaimState
     @Field(key: "notice_late") var noticeLate: Bool
     @Field(key: "days_late") var daysLate: Int
-    /// `accept`, `reject` or nil while an expert has not yet attested (R-CL-03).
-    @OptionalField(key: "late_decision") var lateDecision: String?
+    /// Nil while an expert has not yet attested (R-CL-03).
+    @OptionalField(key: "late_decision") var lateDecision: LateNoticeDecision?
     /// The R-CL-04 outcome, JSON.
     @Field(key: "premium_inquiry") var premiumInquiry: String
     @OptionalField(key: "loss") var loss: Int64?

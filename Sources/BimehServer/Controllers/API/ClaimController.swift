@@ -86,10 +86,10 @@ struct ClaimController: RouteCollection {
         let paging = try PageRequest(req)
         let query = Claim.query(on: req.db)
         if let status = req.query[String.self, at: "status"] {
-            guard ClaimState(rawValue: status) != nil else {
+            guard let state = ClaimState(rawValue: status) else {
                 throw AppError.validation([FieldError(field: "status", code: "invalid-status", message: "وضعیت پرونده نامعتبر است.")])
             }
-            query.filter(\.$status == status)
+            query.filter(\.$status == state)
         }
         let total = try await query.count()
         let claims = try await query.sort(\.$createdAt, .descending).range((paging.page - 1) * paging.per ..< paging.page * paging.per).all()

@@ -68,6 +68,6 @@ struct QuoteController: RouteCollection {
         guard let quote = try await PolicyAccess.quote(req.parameters.get("id", as: UUID.self), for: try req.principal, on: req.db) else {
             throw AppError.notFound("استعلام")
         }
-        return QuoteView(quote)
+        return try QuoteView(quote)
     }
 }

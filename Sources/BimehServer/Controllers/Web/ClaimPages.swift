@@ -49,10 +49,10 @@ struct ClaimPages: RouteCollection {
         let principal = try req.principal
         let selected = req.query[String.self, at: "status"].flatMap(ClaimState.init(rawValue:))
         let all = try await Claim.query(on: req.db).with(\.$policy).sort(\.$createdAt, .descending).limit(1000).all()
-        let shown = all.filter { selected == nil || $0.status == selected?.rawValue }
+        let shown = all.filter { selected == nil || $0.status == selected }
         let counts = Dictionary(grouping: all, by: \.status).mapValues(\.count)
-        let states = ClaimState.allCases.filter { counts[$0.rawValue] != nil }.map {
-            StateFilter(title: $0.title, href: "\(WebPath.claims)?status=\($0.rawValue)", active: $0 == selected, count: counts[$0.rawValue] ?? 0)
+        let states = ClaimState.allCases.filter { counts[$0] != nil }.map {
+            StateFilter(title: $0.title, href: "\(WebPath.claims)?status=\($0.rawValue)", active: $0 == selected, count: counts[$0] ?? 0)
         }
         let rows = try shown.prefix(200).map { c in
             Row(href: WebPath.claim(try c.requireID()), fileNumber: c.printedFileNumber, policyNumber: c.policy.printedNumber ?? "",
@@ -211,7 +211,7 @@ struct ClaimPages: RouteCollection {
         }
         let id = try claim.requireID()
         let audit = try await AuditRecord.query(on: req.db).filter(\.$entity == "claim").filter(\.$entityID == id.uuidString).sort(\.$id).all()
-        let checklist = try req.bimeh.products.checklist(claim.product, case: ClaimCase(rawValue: claim.claimCase) ?? .general)
+        let checklist = try req.bimeh.products.checklist(claim.product, case: claim.claimCase)
         let received = Set(view.documents.map(\.code))
         let orders = try await PaymentOrder.query(on: req.db).filter(\.$claim.$id == id).sort(\.$createdAt).all()
         let state = ClaimAccess.state(of: claim)

@@ -63,7 +63,7 @@ struct DashboardPages: RouteCollection {
             cards.append(Card(title: "چک‌های در جریان", text: "وصول یا برگشت چک‌ها و تأیید فیش‌های بانکی", href: WebPath.cheques, action: "صفحهٔ چک‌ها"))
         }
         if ClaimAccess.staff.contains(principal.role) {
-            let open = try await Claim.query(on: req.db).filter(\.$status !~ ["closed", "rejected", "closed-unpaid", "paid"]).count()
+            let open = try await Claim.query(on: req.db).filter(\.$status !~ [ClaimState.closed, .rejected, .closedUnpaid, .paid]).count()
             figures.append(Figure(label: "پرونده‌های خسارت باز", value: open))
             cards.append(Card(title: "خسارت", text: "اعلام خسارت، مدارک، بازدید، ارزیابی، تسویه و حوالهٔ پرداخت", href: WebPath.claims, action: "کارتابل خسارت"))
         }

@@ -327,7 +327,7 @@ struct PolicyPages: RouteCollection {
         let customer = try await policy.$customer.get(on: req.db)
         let product = try req.bimeh.products.line(policy.product)
         let items = QuotePages.displayItems(policy.inputs)
-        let lines = (try? JSONDecoder().decode([QuoteLine].self, from: Data(policy.lines.utf8))) ?? []
+        let lines = try StoredJSON.decode([QuoteLine].self, from: policy.lines, what: "policy.lines")
         let context = PrintContext(
             chrome: PageChrome(req, title: "بیمه‌نامه \(policy.printedNumber ?? "")"), policy: view, productTitle: product.title,
             customerName: customer.displayName, customerCode: customer.identifier, customerMobile: customer.mobile ?? "",

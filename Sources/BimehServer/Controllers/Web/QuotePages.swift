@@ -72,8 +72,8 @@ struct QuotePages: RouteCollection {
         let start = product.termStartsOnPurchaseDay ? req.bimeh.clock.today() : req.bimeh.clock.today().adding(days: 1)
         let policy = try await Policy.query(on: req.db).filter(\.$quote.$id == quote.requireID()).first()
         let context = ShowContext(
-            chrome: PageChrome(req, title: "استعلام \(quote.proposalNumber)"), quote: QuoteView(quote),
-            lines: QuoteDesk.lines(of: quote).map { LineRow(label: $0.label, rule: $0.rule, amount: $0.amount.amount) },
+            chrome: PageChrome(req, title: "استعلام \(quote.proposalNumber)"), quote: try QuoteView(quote),
+            lines: try QuoteDesk.lines(of: quote).map { LineRow(label: $0.label, rule: $0.rule, amount: $0.amount.amount) },
             items: items, perils: product.coveredPerils, customerName: customer?.displayName ?? "",
             canRegister: quote.status == .quoted && Self.sellers.contains(principal.role) && customer != nil,
             registerAction: WebPath.quote(try quote.requireID()) + "/policy",

@@ -44,7 +44,7 @@ extension ThirdPartyHooks {
     /// R-TP-12: property damage above 10,000,000 rials, or without a police sketch, is assessed
     /// only after the at-fault vehicle was inspected and the head approved the visit.
     func checkAssessment(_ claim: Claim, loss: Rial, on db: any Database) async throws {
-        guard ClaimCase(rawValue: claim.claimCase) == .financial,
+        guard claim.claimCase == .financial,
               ThirdPartyClaims.requiresInspection(financialClaim: loss, hasPoliceSketch: claim.policeSketch ?? false) else { return }
         let approved = try await ClaimEntry.query(on: db).filter(\.$claim.$id == claim.requireID())
             .filter(\.$kind == .inspectionApproved).count() > 0
@@ -55,7 +55,7 @@ extension ThirdPartyHooks {
     }
 
     func assessesByShare(_ claim: Claim) -> Bool {
-        ClaimCase(rawValue: claim.claimCase)?.isPricedInDiya == true
+        claim.claimCase.isPricedInDiya
     }
 
     /// R-TP-10: the loss of a bodily case from the forensic share of the diya.
@@ -72,7 +72,7 @@ extension ThirdPartyHooks {
     /// `ThirdPartyClaims.settlementCap`; earlier files of the policy do not count.
     func settlementLimit(_ claim: Claim, policy: Policy) throws -> SettlementLimit {
         let cap = try DomainErrorMapping.validating {
-            try ThirdPartyClaims.settlementCap(for: ClaimCase(rawValue: claim.claimCase) ?? .financial,
+            try ThirdPartyClaims.settlementCap(for: claim.claimCase,
                                                accidentDate: try JalaliDate(parsing: claim.lossDate),
                                                financialCover: Rial(amount: policy.sumInsured))
         }

@@ -17,8 +17,8 @@ enum ThirdPartyRenewal {
         }
         let inputs = try JSONDecoder().decode(ThirdPartyInputs.self, from: Data(old.inputs.utf8))
         let paid = try await Claim.query(on: db).filter(\.$policy.$id == old.requireID()).filter(\.$paidOn != nil).all()
-        let financial = paid.filter { ClaimCase(rawValue: $0.claimCase) == .financial }.count
-        let bodily = paid.filter { ClaimCase(rawValue: $0.claimCase)?.isPricedInDiya == true }.count
+        let financial = paid.filter { $0.claimCase == .financial }.count
+        let bodily = paid.filter { $0.claimCase.isPricedInDiya }.count
         let renewed = inputs.renewed(on: today, previousEnd: end, financialClaimsPaid: financial, bodilyClaimsPaid: bodily)
         return (today, try JSONEncoder().encode(renewed))
     }

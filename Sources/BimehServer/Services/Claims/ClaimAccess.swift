@@ -12,7 +12,7 @@ enum ClaimAccess {
         return claim
     }
 
-    static func state(of claim: Claim) -> ClaimState { ClaimState(rawValue: claim.status) ?? .notified }
+    static func state(of claim: Claim) -> ClaimState { claim.status }
 
     /// Applies an R-CL-13 event; an impossible one is 409 with the machine's Persian message.
     static func move(_ claim: Claim, _ event: ClaimEvent, in work: UnitOfWork, note: String? = nil) async throws {
@@ -23,7 +23,7 @@ enum ClaimAccess {
         } catch let error as DomainError where error.code == "invalid-claim-transition" {
             throw AppError(.conflict, code: error.code, detail: error.message)
         }
-        claim.status = to.rawValue
+        claim.status = to
         claim.version += 1
         try await claim.save(on: work.db)
         var after = ["status": to.rawValue]

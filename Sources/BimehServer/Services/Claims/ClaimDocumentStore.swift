@@ -57,7 +57,7 @@ enum ClaimDocumentStore {
     static func fileExtension(_ type: String) -> String { allowedTypes[type] ?? "bin" }
 
     static func store(_ upload: Upload, claim: Claim, principal: Principal, in work: UnitOfWork) async throws {
-        let checklist = try work.products.checklist(claim.product, case: ClaimCase(rawValue: claim.claimCase) ?? .general)
+        let checklist = try work.products.checklist(claim.product, case: claim.claimCase)
         guard checklist.contains(where: { $0.code == upload.code }) else {
             throw AppError.validation([FieldError(field: "code", code: "unknown-document",
                 message: "این نوع سند در فهرست مدارک این پرونده نیست: " + checklist.map(\.code).joined(separator: ", "))])

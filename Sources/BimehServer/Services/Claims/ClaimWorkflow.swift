@@ -45,7 +45,7 @@ enum ClaimWorkflow {
         }
         let rules = try work.products.claimRules(claim.product)
         let decision = rules.lateNoticePolicy.decide(subjectUnchanged: subjectUnchanged)
-        claim.lateDecision = decision.rawValue
+        claim.lateDecision = decision
         try await claim.save(on: work.db)
         if decision == .reject {
             try await endWithLetter(claim, event: .reject(reason: "اعلام خسارت پس از مهلت و تغییر وضعیت موضوع بیمه"),
@@ -74,7 +74,7 @@ enum ClaimWorkflow {
     }
 
     static func missingDocuments(_ claim: Claim, products: ProductBook, on db: any Database) async throws -> [RequiredDocument] {
-        let checklist = try products.checklist(claim.product, case: ClaimCase(rawValue: claim.claimCase) ?? .general)
+        let checklist = try products.checklist(claim.product, case: claim.claimCase)
         let received = try await ClaimDocument.query(on: db).filter(\.$claim.$id == claim.requireID()).all().map(\.code)
         return DocumentChecklists.missing(required: checklist, received: Set(received))
     }

@@ -51,7 +51,7 @@ enum NoticeDesk {
 
         // R-CL-12: a loss of the same day on the same policy that was already paid is refused by letter.
         let earlier = try await Claim.query(on: work.db).filter(\.$policy.$id == policyID).filter(\.$lossDate == request.lossDate.description).all()
-        if let paid = earlier.first(where: { $0.status == ClaimState.paid.rawValue || $0.status == ClaimState.paymentOrdered.rawValue || $0.paidOn != nil }) {
+        if let paid = earlier.first(where: { $0.status == .paid || $0.status == .paymentOrdered || $0.paidOn != nil }) {
             let customer = try await policy.$customer.get(on: work.db)
             let letter = try await LetterBook.register(.outgoing, subject: "عدم امکان پرداخت دوباره: خسارت \(request.lossDate) در پروندهٔ \(paid.printedFileNumber) پرداخت شده است",
                                                        correspondent: customer.displayName, userID: principal.userID, in: work)
@@ -71,10 +71,10 @@ enum NoticeDesk {
         claim.noticeDate = request.noticeDate.description
         claim.claimKnownDate = request.claimKnownDate?.description
         claim.description = request.description
-        claim.claimCase = request.claimCase.rawValue
-        claim.status = ClaimState.notified.rawValue
+        claim.claimCase = request.claimCase
+        claim.status = .notified
         claim.noticeLate = notice.isLate
-        if notice.isLate && rules.lateNoticePolicy == .accept { claim.lateDecision = LateNoticeDecision.accept.rawValue }
+        if notice.isLate && rules.lateNoticePolicy == .accept { claim.lateDecision = .accept }
         hooks.record(request.facts, on: claim)
         claim.daysLate = notice.daysLate
         claim.premiumInquiry = try QuoteDesk.json(try await premiumInquiry(policy, lossDate: request.lossDate, on: work.db))
@@ -106,7 +106,7 @@ enum NoticeDesk {
     static func checkCover(_ policy: Policy, lossDate: JalaliDate) throws {
         let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
         var covered = term.covers(lossDate: lossDate)
-        if let record = policy.cancellation.flatMap({ try? JSONDecoder().decode(CancellationDesk.Record.self, from: Data($0.utf8)) }) {
+        if let record = try StoredJSON.decode(CancellationDesk.Record.self, from: policy.cancellation, what: "policy.cancellation") {
             covered = covered && lossDate <= record.outcome.effectiveDate
         }
         guard covered else {

@@ -63,7 +63,7 @@ enum QuoteDesk {
         String(decoding: try JSONCoding.encoder.encode(value), as: UTF8.self)
     }
 
-    static func lines(of quote: Quote) -> [QuoteLine] {
-        (try? JSONDecoder().decode([QuoteLine].self, from: Data(quote.lines.utf8))) ?? []
+    static func lines(of quote: Quote) throws -> [QuoteLine] {
+        try StoredJSON.decode([QuoteLine].self, from: quote.lines, what: "quote.lines")
     }
 }

@@ -57,9 +57,9 @@ struct ClaimView: Content {
         let orders = try await PaymentOrder.query(on: db).filter(\.$claim.$id == id).sort(\.$createdAt).all()
         let state = ClaimAccess.state(of: c)
         return ClaimView(
-            id: id, fileNumber: c.printedFileNumber, noticeLetter: c.noticeLetter, status: c.status, statusTitle: state.title, version: c.version,
+            id: id, fileNumber: c.printedFileNumber, noticeLetter: c.noticeLetter, status: c.status.rawValue, statusTitle: state.title, version: c.version,
             policyId: c.$policy.id, product: c.product, lossDate: c.lossDate, noticeDate: c.noticeDate, claimKnownDate: c.claimKnownDate, description: c.description,
-            kind: c.claimCase, noticeLate: c.noticeLate, daysLate: c.daysLate, lateDecision: c.lateDecision,
+            kind: c.claimCase.rawValue, noticeLate: c.noticeLate, daysLate: c.daysLate, lateDecision: c.lateDecision?.rawValue,
             premiumInquiry: try? NoticeDesk.decodedInquiry(c), loss: c.loss, salvage: c.salvage, agreedAmount: c.agreedAmount,
             endReason: c.endReason, paidOn: c.paidOn, missingDocuments: try await ClaimWorkflow.missingDocuments(c, products: products, on: db),
             documents: documents.map { DocumentView(id: $0.id, code: $0.code, filename: $0.filename, contentType: $0.contentType, size: $0.size) },

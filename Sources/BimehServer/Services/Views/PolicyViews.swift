@@ -17,7 +17,7 @@ struct QuoteView: Content {
     var tariffYear: Int
     var lines: [QuoteLine]
 
-    init(_ q: Quote) {
+    init(_ q: Quote) throws {
         id = q.id
         product = q.product
         status = q.status.rawValue
@@ -28,7 +28,7 @@ struct QuoteView: Content {
         sumInsured = q.sumInsured
         franchisePercent = q.franchisePercent
         tariffYear = q.tariffYear
-        lines = QuoteDesk.lines(of: q)
+        lines = try QuoteDesk.lines(of: q)
     }
 }
 
@@ -154,7 +154,7 @@ struct PolicyView: Content {
                                 premiumDelta: $0.premiumDelta, description: $0.description, paymentOrder: $0.paymentOrder.map(PaymentOrderView.init))
             },
             payments: payments.map(PaymentView.init),
-            cancellation: policy.cancellation.flatMap { try? JSONDecoder().decode(CancellationDesk.Record.self, from: Data($0.utf8)) },
+            cancellation: try StoredJSON.decode(CancellationDesk.Record.self, from: policy.cancellation, what: "policy.cancellation"),
             renewalOf: policy.$renewalOf.id, uniqueCode: policy.uniqueCode,
             plate: products.hooks(policy.product).policyFacts(policy).plate)
     }
