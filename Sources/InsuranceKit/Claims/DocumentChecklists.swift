@@ -8,9 +8,11 @@ public enum DocumentChecklists: Sendable {
         try catalog.product(product).checklist(for: claimCase)
     }
 
-    /// The required documents whose code is not in `received`, in checklist order; conditional
-    /// ones (`required == false`) are never reported missing.
-    public static func missing(required checklist: [RequiredDocument], received: Set<String>) -> [RequiredDocument] {
-        checklist.filter { $0.required && !received.contains($0.code) }
+    /// The documents the file needs whose code is not in `received`, in checklist order: every
+    /// required one, and each conditional one whose condition code is in `conditions` (R-CL-06).
+    /// Without conditions, conditional documents are never reported missing.
+    public static func missing(required checklist: [RequiredDocument], received: Set<String>,
+                               conditions: Set<String> = []) -> [RequiredDocument] {
+        checklist.filter { $0.isRequired(when: conditions) && !received.contains($0.code) }
     }
 }

@@ -4,14 +4,30 @@ public struct RequiredDocument: Codable, Sendable, Hashable {
     public let code: String
     /// Persian title for the letter to the insured.
     public let title: String
-    /// False for a conditional document (only in some cases, e.g. "civil projects only"): it is
-    /// asked for when it applies, but never blocks settlement on its own.
+    /// True when every file of the case needs it. False for a conditional document: it is
+    /// required only when its `condition` holds on the file, and never without one.
     public let required: Bool
+    /// R-CL-06: the fact that makes a conditional document required; nil for the others.
+    public let condition: DocumentCondition?
 
     public init(code: String, title: String, required: Bool) {
         self.code = code
         self.title = title
         self.required = required
+        self.condition = nil
+    }
+
+    /// A conditional document, required exactly when `condition` holds on the file (R-CL-06).
+    public init(code: String, title: String, condition: DocumentCondition) {
+        self.code = code
+        self.title = title
+        self.required = false
+        self.condition = condition
+    }
+
+    /// Whether a file on which the condition codes `conditions` hold needs this document.
+    public func isRequired(when conditions: Set<String>) -> Bool {
+        required || condition.map { conditions.contains($0.code) } == true
     }
 }
 

@@ -113,6 +113,9 @@ public protocol ProductLine: Sendable {
     var claimRules: ClaimRules { get }
     /// R-CL-06: the claim cases the line knows, each with its checklist, in the order offered.
     var claimCases: [CaseChecklist] { get }
+    /// R-CL-06: the conditions a case's conditional documents depend on, each once, in checklist
+    /// order: the questions the claim form asks. Empty for a case the line does not know.
+    func documentConditions(for claimCase: ClaimCase) -> [DocumentCondition]
     /// Whether the term starts on the day of purchase (cover then starts the next day, R-TP-03)
     /// rather than on a later day the customer chooses.
     var termStartsOnPurchaseDay: Bool { get }
@@ -145,6 +148,12 @@ extension ProductLine {
             throw DomainError.unsupportedClaimCase
         }
         return entry.documents
+    }
+
+    public func documentConditions(for claimCase: ClaimCase) -> [DocumentCondition] {
+        var seen = Set<String>()
+        let documents = claimCases.first { $0.claimCase == claimCase }?.documents ?? []
+        return documents.compactMap(\.condition).filter { seen.insert($0.code).inserted }
     }
 }
 

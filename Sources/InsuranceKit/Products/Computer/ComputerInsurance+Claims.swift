@@ -13,16 +13,27 @@ extension ComputerInsurance {
     /// R-CL-07). INFERRED: the repair/replacement estimate, the replacement-value components
     /// (customs, transport and installation: imported or installed equipment only) and the
     /// peril reports (police for burglary with forced entry, fire brigade for fire or
-    /// explosion), each conditional.
+    /// explosion), each required when its condition holds on the file.
     static let documents = [
         RequiredDocument(code: "claim-notice", title: "نامهٔ اعلام خسارت یا فرم «اعلام خسارت در بیمه‌های مهندسی و طرح‌های مخصوص»",
                          required: true),
         RequiredDocument(code: "purchase-invoice", title: "فاکتور خرید رایانهٔ آسیب‌دیده", required: true),
         RequiredDocument(code: "repair-estimate", title: "برآورد یا فاکتور تعمیر یا جایگزینی", required: true),
-        RequiredDocument(code: "customs-documents", title: "اسناد حقوق و عوارض گمرکی (رایانهٔ وارداتی)", required: false),
+        RequiredDocument(code: "customs-documents", title: "اسناد حقوق و عوارض گمرکی (رایانهٔ وارداتی)",
+                         condition: .importedEquipment),
         RequiredDocument(code: "transport-installation-invoices", title: "صورتحساب هزینهٔ حمل تا محل نصب و هزینهٔ نصب",
-                         required: false),
-        RequiredDocument(code: "police-report", title: "گزارش مرجع انتظامی (سرقت با شکست حرز)", required: false),
-        RequiredDocument(code: "fire-brigade-report", title: "گزارش آتش‌نشانی (آتش‌سوزی یا انفجار)", required: false),
+                         condition: .installedEquipment),
+        RequiredDocument(code: "police-report", title: "گزارش مرجع انتظامی (سرقت با شکست حرز)", condition: .burglary),
+        RequiredDocument(code: "fire-brigade-report", title: "گزارش آتش‌نشانی (آتش‌سوزی یا انفجار)", condition: .fire),
     ]
+}
+
+/// The conditions of the computer claim documents (R-CL-06, R-CL-07).
+extension DocumentCondition {
+    public static let importedEquipment = DocumentCondition(
+        code: "imported-equipment", question: "آیا رایانهٔ آسیب‌دیده وارداتی است؟")
+    public static let installedEquipment = DocumentCondition(
+        code: "installed-equipment", question: "آیا هزینهٔ حمل تا محل نصب و هزینهٔ نصب در ارزش جایگزینی مطالبه می‌شود؟")
+    public static let burglary = DocumentCondition(code: "burglary", question: "آیا خسارت ناشی از سرقت با شکست حرز است؟")
+    public static let fire = DocumentCondition(code: "fire", question: "آیا خسارت ناشی از آتش‌سوزی یا انفجار است؟")
 }

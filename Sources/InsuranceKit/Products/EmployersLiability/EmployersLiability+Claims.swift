@@ -15,12 +15,12 @@ extension EmployersLiability {
         [CaseChecklist(.injury, Self.injuryDocuments), CaseChecklist(.death, Self.deathDocuments)]
     }
 
-    /// D-EMP-INJURY (seed 003). CHOSEN: the surgery report is conditional (only when there was
-    /// surgery), as is the social-security list (civil projects only, per the seed).
+    /// D-EMP-INJURY (seed 003). CHOSEN: the surgery report only when there was surgery; the
+    /// social-security list only for civil projects, per the seed.
     static let injuryDocuments = [
         RequiredDocument(code: "hospital-invoice", title: "صورتحساب بیمارستان", required: true),
         RequiredDocument(code: "paid-receipts", title: "قبوض پرداختی", required: true),
-        RequiredDocument(code: "surgery-report", title: "شرح عمل جراحی (در صورت انجام جراحی)", required: false),
+        RequiredDocument(code: "surgery-report", title: "شرح عمل جراحی (در صورت انجام جراحی)", condition: .surgery),
         RequiredDocument(code: "hospital-file-summary", title: "خلاصهٔ پروندهٔ بیمارستان", required: true),
         RequiredDocument(code: "birth-certificate", title: "شناسنامه و کپی شناسنامهٔ مصدوم", required: true),
         RequiredDocument(code: "national-card", title: "کارت ملی و کپی کارت ملی مصدوم", required: true),
@@ -43,5 +43,11 @@ extension EmployersLiability {
 
     static let socialSecurityList = RequiredDocument(
         code: "social-security-list", title: "کپی برابر اصل لیست تأمین اجتماعی (فقط برای پروژه‌های عمرانی)",
-        required: false)
+        condition: .civilProject)
+}
+
+extension DocumentCondition {
+    /// D-EMP: the work was a civil (public construction) project.
+    public static let civilProject = DocumentCondition(
+        code: "civil-project", question: "آیا کار در یک پروژهٔ عمرانی انجام می‌شده است؟")
 }
