@@ -50,11 +50,19 @@ public struct DrivingLicence: Sendable, Hashable, Codable {
                 field: "licence.expiry")
         }
         guard licence.licenceClass.permits(vehicleClass.requiredLicence) else {
-            throw DomainError(
-                code: "licence-class-mismatch",
-                message: "گواهینامهٔ \(licence.licenceClass.label) برای «\(vehicleClass.label)» معتبر نیست؛ "
-                    + "دست‌کم گواهینامهٔ \(vehicleClass.requiredLicence.label) لازم است.",
-                field: "licence.class")
+            throw DomainError.licenceClassMismatch(licence.licenceClass, vehicleClass)
         }
+    }
+}
+
+extension DomainError {
+    /// R-TP-01: "licence-class-mismatch" (field "licence.class"), naming the class required.
+    static func licenceClassMismatch(_ licenceClass: DrivingLicenceClass,
+                                     _ vehicleClass: ThirdPartyTariff.VehicleClass) -> DomainError {
+        DomainError(
+            code: "licence-class-mismatch",
+            message: "گواهینامهٔ \(licenceClass.label) برای «\(vehicleClass.label)» معتبر نیست؛ "
+                + "دست‌کم گواهینامهٔ \(vehicleClass.requiredLicence.label) لازم است.",
+            field: "licence.class")
     }
 }
