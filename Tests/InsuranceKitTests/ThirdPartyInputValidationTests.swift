@@ -75,7 +75,8 @@ struct ThirdPartyInputValidationTests {
         #expect(tariffErrors.map(\.code) == ["unknown-vehicle-class", "unknown-usage", "invalid-financial-cover"])
     }
 
-    @Test("no tariff for the issue year", arguments: ["1402/12/29", "1407/01/01"])
+    // Corrected (R-TP-08 revised): 1402 now has tariff data, so the year before the table is 1399.
+    @Test("no tariff for the issue year", arguments: ["1399/12/29", "1407/01/01"])
     func noTariff(_ date: String) {
         let errors = tpErrors(tpInputs(["issueDate": #""\#(date)""#]))
         #expect(errors.map(\.code) == ["no-tariff-for-year"])

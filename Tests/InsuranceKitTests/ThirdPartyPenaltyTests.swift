@@ -1,8 +1,9 @@
 import Testing
 @testable import InsuranceKit
 
-/// 1404 private car-4-cyl: G = B = 78,748,000 (no surcharge). Sample amnesty window 1404/06/02 …
-/// 1404/06/18 inclusive.
+/// 1404 private car-4-cyl: G = B = 78,748,000 (no surcharge); 1404 names no amnesty window.
+/// 1402 private car-4-cyl: G = B = 19,687,000 × 2 = 39,374,000; window 1402/06/02 … 1402/06/18
+/// inclusive (seed 001).
 @Suite("R-TP-08 late penalty and amnesty")
 struct ThirdPartyPenaltyTests {
     /// 1403/01/01 → 1404/03/01 = 366 (leap 1403) + 31 + 31 = 428 days → 365: G × 365 / 365 = 78,748,000.
@@ -40,16 +41,17 @@ struct ThirdPartyPenaltyTests {
         #expect(quote.line("late-penalty") == nil)
     }
 
-    /// Issue 1404/06/10, previous end 1404/05/01: 31 (to 1404/06/01, Mordad has 31 days) + 9 = 40 days.
-    /// Inside the window, 12-month policy → line shown with 0.
+    /// Corrected (R-TP-08 revised): the window is 1402's, not a default one each year.
+    /// Issue 1402/06/10, previous end 1402/05/01: 31 (to 1402/06/01, Mordad has 31 days) + 9 = 40 days.
+    /// Inside the window, 12-month policy → line shown with 0; total = the base 39,374,000.
     @Test("R-TP-08 inside the amnesty window a one-year policy pays no penalty", arguments: [
-        "1404/06/02", "1404/06/10", "1404/06/18",
+        "1402/06/02", "1402/06/10", "1402/06/18",
     ])
     func amnestied(_ issue: String) throws {
-        let quote = try tpQuote(tpInputs(["issueDate": #""\#(issue)""#, "previousPolicyEndDate": #""1404/05/01""#]))
+        let quote = try tpQuote(tpInputs(["issueDate": #""\#(issue)""#, "previousPolicyEndDate": #""1402/05/01""#]))
         #expect(tpAmount(quote, "late-penalty") == 0)
         #expect(quote.line("late-penalty")?.label.contains("بخشوده") == true)
-        #expect(quote.total == 78_748_000)
+        #expect(quote.total == 39_374_000)
     }
 
     /// Outside: issue 1404/06/19, 31 + 18 = 49 days: 78,748,000 × 49 / 365 = 3,858,652,000 / 365
@@ -63,14 +65,15 @@ struct ThirdPartyPenaltyTests {
         #expect(tpAmount(quote, "late-penalty") == penalty)
     }
 
-    /// 6-month policy issued 1404/06/10 (inside the window), 40 days: 78,748,000 × 40 / 365
-    /// = 3,149,920,000 / 365 = 8,629,917.81 → 8,629,918.
+    /// Corrected (R-TP-08 revised): moved into 1402, the year with a window.
+    /// 6-month policy issued 1402/06/10 (inside the window), 40 days: 39,374,000 × 40 / 365
+    /// = 1,574,960,000 / 365 = 4,314,958.90 → 4,314,959.
     @Test("R-TP-08 a 6-month policy gets no amnesty")
     func sixMonths() throws {
         let quote = try tpQuote(tpInputs([
-            "issueDate": #""1404/06/10""#, "previousPolicyEndDate": #""1404/05/01""#, "policyMonths": "6",
+            "issueDate": #""1402/06/10""#, "previousPolicyEndDate": #""1402/05/01""#, "policyMonths": "6",
         ]))
-        #expect(tpAmount(quote, "late-penalty") == 8_629_918)
+        #expect(tpAmount(quote, "late-penalty") == 4_314_959)
     }
 
     @Test("R-TP-08 the penalty cannot be waived by input")

@@ -34,15 +34,16 @@ struct ThirdPartyTariffBookTests {
 
     @Test("an installed tariff replaces the built-in one of its year; removing it restores the built-in one")
     func install() throws {
-        // 1402 has a diya but no built-in tariff, so no other test sees this one.
+        // Corrected (R-TP-08 revised): 1402 now has a built-in tariff, so the year is 1400: it has
+        // a diya but no built-in tariff, and no other test installs it (the server's tests use 1401).
         let base = try ThirdPartyTariff.forYear(1406)
-        let next = ThirdPartyTariff(year: 1402, isSample: true, note: base.note, vehicleClasses: base.vehicleClasses, usages: base.usages,
+        let next = ThirdPartyTariff(year: 1400, isSample: true, note: base.note, vehicleClasses: base.vehicleClasses, usages: base.usages,
                                     rates: base.rates, extraCoverUnit: base.extraCoverUnit, extraCoverPremiumPerUnit: base.extraCoverPremiumPerUnit,
                                     driverAccidentPremium: base.driverAccidentPremium, amnestyWindows: [])
-        #expect(throws: DomainError.self) { try ThirdPartyTariff.forYear(1402) }
+        #expect(throws: DomainError.self) { try ThirdPartyTariff.forYear(1400) }
         try ThirdPartyTariffBook.install(next)
-        #expect(try ThirdPartyTariff.forYear(1402) == next)
-        ThirdPartyTariffBook.remove(year: 1402)
-        #expect(throws: DomainError.self) { try ThirdPartyTariff.forYear(1402) }
+        #expect(try ThirdPartyTariff.forYear(1400) == next)
+        ThirdPartyTariffBook.remove(year: 1400)
+        #expect(throws: DomainError.self) { try ThirdPartyTariff.forYear(1400) }
     }
 }

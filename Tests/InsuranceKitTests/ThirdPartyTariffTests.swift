@@ -4,7 +4,7 @@ import Testing
 
 @Suite("T-TP third-party tariffs")
 struct ThirdPartyTariffTests {
-    @Test("T-TP a valid tariff exists for every year 1403…1406, labelled sample", arguments: [1403, 1404, 1405, 1406])
+    @Test("T-TP a valid tariff exists for every year 1402…1406, labelled sample", arguments: [1402, 1403, 1404, 1405, 1406])
     func everyYearValidates(_ year: Int) throws {
         let tariff = try ThirdPartyTariff.forYear(year)
         try tariff.validate()
@@ -14,9 +14,11 @@ struct ThirdPartyTariffTests {
         #expect(tariff.rates == .spec)
     }
 
+    /// Corrected (R-TP-08 revised): 1402 now has tariff data (the year that names an amnesty
+    /// window), so the year outside the table is 1399.
     @Test("T-TP no tariff for a year outside the table")
     func missingYear() {
-        let error = #expect(throws: DomainError.self) { try ThirdPartyTariff.forYear(1402) }
+        let error = #expect(throws: DomainError.self) { try ThirdPartyTariff.forYear(1399) }
         #expect(error?.code == "no-tariff-for-year")
         #expect(error?.field == "date")
     }
@@ -62,13 +64,18 @@ struct ThirdPartyTariffTests {
         #expect(try ThirdPartyTariff.forYear(1403).financialCoverBounds() == Rial(400_000_000)...Rial(8_000_000_000))
     }
 
-    @Test("R-TP-08 amnesty windows are inclusive (sample 2–18 Shahrivar)")
+    /// Corrected (R-TP-08 revised): the window is seed 001's 1402/06/02–1402/06/18, named by the
+    /// 1402 tariff only; 1404 (and every other sample year) names none, so it has none.
+    @Test("R-TP-08 amnesty windows are inclusive (1402: 2–18 Shahrivar); 1404 has none")
     func amnesty() throws {
-        let tariff = try ThirdPartyTariff.forYear(1404)
-        #expect(!tariff.isInAmnestyWindow(try jalali("1404/06/01")))
-        #expect(tariff.isInAmnestyWindow(try jalali("1404/06/02")))
-        #expect(tariff.isInAmnestyWindow(try jalali("1404/06/18")))
-        #expect(!tariff.isInAmnestyWindow(try jalali("1404/06/19")))
+        let tariff = try ThirdPartyTariff.forYear(1402)
+        #expect(!tariff.isInAmnestyWindow(try jalali("1402/06/01")))
+        #expect(tariff.isInAmnestyWindow(try jalali("1402/06/02")))
+        #expect(tariff.isInAmnestyWindow(try jalali("1402/06/18")))
+        #expect(!tariff.isInAmnestyWindow(try jalali("1402/06/19")))
+        let t1404 = try ThirdPartyTariff.forYear(1404)
+        #expect(t1404.amnestyWindows.isEmpty)
+        #expect(!t1404.isInAmnestyWindow(try jalali("1404/06/10")))
     }
 
     @Test("T-TP validate() names the first problem", arguments: [
@@ -95,13 +102,18 @@ struct ThirdPartyTariffTests {
         #expect(error?.field == field)
     }
 
+    /// Corrected (R-TP-08 revised): 1404 names no amnesty window, so its list is empty; 1402's
+    /// body carries seed 001's window.
     @Test("API.md tariff endpoint body: year, vehicleClasses, usages, amnestyWindows {from, to}")
     func document() throws {
         let body = ThirdPartyTariffDocument(try ThirdPartyTariff.forYear(1404))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: try encoder.encode(body), as: UTF8.self)
-        #expect(json.contains(#""amnestyWindows":[{"from":"1404/06/02","to":"1404/06/18"}]"#))
+        #expect(json.contains(#""amnestyWindows":[]"#))
+        let json1402 = String(decoding: try encoder.encode(ThirdPartyTariffDocument(try ThirdPartyTariff.forYear(1402))),
+                              as: UTF8.self)
+        #expect(json1402.contains(#""amnestyWindows":[{"from":"1402/06/02","to":"1402/06/18"}]"#))
         #expect(json.contains(#"{"basePremium":78748000,"code":"car-4-cyl","label":"سواری چهار سیلندر (سایر)"}"#))
         #expect(json.contains(#"{"code":"private","label":"شخصی","surchargePercent":0}"#))
         #expect(json.contains(#""isSample":true"#))

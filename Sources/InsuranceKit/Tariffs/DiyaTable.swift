@@ -23,7 +23,8 @@ public struct DiyaRates: Sendable, Hashable {
 /// T-DY: the diya table, one row per Jalali year.
 public enum DiyaTable: Sendable {
     /// 1400…1405 verbatim from SPEC T-DY (1402 also in seed 001: «۱ میلیارد و ۲۰۰ میلیون تومان در
-    /// ماه‌های حرام و ۹۰۰ میلیون تومان در سایر ماه‌ها»). 1406 is a SAMPLE.
+    /// ماه‌های حرام و ۹۰۰ میلیون تومان در سایر ماه‌ها»). Announced: 1400…1404. SAMPLES: 1405 (T-DY
+    /// takes its ordinary figure from a secondary source, not an announcement) and 1406.
     public static let all: [DiyaRates] = [
         DiyaRates(year: 1400, ordinary: 4_800_000_000, haram: 6_400_000_000, isSample: false, note: specNote),
         DiyaRates(year: 1401, ordinary: 6_000_000_000, haram: 8_000_000_000, isSample: false, note: specNote),
@@ -31,15 +32,15 @@ public enum DiyaTable: Sendable {
         DiyaRates(year: 1403, ordinary: 12_000_000_000, haram: 16_000_000_000, isSample: false, note: specNote),
         DiyaRates(year: 1404, ordinary: 16_000_000_000, haram: 21_330_000_000, isSample: false, note: specNote),
         // T-DY: ordinary from a secondary source, haram by the ⅓ rule (21,000,000,000 × 4/3);
-        // to be verified when the judiciary announces it.
-        DiyaRates(year: 1405, ordinary: 21_000_000_000, haram: 28_000_000_000, isSample: false, note: provisionalNote),
+        // a sample until the judiciary announces it.
+        DiyaRates(year: 1405, ordinary: 21_000_000_000, haram: 28_000_000_000, isSample: true, note: provisionalNote),
         // SAMPLE: 1405 ordinary × 9/7 ≈ +28.6 % (1404→1405 was +31 %), haram = ordinary + ⅓.
         DiyaRates(year: 1406, ordinary: 27_000_000_000, haram: 36_000_000_000, isSample: true, note: sampleNote),
     ]
 
     static let specNote = "دیهٔ اعلام‌شدهٔ قوهٔ قضاییه (SPEC T-DY)."
-    static let provisionalNote = "دیهٔ ماه‌های عادی از منبع ثانوی و دیهٔ ماه حرام با قاعدهٔ یک‌سوم افزایش "
-        + "(SPEC T-DY)؛ پس از اعلام رسمی بازبینی شود."
+    static let provisionalNote = "نمونه: دیهٔ ماه‌های عادی از منبع ثانوی و دیهٔ ماه حرام با قاعدهٔ یک‌سوم افزایش "
+        + "(SPEC T-DY)؛ هنوز اعلام رسمی نشده و پس از اعلام بازبینی شود."
     static let sampleNote = "نمونه: دیهٔ سال ۱۴۰۶ هنوز اعلام نشده است؛ رقم فرضی برای آزمون و برنامه‌ریزی."
 
     /// The row of a Jalali year; "no-diya-for-year" (field "date") when the table has none.

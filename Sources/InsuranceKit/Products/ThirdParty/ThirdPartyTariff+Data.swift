@@ -1,14 +1,19 @@
-/// Third-party tariffs, one value per Jalali year (section T: 1403 to next year).
+/// Third-party tariffs, one value per Jalali year (section T: 1403 to next year, and 1402 for the
+/// amnesty window seed 001 names).
 ///
 /// From the SPEC (not samples): the usage surcharges of R-TP-05 except ambulance, fire-fighting
-/// and industrial, and every percentage in `ThirdPartyRates.spec`. SAMPLES, to be replaced by
-/// Central Insurance's yearly circular: every base premium (the SPEC's 1399 car reference table,
-/// and sample 1399-level figures for motorcycles, trucks and buses, scaled ×3 for 1403, ×4 for
-/// 1404, ×5 for 1405, ×6 for 1406), the ambulance / fire-fighting / industrial surcharges, the
-/// extra financial-cover price, the driver-accident premium and the amnesty windows (modelled on
-/// seed 001's 1402 window, 2–18 Shahrivar). Hence `isSample: true` on every year.
+/// and industrial, every percentage in `ThirdPartyRates.spec`, and the 1402 amnesty window (R-TP-08,
+/// seed 001: 1402/06/02 to 1402/06/18). SAMPLES, to be replaced by Central Insurance's yearly
+/// circular: every base premium (the SPEC's 1399 car reference table, and sample 1399-level figures
+/// for motorcycles, trucks and buses, scaled ×2 for 1402, ×3 for 1403, ×4 for 1404, ×5 for 1405,
+/// ×6 for 1406), the ambulance / fire-fighting / industrial surcharges, the extra financial-cover
+/// price and the driver-accident premium. Hence `isSample: true` on every year. R-TP-08: a year
+/// has an amnesty window only when its tariff names one; no window is assumed for the others.
 extension ThirdPartyTariff {
     public static let all: [ThirdPartyTariff] = [
+        sampleYear(1402, multiplier: 2, extraCoverPremiumPerUnit: 30_000, driverAccidentPremium: 2_000_000,
+                   amnestyWindows: [JalaliDate(unchecked: 1402, 6, 2)...JalaliDate(unchecked: 1402, 6, 18)],
+                   note: note1402),
         sampleYear(1403, multiplier: 3, extraCoverPremiumPerUnit: 40_000, driverAccidentPremium: 3_000_000),
         sampleYear(1404, multiplier: 4, extraCoverPremiumPerUnit: 50_000, driverAccidentPremium: 4_000_000),
         sampleYear(1405, multiplier: 5, extraCoverPremiumPerUnit: 60_000, driverAccidentPremium: 5_000_000),
@@ -16,11 +21,12 @@ extension ThirdPartyTariff {
     ]
 
     /// A year's tariff: the 1399-level table × `multiplier`, SAMPLE prices for the extra cover
-    /// (per 10,000,000 rials) and the driver-accident cover, amnesty 2–18 Shahrivar (SAMPLE).
+    /// (per 10,000,000 rials) and the driver-accident cover, and the amnesty windows the year names.
     static func sampleYear(_ year: Int, multiplier: Int64, extraCoverPremiumPerUnit: Rial,
-                           driverAccidentPremium: Rial) -> ThirdPartyTariff {
+                           driverAccidentPremium: Rial, amnestyWindows: [ClosedRange<JalaliDate>] = [],
+                           note: String = sampleNote) -> ThirdPartyTariff {
         ThirdPartyTariff(
-            year: year, isSample: true, note: sampleNote,
+            year: year, isSample: true, note: note,
             vehicleClasses: referenceClasses.map { row in
                 VehicleClass(code: row.code, label: row.label, basePremium: Rial(row.premium1399 * multiplier),
                              kind: row.kind, requiredLicence: row.licence)
@@ -30,7 +36,7 @@ extension ThirdPartyTariff {
             extraCoverUnit: 10_000_000,
             extraCoverPremiumPerUnit: extraCoverPremiumPerUnit,
             driverAccidentPremium: driverAccidentPremium,
-            amnestyWindows: [JalaliDate(unchecked: year, 6, 2)...JalaliDate(unchecked: year, 6, 18)])
+            amnestyWindows: amnestyWindows)
     }
 
     /// R-TP-04, 1399 level. Cars: SPEC T-TP's 1399 reference («cars < 4 cylinders 14,142,000;
@@ -69,8 +75,9 @@ extension ThirdPartyTariff {
         Usage(code: "industrial", label: "صنعتی", surchargePercent: Percent(20)),          // SAMPLE
     ]
 
-    static let sampleNote = "نمونه: حق بیمهٔ پایه (جدول مرجع ۱۳۹۹ سواری‌ها از SPEC و ارقام نمونهٔ موتورسیکلت، "
-        + "بارکش و اتوبوس، ضرب در ضریب سال)، اضافه‌نرخ آمبولانس، آتش‌نشانی و صنعتی، نرخ پوشش مالی مازاد، "
-        + "حق بیمهٔ حوادث راننده و بازهٔ بخشودگی ارقام نمونه‌اند و باید با بخشنامهٔ بیمهٔ مرکزی جایگزین شوند؛ "
-        + "سایر درصدها از SPEC است."
+    static let sampleFigures = "نمونه: حق بیمهٔ پایه (جدول مرجع ۱۳۹۹ سواری‌ها از SPEC و ارقام نمونهٔ موتورسیکلت، "
+        + "بارکش و اتوبوس، ضرب در ضریب سال)، اضافه‌نرخ آمبولانس، آتش‌نشانی و صنعتی، نرخ پوشش مالی مازاد و "
+        + "حق بیمهٔ حوادث راننده ارقام نمونه‌اند و باید با بخشنامهٔ بیمهٔ مرکزی جایگزین شوند؛ سایر درصدها از SPEC است."
+    static let sampleNote = sampleFigures + " این سال بازهٔ بخشودگی جریمهٔ دیرکرد ندارد."
+    static let note1402 = sampleFigures + " بازهٔ بخشودگی ۱۴۰۲/۰۶/۰۲ تا ۱۴۰۲/۰۶/۱۸ نمونه نیست و از اعلام بیمهٔ مرکزی است."
 }

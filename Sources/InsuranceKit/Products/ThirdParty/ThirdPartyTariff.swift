@@ -56,7 +56,8 @@ public struct ThirdPartyTariff: Sendable, Hashable, Codable {
     public let extraCoverPremiumPerUnit: Rial
     /// R-TP-01/R-TP-07: premium of the optional driver-accident cover.
     public let driverAccidentPremium: Rial
-    /// R-TP-08: one-year policies issued inside a window pay no late penalty. Inclusive.
+    /// R-TP-08: one-year policies issued inside a window pay no late penalty. Inclusive. Only the
+    /// windows the year's tariff names: none is assumed for a year that names none.
     public let amnestyWindows: [ClosedRange<JalaliDate>]
 
     public init(year: Int, isSample: Bool, note: String, vehicleClasses: [VehicleClass], usages: [Usage],
@@ -108,7 +109,7 @@ public struct ThirdPartyTariff: Sendable, Hashable, Codable {
         return found
     }
 
-    /// R-TP-08: whether `date` lies in one of the year's amnesty windows.
+    /// R-TP-08: whether `date` lies in one of the windows this tariff names (false when none).
     public func isInAmnestyWindow(_ date: JalaliDate) -> Bool {
         amnestyWindows.contains { $0.contains(date) }
     }
