@@ -2,6 +2,9 @@
 /// (R-G-02); payable = Σ lines.
 ///
 /// 1. `loss` +loss and `salvage` −salvage (R-CL-07), always present: approved = loss − salvage.
+///    With named items (R-CL-08, computer insurance), `item-cap` between them: −Σ max(0, item loss
+///    − declared value), so approved = Σ min(item loss, declared value) − salvage. Omitted when
+///    zero; without items the steps are exactly the others.
 /// 2. `premium-proportion` (R-CL-04): kept = round(approved × paid / total), the line is
 ///    −(approved − kept): the payable amount is what is rounded, as the rule states it.
 ///    Omitted when the premium was fully paid. `notPayable` throws "premium-not-paid-before-loss".
@@ -14,11 +17,16 @@
 public enum SettlementCalculator: Sendable {
     public static func settle(_ input: SettlementInput) throws -> Settlement {
         try validate(input)
-        let approved = try input.loss.subtracting(input.salvage)
-        var lines = [
-            QuoteLine(code: "loss", rule: "R-CL-07", label: "خسارت برآوردشده", amount: input.loss),
-            QuoteLine(code: "salvage", rule: "R-CL-07", label: "بازیافت", amount: try input.salvage.negated()),
-        ]
+        let excess = try itemExcess(input.items)
+        let approved = try input.loss.subtracting(excess.total).subtracting(input.salvage)
+        var lines = [QuoteLine(code: "loss", rule: "R-CL-07", label: "خسارت برآوردشده", amount: input.loss)]
+        if !excess.total.isZero {
+            let rows = excess.rows.map { Normalize.persianDigits(String($0 + 1)) }.joined(separator: "، ")
+            lines.append(QuoteLine(code: "item-cap", rule: "R-CL-08",
+                                   label: "کسر مازاد خسارت بر ارزش اعلام‌شدهٔ اقلام (ردیف \(rows))",
+                                   amount: try excess.total.negated()))
+        }
+        lines.append(QuoteLine(code: "salvage", rule: "R-CL-07", label: "بازیافت", amount: try input.salvage.negated()))
         var amount = approved
 
         switch input.premium {
@@ -77,12 +85,25 @@ public enum SettlementCalculator: Sendable {
         return Settlement(lines: lines, approved: approved, payable: payable)
     }
 
+    /// R-CL-08: Σ max(0, item loss − declared value) and the policy rows (0-based) it comes from.
+    static func itemExcess(_ items: [ClaimedItem]) throws -> (total: Rial, rows: [Int]) {
+        var total = Rial.zero
+        var rows: [Int] = []
+        for item in items where item.loss > item.declaredValue {
+            total = try total.adding(try item.loss.subtracting(item.declaredValue))
+            rows.append(item.index)
+        }
+        return (total, rows)
+    }
+
     /// Throws the first problem, each with its field.
     static func validate(_ input: SettlementInput) throws {
         guard input.loss > .zero else {
             throw DomainError(code: "invalid-loss", message: "مبلغ خسارت باید بیشتر از صفر باشد.", field: "loss")
         }
-        guard !input.salvage.isNegative, input.salvage <= input.loss else {
+        try validateItems(input)
+        let capped = try input.loss.subtracting(try itemExcess(input.items).total)
+        guard !input.salvage.isNegative, input.salvage <= capped else {
             throw DomainError(code: "invalid-salvage", message: "بازیافت باید بین صفر و مبلغ خسارت باشد.", field: "salvage")
         }
         guard !input.cap.isNegative else { throw DomainError.negativeAmount.withField("cap") }
@@ -102,4 +123,31 @@ public enum SettlementCalculator: Sendable {
             }
         }
     }
+
+    /// Each item once, with a positive loss and declared value; the losses add up to `loss`.
+    static func validateItems(_ input: SettlementInput) throws {
+        guard !input.items.isEmpty else { return }
+        var seen = Set<Int>()
+        for (i, item) in input.items.enumerated() {
+            guard seen.insert(item.index).inserted else { throw DomainError.duplicateItem.withField("items[\(i)]") }
+            guard item.loss > .zero else {
+                throw DomainError(code: "invalid-item-loss", message: "خسارت هر قلم باید بیشتر از صفر باشد.",
+                                  field: "items[\(i)].loss")
+            }
+            guard item.declaredValue > .zero else {
+                throw DomainError(code: "invalid-item-value", message: "ارزش اعلام‌شدهٔ هر قلم باید بیشتر از صفر باشد.",
+                                  field: "items[\(i)].declaredValue")
+            }
+        }
+        guard try Rial.sum(input.items.map(\.loss)) == input.loss else {
+            throw DomainError(code: "items-loss-mismatch", message: "مبلغ خسارت باید برابر جمع خسارت اقلام باشد.",
+                              field: "loss")
+        }
+    }
+}
+
+extension DomainError {
+    /// R-CL-08: a claim names one item twice.
+    public static let duplicateItem = DomainError(
+        code: "duplicate-item", message: "این قلم بیش از یک بار در ادعای خسارت آمده است.", field: "items")
 }
