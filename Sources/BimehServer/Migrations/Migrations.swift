@@ -19,5 +19,6 @@ enum BimehMigrations {
         M014_AddThirdPartyClaimFacts(),
         M015_CreateTariffFiles(),
         M016_AddClaimKnownDate(),
+        M017_AddClaimConditions(),
     ]
 }

@@ -35,6 +35,9 @@ final class Claim: Model, @unchecked Sendable {
     @OptionalField(key: "end_reason") var endReason: String?
     /// Recorded when the payment order is collected (R-CL-10 settlement receipt).
     @OptionalField(key: "paid_on") var paidOn: String?
+    /// R-CL-06: the conditions that hold on the file, which make conditional documents required.
+    /// Nil on files opened before conditions were recorded.
+    @OptionalField(key: "conditions") var conditions: [String]?
     /// R-CL-02: the day the insured learned of a claim against them (civil liability); nil: the loss date.
     @OptionalField(key: "claim_known_date") var claimKnownDate: String?
     /// Third party (R-TP-11): did the at-fault driver hold a driving licence?

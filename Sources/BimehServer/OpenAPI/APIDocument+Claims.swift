@@ -60,6 +60,9 @@ enum ClaimSchemas {
     static let notice = Schemas.object([
         "policyId": Schemas.uuid, "lossDate": Schemas.jalaliDate, "noticeDate": Schemas.jalaliDate, "description": Schemas.string,
         "claimKnownDate": ["type": "string", "description": "R-CL-02: civil liability: the day the insured learned of the claim (default the loss date)"],
+        "conditions": ["type": "array", "items": Schemas.string,
+                       "description": "R-CL-06: conditions that hold on the file (death, surgery, treatment-costs, …); they make conditional documents required"],
+        "driverLicenceClass": ["type": "string", "description": "third party, driver accident: the driver's licence class (R-TP-01)"],
         "kind": Schemas.enumeration(ProductCatalog.standard.claimCases.map(\.rawValue)),
         "atFaultLicensed": ["type": "boolean", "description": "third party: did the at-fault driver hold a licence (R-TP-11)"],
         "policeSketch": ["type": "boolean", "description": "third party, property damage: is there a police sketch (R-TP-12)"],

@@ -37,7 +37,8 @@ struct ClaimController: RouteCollection {
     // MARK: notice
 
     struct OpenClaim: StrictRequestBody {
-        static let fields: Set<String> = ["policyId", "lossDate", "noticeDate", "description", "kind", "claimKnownDate", "atFaultLicensed", "policeSketch"]
+        static let fields: Set<String> = ["policyId", "lossDate", "noticeDate", "description", "kind", "claimKnownDate", "conditions",
+                                              "atFaultLicensed", "policeSketch", "driverLicenceClass"]
         var policyId: String?
         var lossDate: String?
         var noticeDate: String?
@@ -46,10 +47,13 @@ struct ClaimController: RouteCollection {
         var claimKnownDate: String?
         var atFaultLicensed: Bool?
         var policeSketch: Bool?
+        var driverLicenceClass: String?
+        var conditions: [String]?
 
         /// The product facts given, by field name; the product's hooks decide which it takes.
         var facts: ClaimFacts {
-            ClaimFacts(flags: ["atFaultLicensed": atFaultLicensed, "policeSketch": policeSketch].compactMapValues { $0 })
+            ClaimFacts(flags: ["atFaultLicensed": atFaultLicensed, "policeSketch": policeSketch].compactMapValues { $0 },
+                       texts: ["driverLicenceClass": driverLicenceClass].compactMapValues { $0 })
         }
     }
 
@@ -70,7 +74,7 @@ struct ClaimController: RouteCollection {
         let principal = try req.principal
         let outcome = try await req.write { work in
             try await NoticeDesk.open(.init(policyID: policyID, lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase,
-                                            claimKnownDate: claimKnown, facts: body.facts),
+                                            claimKnownDate: claimKnown, conditions: body.conditions ?? [], facts: body.facts),
                                       principal: principal, in: work)
         }
         switch outcome {

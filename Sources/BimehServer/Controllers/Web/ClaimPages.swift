@@ -74,6 +74,10 @@ struct ClaimPages: RouteCollection {
         var kind: String?
         /// Civil liability: the day the insured learned of the claim; empty: the loss date.
         var claimKnownDate: String?
+        /// R-CL-06: the conditions ticked on the form.
+        var conditions: [String]?
+        /// Third party, driver accident: the driver's licence class.
+        var driverLicenceClass: String?
         /// Third party: "yes" / "no" / empty.
         var atFaultLicensed: String?
         var policeSketch: String?
@@ -84,7 +88,8 @@ struct ClaimPages: RouteCollection {
 
         /// The product facts answered on the form (the same names as the API's fields).
         var facts: ClaimFacts {
-            ClaimFacts(flags: ["atFaultLicensed": Self.flag(atFaultLicensed), "policeSketch": Self.flag(policeSketch)].compactMapValues { $0 })
+            ClaimFacts(flags: ["atFaultLicensed": Self.flag(atFaultLicensed), "policeSketch": Self.flag(policeSketch)].compactMapValues { $0 },
+                       texts: ["driverLicenceClass": driverLicenceClass.flatMap { $0.isEmpty ? nil : $0 }].compactMapValues { $0 })
         }
     }
 
@@ -92,12 +97,28 @@ struct ClaimPages: RouteCollection {
         var chrome: PageChrome
         var form: NoticeForm
         var errors: [PageError]
+        /// R-CL-06: every condition some product's checklist depends on, as a question.
+        var conditions: [ConditionOption] = []
+    }
+
+    struct ConditionOption: Encodable {
+        var code: String
+        var question: String
+        var checked: Bool
+    }
+
+    static func conditionOptions(_ products: ProductBook, checked: [String]) -> [ConditionOption] {
+        var seen = Set<String>()
+        return products.catalog.lines.flatMap { line in line.claimCases.flatMap { line.documentConditions(for: $0.claimCase) } }
+            .filter { seen.insert($0.code).inserted }
+            .map { ConditionOption(code: $0.code, question: $0.question, checked: checked.contains($0.code)) }
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
         let today = req.bimeh.clock.today().description
         return try await req.page("claims/new", NoticeContext(chrome: PageChrome(req, title: "اعلام خسارت"),
-                                                              form: NoticeForm(lossDate: today, noticeDate: today, kind: "general"), errors: []))
+                                                              form: NoticeForm(lossDate: today, noticeDate: today, kind: "general"), errors: [],
+                                                              conditions: Self.conditionOptions(req.bimeh.products, checked: [])))
     }
 
     @Sendable func open(req: Request) async throws -> Response {
@@ -120,7 +141,7 @@ struct ClaimPages: RouteCollection {
             guard let policyID, let loss, let notice, let description else { throw AppError.malformedJSON }
             let outcome = try await req.write { work in
                 try await NoticeDesk.open(.init(policyID: policyID, lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase,
-                                                claimKnownDate: claimKnown, facts: form.facts),
+                                                claimKnownDate: claimKnown, conditions: form.conditions ?? [], facts: form.facts),
                                           principal: principal, in: work)
             }
             switch outcome {
@@ -130,7 +151,8 @@ struct ClaimPages: RouteCollection {
             }
         } catch let error as AppError where error.status.code < 500 {
             let messages = PageError.list(error)
-            return try await req.page("claims/new", NoticeContext(chrome: PageChrome(req, title: "اعلام خسارت"), form: form, errors: messages), status: error.status)
+            return try await req.page("claims/new", NoticeContext(chrome: PageChrome(req, title: "اعلام خسارت"), form: form, errors: messages,
+                                                                  conditions: Self.conditionOptions(req.bimeh.products, checked: form.conditions ?? [])), status: error.status)
         }
     }
 

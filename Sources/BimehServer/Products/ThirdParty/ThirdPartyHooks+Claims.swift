@@ -8,6 +8,7 @@ import InsuranceKit
 extension ThirdPartyHooks {
     static let atFaultLicensed = "atFaultLicensed"
     static let policeSketch = "policeSketch"
+    static let driverLicenceClass = "driverLicenceClass"
 
     /// The notice must say whether the at-fault driver had a licence, and for property damage
     /// whether there is a police sketch.
@@ -19,10 +20,36 @@ extension ThirdPartyHooks {
         if claimCase == .financial && facts[Self.policeSketch] == nil {
             reader.add(Self.policeSketch, "required", "بگویید کروکی پلیس برای این حادثه کشیده شده است یا نه (R-TP-12).")
         }
-        for name in facts.flags.keys.sorted() where ![Self.atFaultLicensed, Self.policeSketch].contains(name) {
+        if facts.texts[Self.driverLicenceClass] != nil && claimCase != .driverAccident {
+            reader.add(Self.driverLicenceClass, "not-applicable", "پایهٔ گواهینامهٔ راننده فقط در خسارت حوادث راننده پرسیده می‌شود.")
+        }
+        for name in facts.names where ![Self.atFaultLicensed, Self.policeSketch, Self.driverLicenceClass].contains(name) {
             reader.add(name, "not-applicable", "این فیلد برای خسارت این نوع بیمه‌نامه نیست.")
         }
         try reader.throwIfAny()
+    }
+
+    /// R-TP-01: the driver's own injury is covered only when the policy bought the cover and the
+    /// driver's licence class fits the vehicle.
+    func checkCover(_ policy: Policy, claimCase: ClaimCase, facts: ClaimFacts, lossDate: JalaliDate) throws {
+        guard claimCase == .driverAccident else { return }
+        let inputs = try StoredJSON.decode(ThirdPartyInputs.self, from: policy.inputs, what: "policy.inputs")
+        let vehicle = try ThirdPartyDesk.vehicleClass(of: policy)
+        var licence: DrivingLicenceClass?
+        if let raw = facts.texts[Self.driverLicenceClass], !raw.isEmpty {
+            guard let known = DrivingLicenceClass(rawValue: raw) else {
+                throw AppError.validation([FieldError(field: Self.driverLicenceClass, code: "invalid-licence-class",
+                                                      message: "پایهٔ گواهینامه باید یکی از " + DrivingLicenceClass.allCases.map(\.rawValue).joined(separator: "، ") + " باشد.")])
+            }
+            licence = known
+        }
+        do {
+            try ThirdPartyClaims.checkDriverAccident(inputs: inputs, licenceClass: licence, vehicleClass: vehicle)
+        } catch let error as DomainError {
+            // the notice's own field names: the case is `kind`, the licence `driverLicenceClass`
+            let field = error.code == "driver-cover-not-bought" ? "kind" : Self.driverLicenceClass
+            throw AppError.validation([FieldError(field: field, code: error.code, message: error.message)])
+        }
     }
 
     func record(_ facts: ClaimFacts, on claim: Claim) {

@@ -76,7 +76,7 @@ enum ClaimWorkflow {
     static func missingDocuments(_ claim: Claim, products: ProductBook, on db: any Database) async throws -> [RequiredDocument] {
         let checklist = try products.checklist(claim.product, case: claim.claimCase)
         let received = try await ClaimDocument.query(on: db).filter(\.$claim.$id == claim.requireID()).all().map(\.code)
-        return DocumentChecklists.missing(required: checklist, received: Set(received))
+        return DocumentChecklists.missing(required: checklist, received: Set(received), conditions: Set(claim.conditions ?? []))
     }
 
     /// R-CL-05: a visit arranged by phone; the expert's appointment awaits the head's approval.

@@ -14,6 +14,8 @@ enum NoticeDesk {
         var claimCase: ClaimCase
         /// R-CL-02: the day the insured learned of a claim against them; nil: the loss date.
         var claimKnownDate: JalaliDate? = nil
+        /// R-CL-06: the codes of the conditions that hold on the file (death, surgery, …).
+        var conditions: [String] = []
         /// The product's own facts (third party: R-TP-11, R-TP-12); its hooks check them.
         var facts = ClaimFacts()
     }
@@ -48,6 +50,8 @@ enum NoticeDesk {
         try checkCover(policy, lossDate: request.lossDate)
         _ = try DomainErrorMapping.validating { try line.checklist(for: request.claimCase) }
         try hooks.checkNoticeFacts(request.facts, claimCase: request.claimCase)
+        try hooks.checkCover(policy, claimCase: request.claimCase, facts: request.facts, lossDate: request.lossDate)
+        try checkConditions(request.conditions, line: line, claimCase: request.claimCase)
 
         // R-CL-12: a loss of the same day on the same policy that was already paid is refused by letter.
         let earlier = try await Claim.query(on: work.db).filter(\.$policy.$id == policyID).filter(\.$lossDate == request.lossDate.description).all()
@@ -76,6 +80,7 @@ enum NoticeDesk {
         claim.noticeLate = notice.isLate
         if notice.isLate && rules.lateNoticePolicy == .accept { claim.lateDecision = .accept }
         hooks.record(request.facts, on: claim)
+        claim.conditions = Set(request.conditions).sorted()
         claim.daysLate = notice.daysLate
         claim.premiumInquiry = try QuoteDesk.json(try await premiumInquiry(policy, lossDate: request.lossDate, on: work.db))
         claim.$policy.id = policyID
@@ -99,6 +104,18 @@ enum NoticeDesk {
             try await ClaimWorkflow.endWithLetter(claim, event: .closeUnpaid(reason: reason.message), customer: customer.displayName, principal: principal, in: work)
         }
         return .opened(claim)
+    }
+
+    /// R-CL-06: only the conditions the case's checklist depends on.
+    static func checkConditions(_ codes: [String], line: any ProductLine, claimCase: ClaimCase) throws {
+        let known = line.documentConditions(for: claimCase).map(\.code)
+        var reader = FieldReader()
+        for (index, code) in codes.enumerated() where !known.contains(code) {
+            reader.add("conditions[\(index)]", "unknown-condition",
+                       known.isEmpty ? "برای این نوع خسارت شرطی در فهرست مدارک نیست."
+                                     : "شرط «\(code)» در فهرست مدارک این نوع خسارت نیست؛ یکی از " + known.joined(separator: "، ") + ".")
+        }
+        try reader.throwIfAny()
     }
 
     /// A loss is covered from 24:00 of the start day to 24:00 of the end day (R-G-04), and not

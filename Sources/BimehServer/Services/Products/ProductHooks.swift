@@ -23,6 +23,9 @@ protocol ProductHooks: Sendable {
 
     /// The product's own facts on a claim notice: required ones present, foreign ones refused.
     func checkNoticeFacts(_ facts: ClaimFacts, claimCase: ClaimCase) throws
+    /// The product's conditions of cover for the case (e.g. a cover the policy must have bought),
+    /// checked against the policy before the file opens.
+    func checkCover(_ policy: Policy, claimCase: ClaimCase, facts: ClaimFacts, lossDate: JalaliDate) throws
     /// Keeps the checked facts on the new file.
     func record(_ facts: ClaimFacts, on claim: Claim)
     /// A reason to refuse the claim at notice (a letter ends the file), or nil.
@@ -56,7 +59,9 @@ struct SettlementLimit: Sendable {
 /// Product-specific facts of a claim notice, by API field name (`atFaultLicensed`, …).
 struct ClaimFacts: Sendable {
     var flags: [String: Bool] = [:]
+    var texts: [String: String] = [:]
     subscript(_ name: String) -> Bool? { flags[name] }
+    var names: [String] { (Array(flags.keys) + Array(texts.keys)).sorted() }
 }
 
 /// Product fields of the policy view. Only members some product fills; nil elsewhere.
@@ -84,12 +89,13 @@ extension ProductHooks {
 
     func checkNoticeFacts(_ facts: ClaimFacts, claimCase: ClaimCase) throws {
         var reader = FieldReader()
-        for name in facts.flags.keys.sorted() {
+        for name in facts.names {
             reader.add(name, "not-applicable", "این فیلد برای خسارت این نوع بیمه‌نامه نیست.")
         }
         try reader.throwIfAny()
     }
 
+    func checkCover(_ policy: Policy, claimCase: ClaimCase, facts: ClaimFacts, lossDate: JalaliDate) throws {}
     func record(_ facts: ClaimFacts, on claim: Claim) {}
     func refusal(for claim: Claim, policy: Policy) throws -> String? { nil }
     func checkAssessment(_ claim: Claim, loss: Rial, on db: any Database) async throws {}
