@@ -92,3 +92,51 @@ struct ClaimCorrectionsTests {
         }
     }
 }
+
+@Suite("Claims: computer claims name their damaged items (R-CL-08)")
+struct ComputerClaimItemsServerTests {
+    @Test("R-CL-08 each named computer is capped at its declared value, then franchise and sum insured")
+    func itemsCapped() async throws {
+        try await TestApp.run { app in
+            let flow = try await ClaimFlow.start(app)
+            // computers SN-1 60,000,000 and SN-2 40,000,000: sum insured 100,000,000, franchise 10 % (tariff default)
+            let policyID = try await flow.policy([60_000_000, 40_000_000])
+            let opened = try await flow.notice(policyID, loss: "1405/01/05", notice: "1405/01/10")
+            let claimID = try #require(opened.json["id"] as? String)
+            #expect(try await flow.post(claimID, "document-request").status == .ok)
+            // unknown computer, a loss that disagrees with the items: refused
+            let unknown = try await flow.post(claimID, "assessment", json: ["items": [["serial": "SN-9", "loss": 5_000_000]]])
+            #expect(unknown.fieldCodes == ["items[0]": "unknown-item"])
+            let mismatch = try await flow.post(claimID, "assessment", json: ["loss": 1_000, "items": [["row": 0, "loss": 5_000_000]]])
+            #expect(mismatch.fieldCodes == ["loss": "items-loss-mismatch"])
+            // row 0 lost 70,000,000 (more than its 60,000,000), SN-2 lost 10,000,000: loss 80,000,000
+            let assessed = try await flow.post(claimID, "assessment", json: ["items": [["row": 0, "loss": 70_000_000], ["serial": "SN-2", "loss": 10_000_000]]])
+            #expect(assessed.status == .ok, "\(assessed.body.string)")
+            #expect(assessed.json["loss"] as? Int == 80_000_000)
+            let settlement = try await app.send(.GET, "/api/v1/claims/\(claimID)/settlement", token: flow.claims)
+            // item cap −10,000,000 → 70,000,000; paid in full before the loss; franchise 10 % = 7,000,000 → 63,000,000,
+            // under the sum insured 100,000,000
+            #expect(ThirdPartyClaimTests.line(settlement, "item-cap") == -10_000_000)
+            #expect(ThirdPartyClaimTests.line(settlement, "franchise") == -7_000_000)
+            #expect(settlement.json["payable"] as? Int == 63_000_000)
+            // a new assessment without items drops them: 80,000,000 − 10 % = 72,000,000
+            #expect(try await flow.post(claimID, "assessment", json: ["loss": 80_000_000, "salvage": 0]).status == .ok)
+            let plain = try await app.send(.GET, "/api/v1/claims/\(claimID)/settlement", token: flow.claims)
+            #expect(ThirdPartyClaimTests.line(plain, "item-cap") == nil)
+            #expect(plain.json["payable"] as? Int == 72_000_000)
+        }
+    }
+
+    @Test("R-CL-08 a line without an item list refuses items")
+    func itemsNotApplicable() async throws {
+        try await TestApp.run { app in
+            let flow = try await ClaimFlow.start(app)
+            let policyID = try await ThirdPartyClaimTests.policyInForce(app, flow)
+            let opened = try await ThirdPartyClaimTests.notice(flow, policyID, kind: "financial", sketch: true)
+            let claimID = try #require(opened.json["id"] as? String)
+            #expect(try await flow.post(claimID, "document-request").status == .ok)
+            let res = try await flow.post(claimID, "assessment", json: ["items": [["row": 0, "loss": 5_000_000]]])
+            #expect(res.fieldCodes == ["items": "not-applicable"])
+        }
+    }
+}

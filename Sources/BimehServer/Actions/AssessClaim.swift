@@ -12,10 +12,12 @@ struct AssessClaim: Sendable {
         var salvageUnreadable = false
         var diyaPercent: String?
         var death: Bool?
+        /// R-CL-08: the damaged items, when the product lists them (computer insurance).
+        var items: [DamagedItemInput]?
     }
 
     enum Basis: Sendable {
-        case rials(loss: Rial, salvage: Rial)
+        case rials(loss: Rial?, salvage: Rial, items: [DamagedItemInput]?)
         case share(Percent, death: Bool)
     }
 
@@ -33,7 +35,9 @@ struct AssessClaim: Sendable {
             basis = .share(share, death: input.death ?? false)
             return
         }
-        let loss = reader.rial(input.loss, "loss")
+        // with items the loss is theirs: given, it must equal their sum
+        let items = input.items.flatMap { $0.isEmpty ? nil : $0 }
+        let loss = items != nil && input.loss == nil ? nil : reader.rial(input.loss, "loss")
         var salvage = Rial.zero
         if input.salvageUnreadable {
             reader.add("salvage", "invalid-amount", "بازیافت باید عددی صفر یا مثبت (به ریال) باشد.")
@@ -41,13 +45,27 @@ struct AssessClaim: Sendable {
             if raw < 0 { reader.add("salvage", "negative-amount", "بازیافت نمی‌تواند منفی باشد.") } else { salvage = Rial(amount: raw) }
         }
         try reader.throwIfAny()
-        guard let loss else { throw AppError.malformedJSON }
-        basis = .rials(loss: loss, salvage: salvage)
+        guard loss != nil || items != nil else { throw AppError.malformedJSON }
+        basis = .rials(loss: loss, salvage: salvage, items: items)
     }
 
     func run(_ claim: Claim, principal: Principal, in work: UnitOfWork) async throws {
         switch basis {
-        case .rials(let loss, let salvage):
+        case .rials(let given, let salvage, let items):
+            var loss = given
+            claim.claimedItems = nil
+            if let items {
+                let policy = try await claim.$policy.get(on: work.db)
+                let claimed = try work.products.hooks(claim.product).claimedItems(policy, damaged: items)
+                let total = try Rial.sum(claimed.map(\.loss))
+                if let given, given != total {
+                    throw AppError.validation([FieldError(field: "loss", code: "items-loss-mismatch",
+                                                          message: "مبلغ خسارت باید برابر جمع خسارت اقلام (\(total.persianFormatted) ریال) باشد.")])
+                }
+                loss = total
+                claim.claimedItems = try QuoteDesk.json(claimed)
+            }
+            guard let loss else { throw AppError.malformedJSON }
             try await ClaimWorkflow.assess(claim, loss: loss, salvage: salvage, principal: principal, in: work)
         case .share(let share, let death):
             let loss = try work.products.hooks(claim.product).lossFromShare(claim, share: share, death: death)

@@ -20,5 +20,6 @@ enum BimehMigrations {
         M015_CreateTariffFiles(),
         M016_AddClaimKnownDate(),
         M017_AddClaimConditions(),
+        M018_AddClaimedItems(),
     ]
 }

@@ -35,6 +35,8 @@ final class Claim: Model, @unchecked Sendable {
     @OptionalField(key: "end_reason") var endReason: String?
     /// Recorded when the payment order is collected (R-CL-10 settlement receipt).
     @OptionalField(key: "paid_on") var paidOn: String?
+    /// R-CL-08: the damaged items the assessment named, JSON `[ClaimedItem]`; nil when none.
+    @OptionalField(key: "claimed_items") var claimedItems: String?
     /// R-CL-06: the conditions that hold on the file, which make conditional documents required.
     /// Nil on files opened before conditions were recorded.
     @OptionalField(key: "conditions") var conditions: [String]?

@@ -4,6 +4,7 @@ import InsuranceKit
 /// of the products that add something on the server.
 extension ProductBook {
     static let standard = ProductBook(catalog: .standard, hooks: [
+        ComputerHooks(),
         ThirdPartyHooks(),
     ])
 }

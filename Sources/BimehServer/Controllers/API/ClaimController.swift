@@ -200,16 +200,24 @@ struct ClaimController: RouteCollection {
 
     /// `loss` in rials, or for a third-party bodily case the forensic `diyaPercent` (with `death`).
     struct Assessment: StrictRequestBody {
-        static let fields: Set<String> = ["loss", "salvage", "diyaPercent", "death"]
+        static let fields: Set<String> = ["loss", "salvage", "diyaPercent", "death", "items"]
         var loss: Int64?
         var salvage: Int64?
         var diyaPercent: String?
         var death: Bool?
+        var items: [Item]?
+
+        struct Item: Decodable, Sendable {
+            var row: Int?
+            var serial: String?
+            var loss: Int64?
+        }
     }
 
     @Sendable func assess(req: Request) async throws -> Response {
         let body = try req.decodeStrict(Assessment.self)
-        let command = try AssessClaim(.init(loss: body.loss, salvage: body.salvage, diyaPercent: body.diyaPercent, death: body.death))
+        let command = try AssessClaim(.init(loss: body.loss, salvage: body.salvage, diyaPercent: body.diyaPercent, death: body.death,
+                                                items: body.items?.map { DamagedItemInput(row: $0.row, serial: $0.serial, loss: $0.loss) }))
         return try await step(req) { claim, principal, work in try await command.run(claim, principal: principal, in: work) }
     }
 

@@ -21,7 +21,8 @@ enum SettlementDesk {
             loss: Rial(amount: loss), salvage: Rial(amount: salvage), premium: try NoticeDesk.decodedInquiry(claim),
             franchisePercent: franchise, cap: limit.cap,
             previousPayments: limit.countsPreviousPayments ? try Rial.sum(previous.map { Rial(amount: $0.amount) }) : .zero,
-            agreedAmount: claim.agreedAmount.map { Rial(amount: $0) })
+            agreedAmount: claim.agreedAmount.map { Rial(amount: $0) },
+            items: try StoredJSON.decode([ClaimedItem].self, from: claim.claimedItems, what: "claim.claimedItems") ?? [])
         return try DomainErrorMapping.validating { try SettlementCalculator.settle(input) }
     }
 

@@ -36,6 +36,8 @@ protocol ProductHooks: Sendable {
     func assessesByShare(_ claim: Claim) -> Bool
     /// The loss of a case assessed by share.
     func lossFromShare(_ claim: Claim, share: Percent, death: Bool) throws -> Rial
+    /// R-CL-08: the damaged items a claim names, each with the limit the policy gives it.
+    func claimedItems(_ policy: Policy, damaged: [DamagedItemInput]) throws -> [ClaimedItem]
     /// The cap of the settlement, and whether earlier payments on the policy reduce it (R-CL-08).
     func settlementLimit(_ claim: Claim, policy: Policy) throws -> SettlementLimit
 
@@ -49,6 +51,13 @@ protocol ProductHooks: Sendable {
 struct RenewalBasis: Sendable {
     var start: JalaliDate
     var inputs: Data
+}
+
+/// One damaged item as an assessment names it: its row on the policy (0-based) or its serial.
+struct DamagedItemInput: Sendable {
+    var row: Int?
+    var serial: String?
+    var loss: Int64?
 }
 
 struct SettlementLimit: Sendable {
@@ -104,6 +113,11 @@ extension ProductHooks {
     func lossFromShare(_ claim: Claim, share: Percent, death: Bool) throws -> Rial {
         throw AppError.validation([FieldError(field: "diyaPercent", code: "not-applicable",
                                               message: "سهم دیه فقط در خسارت بدنی، سرنشین یا حادثهٔ رانندهٔ بیمهٔ شخص ثالث معنا دارد.")])
+    }
+
+    func claimedItems(_ policy: Policy, damaged: [DamagedItemInput]) throws -> [ClaimedItem] {
+        throw AppError.validation([FieldError(field: "items", code: "not-applicable",
+                                              message: "این نوع بیمه‌نامه فهرست اقلام بیمه‌شده ندارد؛ مبلغ خسارت را یکجا وارد کنید.")])
     }
 
     /// The policy's sum insured, less what earlier files were paid.
