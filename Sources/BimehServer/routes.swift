@@ -31,4 +31,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: PolicyPages())
     try signedIn.register(collection: PaymentPages())
     try signedIn.register(collection: ClaimPages())
+    try signedIn.register(collection: BrokerPages())
 }

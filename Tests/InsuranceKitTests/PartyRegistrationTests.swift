@@ -80,6 +80,8 @@ struct OnlineBrokerRuleTests {
     @Test("R-G-09 valid through the expiry day, refused the day after and without a licence")
     func licence() throws {
         try OnlineBrokerRule.checkSale(licenceNumber: "CI-1403-17", licenceExpiry: date(1405, 1, 10), saleDate: date(1405, 1, 10))
+        // Corrected (R-G-09 revised): the refusal's stable code is `broker-unlicensed`
+        #expect(DomainError.brokerLicenceInvalid.code == "broker-unlicensed")
         #expect(throws: DomainError.brokerLicenceInvalid) {
             try OnlineBrokerRule.checkSale(licenceNumber: "CI-1403-17", licenceExpiry: date(1405, 1, 9), saleDate: date(1405, 1, 10))
         }

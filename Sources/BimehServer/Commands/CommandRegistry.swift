@@ -9,4 +9,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(EligibilityCommand(), as: "eligibility")
     app.asyncCommands.use(TariffsCommand(), as: "tariffs")
+    app.asyncCommands.use(BrokersCommand(), as: "brokers")
 }

@@ -21,5 +21,6 @@ enum BimehMigrations {
         M016_AddClaimKnownDate(),
         M017_AddClaimConditions(),
         M018_AddClaimedItems(),
+        M019_AddPolicyChannel(),
     ]
 }

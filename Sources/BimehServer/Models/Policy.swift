@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import InsuranceKit
 
 /// A policy from registration on (R-P-01): registered → issued → (expired | cancelled).
 /// `version` guards against lost updates: every change bumps it, a stale `If-Match` gets 409.
@@ -36,6 +37,9 @@ final class Policy: Model, @unchecked Sendable {
     @OptionalField(key: "cancellation") var cancellation: String?
     /// Third party: the code by which anyone can check the policy's authenticity (R-TP-13).
     @OptionalField(key: "unique_code") var uniqueCode: String?
+    /// R-G-09: direct, through the agency, or through the broker.
+    @Field(key: "channel") var channel: SaleChannel
+    @OptionalField(key: "broker_id") var brokerID: UUID?
     // relationships
     @Parent(key: "quote_id") var quote: Quote
     @Parent(key: "customer_id") var customer: Customer

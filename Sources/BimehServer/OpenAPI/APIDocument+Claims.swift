@@ -54,6 +54,13 @@ extension APIDocument {
                       responses: [(200, "Figures", Schemas.object(["year": Schemas.integer, "month": Schemas.integer, "rows": ["type": "array", "items": Schemas.object([
                           "department": Schemas.string, "product": Schemas.string, "count": Schemas.integer, "paid": Schemas.integer,
                           "outstanding": Schemas.integer, "openFiles": Schemas.integer])]]))]),
+            Operation(method: .GET, path: "/api/v1/reports/broker-contracts",
+                      summary: "R-G-09: contracts of online brokers whose Central Insurance licence is missing or expired (`?on=`), with the full premium due",
+                      roles: Array(BrokerContracts.readers), tag: "reports", request: nil,
+                      responses: [(200, "The contracts", ["type": "array", "items": Schemas.object([
+                          "policyId": Schemas.uuid, "policyNumber": Schemas.string, "status": Schemas.string, "customer": Schemas.string,
+                          "broker": Schemas.string, "licenceNumber": Schemas.string, "licenceExpiry": Schemas.jalaliDate,
+                          "premium": Schemas.integer, "paid": Schemas.integer, "due": Schemas.integer])])]),
         ]
     }()
 }

@@ -14,7 +14,7 @@ public enum OnlineBrokerRule {
 
 extension DomainError {
     public static let brokerLicenceInvalid = DomainError(
-        code: "broker-licence-invalid",
+        code: "broker-unlicensed",
         message: "فروش از طریق کارگزار برخط بدون مجوز معتبر بیمهٔ مرکزی ممکن نیست.",
         field: "broker")
 }

@@ -17,17 +17,28 @@ struct PolicyController: RouteCollection {
         let payments = routes.grouped("payments").grouped(RequireRole([.accountant]))
         payments.post(":id", "collect", use: collect)
         payments.post(":id", "bounce", use: bounce)
+        routes.grouped("reports", "broker-contracts").grouped(RequireRole(BrokerContracts.readers)).get(use: brokerContracts)
+    }
+
+    /// R-G-09: `?on=YYYY/MM/DD` (default today).
+    @Sendable func brokerContracts(req: Request) async throws -> [BrokerContracts.Row] {
+        var day = req.bimeh.clock.today()
+        if let on = req.query[String.self, at: "on"] {
+            do { day = try JalaliDate(parsing: on) } catch let e as DomainError { throw AppError.validation(e, field: "on") }
+        }
+        return try await BrokerContracts.unlicensed(on: day, db: req.db)
     }
 
     // MARK: register
 
     struct RegisterPolicy: StrictRequestBody {
-        static let fields: Set<String> = ["quoteId", "customerId", "startDate", "endDate", "payment"]
+        static let fields: Set<String> = ["quoteId", "customerId", "startDate", "endDate", "payment", "brokerId"]
         var quoteId: String?
         var customerId: String?
         var startDate: String?
         var endDate: String?
         var payment: PaymentPlanBody?
+        var brokerId: String?
     }
 
     struct RegisteredView: Content {
@@ -45,6 +56,7 @@ struct PolicyController: RouteCollection {
         let customerID = reader.id(body.customerId, "customerId", code: "unknown-customer")
         let start = reader.date(body.startDate, "startDate"), end = reader.date(body.endDate, "endDate")
         let plan = body.payment.map { $0.read(into: &reader) } ?? reader.missing("payment")
+        let brokerID = body.brokerId.flatMap { reader.id($0, "brokerId", code: "unknown-broker") }
         try reader.throwIfAny()
         guard let quoteID, let customerID, let start, let end, let plan else { throw AppError.malformedJSON }
         let term: PolicyTerm
@@ -52,7 +64,8 @@ struct PolicyController: RouteCollection {
         let principal = try req.principal
         let policy = try await req.write { work in
             try await PolicyRegistration.register(.init(quoteID: quoteID, customerID: customerID, term: term, plan: plan,
-                                                        payrollDeduction: body.payment?.payrollDeduction ?? false), principal: principal, in: work)
+                                                        payrollDeduction: body.payment?.payrollDeduction ?? false, brokerID: brokerID),
+                                                  principal: principal, in: work)
         }
         return try await registeredResponse(policy, req: req)
     }

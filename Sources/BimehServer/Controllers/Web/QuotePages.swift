@@ -54,6 +54,13 @@ struct QuotePages: RouteCollection {
         var endDate: String
         var errors: [PageError]
         var policyHref: String?
+        /// R-G-09: the brokers a sale may go through (empty: direct or agency only).
+        var brokers: [BrokerOption] = []
+    }
+
+    struct BrokerOption: Encodable {
+        var id: String
+        var name: String
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -78,7 +85,8 @@ struct QuotePages: RouteCollection {
             canRegister: quote.status == .quoted && Self.sellers.contains(principal.role) && customer != nil,
             registerAction: WebPath.quote(try quote.requireID()) + "/policy",
             startDate: start.description, endDate: start.addingYears(1).description, errors: errors,
-            policyHref: try policy.map { WebPath.policy(try $0.requireID()) })
+            policyHref: try policy.map { WebPath.policy(try $0.requireID()) },
+            brokers: try await Broker.query(on: req.db).sort(\.$name).all().map { BrokerOption(id: try $0.requireID().uuidString, name: $0.name) })
         return try await req.page("quotes/show", context, status: status)
     }
 
@@ -88,6 +96,7 @@ struct QuotePages: RouteCollection {
         var plan: String?
         var downPayment: String?
         var count: String?
+        var brokerId: String?
     }
 
     @Sendable func register(req: Request) async throws -> Response {
@@ -100,13 +109,15 @@ struct QuotePages: RouteCollection {
         let body = PaymentPlanBody(plan: form.plan, downPayment: FormInput.integer(form.downPayment),
                                    count: FormInput.integer(form.count).flatMap { Int(exactly: $0) })
         let plan = body.read(into: &reader)
+        let brokerID = form.brokerId.flatMap { $0.isEmpty ? nil : reader.id($0, "brokerId", code: "unknown-broker") }
         do {
             try reader.throwIfAny()
             guard let start, let end, let plan else { throw AppError.malformedJSON }
             let term: PolicyTerm
             do { term = try PolicyTerm(from: start, to: end) } catch let e as DomainError { throw AppError.validation(e, field: "endDate") }
             let policy = try await req.write { work in
-                try await PolicyRegistration.register(.init(quoteID: try quote.requireID(), customerID: customerID, term: term, plan: plan), principal: principal, in: work)
+                try await PolicyRegistration.register(.init(quoteID: try quote.requireID(), customerID: customerID, term: term, plan: plan, brokerID: brokerID),
+                                                            principal: principal, in: work)
             }
             return req.redirect(to: WebPath.policy(try policy.requireID()))
         } catch let error as AppError {

@@ -11,6 +11,8 @@ enum PolicyRegistration {
         var plan: PaymentPlan
         /// R-P-04: a legal person deducting the premium from salaries (where the product allows it).
         var payrollDeduction = false
+        /// R-G-09: the broker the policy is sold through; nil for a direct or agency sale.
+        var brokerID: UUID? = nil
     }
 
     static func register(_ request: Request, principal: Principal, in work: UnitOfWork, renewalOf: UUID? = nil) async throws -> Policy {
@@ -35,8 +37,11 @@ enum PolicyRegistration {
         } catch let error as DomainError {
             throw AppError.validation(error, field: "payment")
         }
+        let channel = try await saleChannel(request.brokerID, agencyID: quote.$agency.id, today: today, on: work.db)
         let policy = Policy()
         policy.version = 1
+        policy.channel = channel
+        policy.brokerID = request.brokerID
         policy.product = quote.product
         policy.status = .registered
         policy.startDate = request.term.start.description
@@ -129,5 +134,26 @@ extension PolicyRegistration {
                                                   message: "پیش‌پرداخت ۲۵ درصدی فقط برای شخص حقوقی است که حق بیمه را از حقوق کارکنان کسر می‌کند.")])
         }
         return plans
+    }
+}
+
+extension PolicyRegistration {
+    /// R-G-09: the channel of a sale; through an online broker only with a licence valid today
+    /// (422 `broker-unlicensed`, field `brokerId`).
+    static func saleChannel(_ brokerID: UUID?, agencyID: UUID?, today: JalaliDate, on db: any Database) async throws -> SaleChannel {
+        guard let brokerID else { return agencyID == nil ? .direct : .agency }
+        guard let broker = try await Broker.find(brokerID, on: db) else {
+            throw AppError.validation([FieldError(field: "brokerId", code: "unknown-broker", message: "کارگزاری با این شناسه ثبت نشده است.")])
+        }
+        if broker.online {
+            do {
+                try OnlineBrokerRule.checkSale(licenceNumber: broker.licenceNumber, licenceExpiry: try? JalaliDate(parsing: broker.licenceExpiry),
+                                               saleDate: today)
+            } catch let error as DomainError {
+                throw AppError.validation([FieldError(field: "brokerId", code: error.code,
+                                                      message: error.message + " (کارگزار «\(broker.name)»، اعتبار مجوز: \(Normalize.persianDigits(broker.licenceExpiry)))")])
+            }
+        }
+        return .broker
     }
 }

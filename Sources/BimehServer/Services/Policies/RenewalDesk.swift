@@ -20,7 +20,7 @@ enum RenewalDesk {
         quote.$agency.id = old.$agency.id
         try await quote.save(on: work.db)
         let policy = try await PolicyRegistration.register(
-            .init(quoteID: try quote.requireID(), customerID: old.$customer.id, term: term, plan: plan),
+            .init(quoteID: try quote.requireID(), customerID: old.$customer.id, term: term, plan: plan, brokerID: old.brokerID),
             principal: principal, in: work, renewalOf: policyID)
         try await work.audit("policy.renewed", entity: "policy", id: policyID.uuidString, after: ["renewal": try policy.requireID().uuidString])
         return policy

@@ -129,6 +129,9 @@ struct PolicyView: Content {
     var cancellation: CancellationDesk.Record?
     var renewalOf: UUID?
     var uniqueCode: String?
+    /// R-G-09: `direct`, `agency` or `broker`, and the broker when there is one.
+    var channel: String
+    var brokerId: UUID?
     /// Motor lines: the vehicle's plate, as sold or as last changed by endorsement.
     var plate: String?
 
@@ -155,7 +158,7 @@ struct PolicyView: Content {
             },
             payments: payments.map(PaymentView.init),
             cancellation: try StoredJSON.decode(CancellationDesk.Record.self, from: policy.cancellation, what: "policy.cancellation"),
-            renewalOf: policy.$renewalOf.id, uniqueCode: policy.uniqueCode,
+            renewalOf: policy.$renewalOf.id, uniqueCode: policy.uniqueCode, channel: policy.channel.rawValue, brokerId: policy.brokerID,
             plate: products.hooks(policy.product).policyFacts(policy).plate)
     }
 }
