@@ -17,6 +17,8 @@ struct RecordPayment: Sendable {
         /// nil when no cheque details were given at all.
         var cheque: Cheque?
         var endorsementId: String?
+        /// R-P-03: the schedule line a cheque pays (1 = the down payment).
+        var installment: Int? = nil
     }
 
     let request: PaymentDesk.Request
@@ -42,7 +44,8 @@ struct RecordPayment: Sendable {
         }
         try reader.throwIfAny()
         guard let method, let amount, let paidOn else { throw AppError.malformedJSON }
-        request = PaymentDesk.Request(method: method, amount: amount, paidOn: paidOn, cheque: cheque, endorsementID: endorsementID)
+        request = PaymentDesk.Request(method: method, amount: amount, paidOn: paidOn, cheque: cheque, endorsementID: endorsementID,
+                                      installment: input.installment)
     }
 
     func run(policyID: UUID, ifMatch: String?, principal: Principal, in work: UnitOfWork) async throws -> Payment {

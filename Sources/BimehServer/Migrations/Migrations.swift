@@ -22,5 +22,6 @@ enum BimehMigrations {
         M017_AddClaimConditions(),
         M018_AddClaimedItems(),
         M019_AddPolicyChannel(),
+        M020_AddPaymentInstallment(),
     ]
 }

@@ -30,6 +30,8 @@ final class Payment: Model, @unchecked Sendable {
     @OptionalField(key: "cheque_bank") var chequeBank: String?
     @OptionalField(key: "cheque_due_date") var chequeDueDate: String?
     @OptionalField(key: "settled_on") var settledOn: String?
+    /// R-P-03: the schedule line a cheque pays (1 = the down payment); nil outside installment plans.
+    @OptionalField(key: "installment") var installment: Int?
     // relationships
     @Parent(key: "policy_id") var policy: Policy
     @OptionalParent(key: "endorsement_id") var endorsement: Endorsement?

@@ -96,12 +96,13 @@ struct PolicyController: RouteCollection {
     // MARK: payments
 
     struct RecordPaymentBody: StrictRequestBody {
-        static let fields: Set<String> = ["method", "amount", "paidOn", "cheque", "endorsementId"]
+        static let fields: Set<String> = ["method", "amount", "paidOn", "cheque", "endorsementId", "installment"]
         var method: String?
         var amount: Int64?
         var paidOn: String?
         var cheque: Cheque?
         var endorsementId: String?
+        var installment: Int?
 
         struct Cheque: Codable, Sendable {
             var number: String?
@@ -114,7 +115,7 @@ struct PolicyController: RouteCollection {
         let body = try req.decodeStrict(RecordPaymentBody.self)
         let command = try RecordPayment(.init(
             method: body.method, amount: body.amount, paidOn: body.paidOn,
-            cheque: body.cheque.map { .init(number: $0.number, bank: $0.bank, dueDate: $0.dueDate) }, endorsementId: body.endorsementId))
+            cheque: body.cheque.map { .init(number: $0.number, bank: $0.bank, dueDate: $0.dueDate) }, endorsementId: body.endorsementId, installment: body.installment))
         guard let policyID = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
         let principal = try req.principal
         let ifMatch = req.headers.first(name: .ifMatch)

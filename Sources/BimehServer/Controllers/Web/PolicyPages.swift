@@ -100,6 +100,11 @@ struct PolicyPages: RouteCollection {
         var awaitingPayment: Bool
     }
 
+    struct InstallmentOption: Encodable {
+        var seq: Int
+        var label: String
+    }
+
     struct ScheduleRow: Encodable {
         var dueDate: String
         var amount: Int64
@@ -113,6 +118,8 @@ struct PolicyPages: RouteCollection {
         var customerName: String
         var customerCode: String
         var schedule: [ScheduleRow]
+        /// R-P-03: the schedule lines a cheque may pay, in an installment plan.
+        var installments: [InstallmentOption] = []
         var payments: [PaymentRow]
         var endorsements: [EndorsementRow]
         var open: Int64
@@ -160,7 +167,7 @@ struct PolicyPages: RouteCollection {
         let orders = try await PaymentOrder.query(on: req.db).filter(\.$policy.$id == id).sort(\.$createdAt).all()
         let cancellationOrder = view.cancellation?.paymentOrderNumber.flatMap { number in orders.first { $0.printedNumber == number } }
         let payments = try await Payment.query(on: req.db).filter(\.$policy.$id == id).sort(\.$createdAt).all()
-        let context = ShowContext(
+        var context = ShowContext(
             chrome: PageChrome(req, title: "بیمه‌نامه \(policy.printedNumber ?? "")"), policy: view,
             statusTitle: Self.statusTitle(view.status), customerName: customer.displayName, customerCode: customer.identifier,
             schedule: view.schedule.map { ScheduleRow(dueDate: $0.dueDate, amount: $0.amount, kind: Self.kindTitle($0.kind)) },
@@ -182,6 +189,11 @@ struct PolicyPages: RouteCollection {
             cancellationOrderHref: cancellationOrder?.id.map(WebPath.paymentOrder), quoteHref: WebPath.quote(policy.$quote.id),
             needsLicence: panel.needsPrerequisite && allowed.contains(.registerLicence),
             licence: panel.recorded)
+        if policy.plan == "installments" {
+            context.installments = view.schedule.enumerated().map { index, line in
+                InstallmentOption(seq: index + 1, label: "قسط \(Normalize.persianDigits(String(index + 1))) — \(Normalize.persianDigits(line.dueDate)) — \(Rial(amount: line.amount).persianFormatted) ریال")
+            }
+        }
         return try await req.page("policies/show", context, status: status)
     }
 
@@ -218,6 +230,7 @@ struct PolicyPages: RouteCollection {
         var chequeBank: String?
         var chequeDueDate: String?
         var endorsementId: String?
+        var installment: String?
     }
 
     @Sendable func pay(req: Request) async throws -> Response {
@@ -226,7 +239,8 @@ struct PolicyPages: RouteCollection {
         let input = RecordPayment.Input(
             method: form.method, amount: FormInput.integer(form.amount), paidOn: form.paidOn,
             cheque: given ? .init(number: form.chequeNumber, bank: form.chequeBank, dueDate: form.chequeDueDate) : nil,
-            endorsementId: form.endorsementId.flatMap { $0.isEmpty ? nil : $0 })
+            endorsementId: form.endorsementId.flatMap { $0.isEmpty ? nil : $0 },
+            installment: FormInput.integer(form.installment).flatMap { Int(exactly: $0) })
         let id = req.parameters.get("id", as: UUID.self)
         return try await act(req, done: "payment") { principal, work in
             guard let id else { throw AppError.notFound("بیمه‌نامه") }

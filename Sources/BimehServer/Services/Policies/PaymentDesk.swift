@@ -10,6 +10,8 @@ enum PaymentDesk {
         var paidOn: JalaliDate
         var cheque: (number: String, bank: String, dueDate: JalaliDate)?
         var endorsementID: UUID?
+        /// R-P-03: the installment a cheque pays; nil: the first one no cheque holds.
+        var installment: Int? = nil
     }
 
     static func receive(_ request: Request, policyID: UUID, ifMatch: String?, principal: Principal, in work: UnitOfWork) async throws -> Payment {
@@ -32,6 +34,7 @@ enum PaymentDesk {
                 message: "مبلغ بیشتر از مانده حق بیمه است (مانده: \(try ledger.open(plus: pendingAdditional).persianFormatted) ریال).")])
         }
         let payment = Payment()
+        payment.installment = try await installmentLine(request, policy: policy, on: work.db)
         payment.$policy.id = policyID
         payment.$endorsement.id = request.endorsementID
         payment.method = request.method
@@ -58,6 +61,29 @@ enum PaymentDesk {
                                      "status": payment.status.rawValue, "receipt": payment.receiptNumber ?? ""])
         try await bumpVersion(policy, in: work)
         return payment
+    }
+
+    /// R-P-03: an installment plan's cheque pays one schedule line; a cheque for an additional
+    /// premium, a slip or a cash plan's payment is recorded without one.
+    static func installmentLine(_ request: Request, policy: Policy, on db: any Database) async throws -> Int? {
+        guard policy.plan == "installments", request.method == .cheque, request.endorsementID == nil else {
+            if request.installment != nil {
+                throw AppError.validation([FieldError(field: "installment", code: "not-applicable",
+                                                      message: "شمارهٔ قسط فقط برای چکِ اقساط حق بیمه معنا دارد.")])
+            }
+            return nil
+        }
+        let id = try policy.requireID()
+        let schedule = try await ScheduleEntry.query(on: db).filter(\.$policy.$id == id).sort(\.$seq).all()
+        let live = try await Payment.query(on: db).filter(\.$policy.$id == id).filter(\.$status ~~ [.held, .pending, .collected]).all()
+        do {
+            return try InstallmentCheques.line(requested: request.installment, amount: request.amount,
+                                               schedule: schedule.map { Rial(amount: $0.amount) }, taken: Set(live.compactMap(\.installment)))
+        } catch let error as DomainError {
+            let code = error.code
+            if code == "installment-already-paid" || code == "installments-covered" { throw AppError.conflict(code, error.message) }
+            throw AppError.validation(error, field: error.field ?? "installment")
+        }
     }
 
     enum Verdict: String { case collect, bounce }

@@ -48,6 +48,8 @@ struct PaymentView: Content {
     var receiptNumber: String?
     var cheque: ChequeView?
     var endorsementId: UUID?
+    /// R-P-03: the schedule line (1 = the down payment) the cheque pays, in an installment plan.
+    var installment: Int?
 
     struct ChequeView: Content {
         var number: String
@@ -65,6 +67,7 @@ struct PaymentView: Content {
         receiptNumber = p.receiptNumber
         if let number = p.chequeNumber { cheque = ChequeView(number: number, bank: p.chequeBank ?? "", dueDate: p.chequeDueDate ?? "") }
         endorsementId = p.$endorsement.id
+        installment = p.installment
     }
 }
 
