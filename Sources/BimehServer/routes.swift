@@ -27,6 +27,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CustomerPages())
     try signedIn.register(collection: QuotePages())
     try signedIn.register(collection: ComputerProposalPages())
+    try signedIn.register(collection: FlatRateProposalPages.employersLiability)
+    try signedIn.register(collection: FlatRateProposalPages.contractorsAllRisk)
     try signedIn.register(collection: ThirdPartyPages())
     try signedIn.register(collection: PolicyPages())
     try signedIn.register(collection: PaymentPages())

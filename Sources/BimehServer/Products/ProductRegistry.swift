@@ -6,6 +6,11 @@ extension ProductBook {
     static let standard = ProductBook(catalog: .standard, hooks: [
         ComputerHooks(),
         ThirdPartyHooks(),
+    ], proposals: [
+        Proposal(label: "بیمهٔ رایانه", path: WebPath.newQuote),
+        Proposal(label: "بیمهٔ شخص ثالث", path: "/quotes/third-party"),
+        Proposal(label: "مسئولیت کارفرما", path: FlatRateProposalPages.employersLiability.path),
+        Proposal(label: "تمام خطر پیمانکاران", path: FlatRateProposalPages.contractorsAllRisk.path),
     ])
 }
 

@@ -38,8 +38,9 @@ struct PageChrome: Encodable {
                 items.append(NavItem(label: "بیمه‌نامه‌ها", href: WebPath.policies, active: req.url.path.hasPrefix(WebPath.policies)))
             }
             if QuotePages.sellers.contains(role) {
-                items.append(NavItem(label: "بیمهٔ رایانه", href: WebPath.newQuote, active: req.url.path == WebPath.newQuote))
-                items.append(NavItem(label: "بیمهٔ شخص ثالث", href: "/quotes/third-party", active: req.url.path.hasPrefix("/quotes/third-party")))
+                for proposal in req.bimeh.products.proposals {
+                    items.append(NavItem(label: proposal.label, href: proposal.path, active: req.url.path == proposal.path))
+                }
             }
             if ClaimAccess.staff.contains(role) {
                 items.append(NavItem(label: "خسارت", href: WebPath.claims, active: req.url.path.hasPrefix(WebPath.claims)))

@@ -135,6 +135,10 @@ struct PolicyPages: RouteCollection {
         var notice: String?
         var cancellationOrderHref: String?
         var quoteHref: String
+        /// The product's name, as the page's title.
+        var productTitle = ""
+        /// Whether the product lists insured items (the endorsement form offers a new list).
+        var hasItems = false
         var needsLicence: Bool
         var licence: String?
     }
@@ -189,6 +193,10 @@ struct PolicyPages: RouteCollection {
             cancellationOrderHref: cancellationOrder?.id.map(WebPath.paymentOrder), quoteHref: WebPath.quote(policy.$quote.id),
             needsLicence: panel.needsPrerequisite && allowed.contains(.registerLicence),
             licence: panel.recorded)
+        // «بیمه رایانه» → «بیمه‌نامهٔ رایانه»: the document, not the line
+        let line = try req.bimeh.products.line(policy.product).title
+        context.productTitle = line.hasPrefix("بیمه ") ? "بیمه‌نامهٔ " + line.dropFirst("بیمه ".count) : line
+        context.hasItems = !QuotePages.displayItems(policy.inputs).isEmpty
         if policy.plan == "installments" {
             context.installments = view.schedule.enumerated().map { index, line in
                 InstallmentOption(seq: index + 1, label: "قسط \(Normalize.persianDigits(String(index + 1))) — \(Normalize.persianDigits(line.dueDate)) — \(Rial(amount: line.amount).persianFormatted) ریال")

@@ -4,12 +4,20 @@ import InsuranceKit
 /// The products this server sells: their rules (InsuranceKit's catalog) and their server hooks,
 /// built once at start-up and handed to the desks (`UnitOfWork.products`, `BimehServices.products`).
 struct ProductBook: Sendable {
+    /// A product's proposal form on the web, offered to sellers in the navigation.
+    struct Proposal: Sendable {
+        var label: String
+        var path: String
+    }
+
     let catalog: ProductCatalog
     private let hooksByCode: [ProductCode: any ProductHooks]
+    let proposals: [Proposal]
 
-    init(catalog: ProductCatalog, hooks: [any ProductHooks]) {
+    init(catalog: ProductCatalog, hooks: [any ProductHooks], proposals: [Proposal] = []) {
         self.catalog = catalog
         hooksByCode = Dictionary(hooks.map { ($0.product, $0) }, uniquingKeysWith: { first, _ in first })
+        self.proposals = proposals
     }
 
     /// The product's rules; "unknown-product" (field "product") for a code no product has.
@@ -22,7 +30,7 @@ struct ProductBook: Sendable {
 
     /// This book with more products (tests, or a product sold by one installation only).
     func adding(_ lines: [any ProductLine], hooks more: [any ProductHooks] = []) -> ProductBook {
-        ProductBook(catalog: catalog.adding(lines), hooks: Array(hooksByCode.values) + more)
+        ProductBook(catalog: catalog.adding(lines), hooks: Array(hooksByCode.values) + more, proposals: proposals)
     }
 
     func claimRules(_ code: String) throws -> ClaimRules { try line(code).claimRules }
