@@ -1,7 +1,8 @@
 import Vapor
 
 func routes(_ app: Application) throws {
-    let api = app.grouped("api", "v1").grouped(BearerAuthenticator()).grouped(IdempotencyMiddleware())
+    // Paths come from SiteURL; the groups add middleware only.
+    let api = app.grouped(BearerAuthenticator()).grouped(IdempotencyMiddleware())
     try api.register(collection: HealthController())
     try api.register(collection: OpenAPIController())
     try api.register(collection: AuthController())

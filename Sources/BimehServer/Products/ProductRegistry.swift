@@ -8,7 +8,7 @@ extension ProductBook {
         ThirdPartyHooks(),
     ], proposals: [
         Proposal(label: "بیمهٔ رایانه", path: WebPath.newQuote),
-        Proposal(label: "بیمهٔ شخص ثالث", path: "/quotes/third-party"),
+        Proposal(label: "بیمهٔ شخص ثالث", path: SiteURL.thirdPartyProposal.path),
         Proposal(label: "مسئولیت کارفرما", path: FlatRateProposalPages.employersLiability.path),
         Proposal(label: "تمام خطر پیمانکاران", path: FlatRateProposalPages.contractorsAllRisk.path),
     ])
@@ -17,4 +17,11 @@ extension ProductBook {
 /// The products' own API operations, in the document after the generic ones.
 extension APIDocument {
     static let productOperations: [Operation] = thirdPartyOperations
+}
+
+/// The products' own routes.
+extension SiteURL {
+    static var productRoutes: [SiteURL] {
+        thirdPartyRoutes + [FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
+    }
 }

@@ -19,6 +19,20 @@ struct PageChrome: Encodable {
     /// A page's own script, if it has one (served from /assets, allowed by the CSP).
     var script: String?
     var logout = WebPath.logout
+    /// The frame's and the shared forms' addresses, so that templates hold no path.
+    var links = Links()
+
+    struct Links: Encodable {
+        var home = WebPath.home
+        var login = WebPath.login
+        var customers = WebPath.customers
+        var newNaturalCustomer = WebPath.newCustomer + "?kind=natural"
+        var newLegalCustomer = WebPath.newCustomer + "?kind=legal"
+        var newQuote = WebPath.quotes
+        var claims = WebPath.claims
+        var eligibility = WebPath.eligibility
+        var eligibilityCreditCode = WebPath.eligibilityCreditCode
+    }
 
     init(_ req: Request, title: String) {
         self.title = title
@@ -46,7 +60,7 @@ struct PageChrome: Encodable {
                 items.append(NavItem(label: "خسارت", href: WebPath.claims, active: req.url.path.hasPrefix(WebPath.claims)))
             }
             if [.accountant, .head, .admin].contains(role) {
-                items.append(NavItem(label: "چک‌ها", href: WebPath.cheques, active: req.url.path.hasPrefix("/accounting")))
+                items.append(NavItem(label: "چک‌ها", href: WebPath.cheques, active: req.url.path.hasPrefix(WebPath.cheques)))
             }
         }
         nav = items

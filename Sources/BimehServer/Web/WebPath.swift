@@ -1,27 +1,34 @@
 import Foundation
 
-/// Every web address in one place: routes are registered and links are built from these.
+/// Shorthands for the links pages build most, each taken from `SiteURL`, the one route type.
 enum WebPath {
-    static let home = "/"
-    static let login = "/login"
-    static let logout = "/logout"
-    static let stylesheet = "/assets/bimeh.css"
-    static let eligibilityScript = "/assets/eligibility.js"
-    static let eligibility = "/eligibility"
-    static let customers = "/customers"
-    static let newCustomer = "/customers/new"
-    static func customer(_ id: UUID) -> String { "/customers/\(id.uuidString)" }
-    static let newQuote = "/quotes/new"
-    static let quotes = "/quotes"
-    static func quote(_ id: UUID) -> String { "/quotes/\(id.uuidString)" }
-    static let policies = "/policies"
-    static func policy(_ id: UUID) -> String { "/policies/\(id.uuidString)" }
-    static func policyPrint(_ id: UUID) -> String { "/policies/\(id.uuidString)/print" }
-    static func receipt(_ id: UUID) -> String { "/payments/\(id.uuidString)/receipt" }
-    static func bankSlip(_ id: UUID) -> String { "/payments/\(id.uuidString)/slip" }
-    static func paymentOrder(_ id: UUID) -> String { "/payment-orders/\(id.uuidString)" }
-    static let cheques = "/accounting/cheques"
-    static let claims = "/claims"
-    static let newClaim = "/claims/new"
-    static func claim(_ id: UUID) -> String { "/claims/\(id.uuidString)" }
+    static let home = SiteURL.home.path
+    static let login = SiteURL.login.path
+    static let logout = SiteURL.logout.path
+    static let stylesheet = SiteURL.stylesheet.path
+    static let eligibilityScript = SiteURL.eligibilityScript.path
+    static let eligibility = SiteURL.eligibility.path
+    static let eligibilityCreditCode = SiteURL.eligibilityCreditCode.path
+    static let customers = SiteURL.customers.path
+    static let newCustomer = SiteURL.newCustomer.path
+    static func customer(_ id: UUID) -> String { SiteURL.customer(.value(id)).path }
+    static let newQuote = SiteURL.newQuote.path
+    static let quotes = SiteURL.quotes.path
+    static func quote(_ id: UUID) -> String { SiteURL.quote(.value(id)).path }
+    static func quotePolicy(_ id: UUID) -> String { SiteURL.quotePolicy(.value(id)).path }
+    static let policies = SiteURL.policies.path
+    static func policy(_ id: UUID) -> String { SiteURL.policy(.value(id)).path }
+    static func policyStep(_ id: UUID, _ step: SiteURL.PolicyStep) -> String { SiteURL.policyStep(.value(id), step).path }
+    static func policyPrint(_ id: UUID) -> String { policyStep(id, .print) }
+    static func receipt(_ id: UUID) -> String { SiteURL.receipt(.value(id)).path }
+    static func bankSlip(_ id: UUID) -> String { SiteURL.bankSlip(.value(id)).path }
+    static func paymentVerdict(_ id: UUID, _ verdict: SiteURL.Verdict) -> String { SiteURL.paymentVerdict(.value(id), verdict).path }
+    static func paymentOrder(_ id: UUID) -> String { SiteURL.paymentOrder(.value(id)).path }
+    static let cheques = SiteURL.cheques.path
+    static let claims = SiteURL.claims.path
+    static let newClaim = SiteURL.newClaim.path
+    static func claim(_ id: UUID) -> String { SiteURL.claim(.value(id)).path }
+    static func claimStep(_ id: UUID, _ step: String) -> String { SiteURL.claimStep(.value(id), .value(step)).path }
+    static func claimDocuments(_ id: UUID) -> String { SiteURL.claimDocuments(.value(id)).path }
+    static func claimDocumentsLetter(_ id: UUID) -> String { SiteURL.claimDocumentsLetter(.value(id)).path }
 }

@@ -2,9 +2,8 @@ import Vapor
 
 struct AuthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let auth = routes.grouped("auth")
-        auth.post("token", use: issue)
-        auth.grouped(RequireRole(Set(Role.allCases))).delete("token", use: revoke)
+        routes.post(.api(.authToken), use: issue)
+        routes.grouped(RequireRole(Set(Role.allCases))).delete(.api(.authToken), use: revoke)
     }
 
     struct TokenRequest: StrictRequestBody {

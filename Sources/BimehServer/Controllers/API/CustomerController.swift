@@ -3,11 +3,10 @@ import InsuranceKit
 
 struct CustomerController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let customers = routes.grouped("customers")
-        customers.grouped(RequireRole([.issuer, .agent])).post(use: create)
-        let readers = customers.grouped(RequireRole([.admin, .issuer, .agent, .claims, .head, .accountant]))
-        readers.get(use: search)
-        readers.get(":id", use: show)
+        routes.grouped(RequireRole([.issuer, .agent])).post(.api(.customers), use: create)
+        let readers = routes.grouped(RequireRole([.admin, .issuer, .agent, .claims, .head, .accountant]))
+        readers.get(.api(.customers), use: search)
+        readers.get(.api(.customer(.key)), use: show)
     }
 
     struct CreateCustomer: StrictRequestBody {

@@ -6,10 +6,10 @@ import Vapor
 /// or pharmacist needs, the HID of a visit, and the pharmacy's check of an HID.
 struct EligibilityController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let providers = routes.grouped("eligibility").grouped(RequireRole([.provider]))
-        providers.get(":nationalCode", use: inquiry)
-        providers.post(":nationalCode", "visits", use: issueHID)
-        providers.post(":nationalCode", "visits", ":hid", "verification", use: verifyHID)
+        let providers = routes.grouped(RequireRole([.provider]))
+        providers.get(.api(.eligibility(.key)), use: inquiry)
+        providers.post(.api(.eligibilityVisits(.key)), use: issueHID)
+        providers.post(.api(.eligibilityVerification(.key, .key)), use: verifyHID)
     }
 
     /// R-EL-01: only outpatient services are in scope of the answer, said in `scope`.

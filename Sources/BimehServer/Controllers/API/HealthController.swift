@@ -2,7 +2,7 @@ import Vapor
 
 struct HealthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("health", use: health)
+        routes.get(.api(.health), use: health)
     }
 
     struct Health: Content { var status: String }

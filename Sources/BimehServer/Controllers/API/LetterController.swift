@@ -4,9 +4,9 @@ import InsuranceKit
 /// The secretariat register (R-G-06): every letter in or out gets the next number of its year.
 struct LetterController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let letters = routes.grouped("letters").grouped(RequireRole([.admin, .issuer, .claims, .head, .accountant]))
-        letters.post(use: register)
-        letters.get(":id", use: show)
+        let letters = routes.grouped(RequireRole([.admin, .issuer, .claims, .head, .accountant]))
+        letters.post(.api(.letters), use: register)
+        letters.get(.api(.letter(.key)), use: show)
     }
 
     struct RegisterLetter: StrictRequestBody {

@@ -15,7 +15,7 @@ enum MetricsBootstrap {
 /// `GET /metrics` in Prometheus text format: Vapor's request counters and durations, and ours.
 struct MetricsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("metrics", use: metrics)
+        routes.get(.metrics, use: metrics)
     }
 
     @Sendable func metrics(req: Request) async throws -> Response {

@@ -2,7 +2,7 @@ import Vapor
 
 struct OpenAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("openapi.json", use: document)
+        routes.get(.api(.openapi), use: document)
     }
 
     @Sendable func document(req: Request) async throws -> Response {

@@ -5,19 +5,18 @@ import InsuranceKit
 /// The policy lifecycle over HTTP (API.md): register, pay, issue, endorse, cancel, renew.
 struct PolicyController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let policies = routes.grouped("policies")
-        policies.grouped(RequireRole([.issuer, .agent])).post(use: register)
-        policies.grouped(RequireRole(PolicyAccess.readers)).get(":id", use: show)
-        policies.grouped(RequireRole([.issuer, .accountant])).post(":id", "payments", use: pay)
-        let issuer = policies.grouped(RequireRole([.issuer]))
-        issuer.post(":id", "issue", use: issue)
-        issuer.post(":id", "endorsements", use: endorse)
-        issuer.post(":id", "cancellation", use: cancel)
-        policies.grouped(RequireRole([.issuer, .agent])).post(":id", "renewal", use: renew)
-        let payments = routes.grouped("payments").grouped(RequireRole([.accountant]))
-        payments.post(":id", "collect", use: collect)
-        payments.post(":id", "bounce", use: bounce)
-        routes.grouped("reports", "broker-contracts").grouped(RequireRole(BrokerContracts.readers)).get(use: brokerContracts)
+        routes.grouped(RequireRole([.issuer, .agent])).post(.api(.policies), use: register)
+        routes.grouped(RequireRole(PolicyAccess.readers)).get(.api(.policy(.key)), use: show)
+        routes.grouped(RequireRole([.issuer, .accountant])).post(.api(.policyStep(.key, .payments)), use: pay)
+        let issuer = routes.grouped(RequireRole([.issuer]))
+        issuer.post(.api(.policyStep(.key, .issue)), use: issue)
+        issuer.post(.api(.policyStep(.key, .endorsements)), use: endorse)
+        issuer.post(.api(.policyStep(.key, .cancellation)), use: cancel)
+        routes.grouped(RequireRole([.issuer, .agent])).post(.api(.policyStep(.key, .renewal)), use: renew)
+        let accountant = routes.grouped(RequireRole([.accountant]))
+        accountant.post(.api(.paymentVerdict(.key, .collect)), use: collect)
+        accountant.post(.api(.paymentVerdict(.key, .bounce)), use: bounce)
+        routes.grouped(RequireRole(BrokerContracts.readers)).get(.api(.brokerContracts), use: brokerContracts)
     }
 
     /// R-G-09: `?on=YYYY/MM/DD` (default today).

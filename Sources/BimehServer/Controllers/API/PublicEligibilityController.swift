@@ -5,9 +5,8 @@ import Vapor
 /// spend one unit of its quota. The answer says covered or not and nothing more about the person.
 struct PublicEligibilityController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let open = routes.grouped("public")
-        open.post("credit-codes", use: requestCode)
-        open.post("eligibility", use: inquiry)
+        routes.post(.api(.publicCreditCodes), use: requestCode)
+        routes.post(.api(.publicEligibility), use: inquiry)
     }
 
     struct CodeRequest: StrictRequestBody {

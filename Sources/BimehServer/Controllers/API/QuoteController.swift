@@ -3,10 +3,10 @@ import InsuranceKit
 
 struct QuoteController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let quotes = routes.grouped("quotes")
-        quotes.grouped(RequireRole([.issuer, .agent])).post(use: create)
-        quotes.grouped(RequireRole([.issuer, .agent])).post("preview", use: preview)
-        quotes.grouped(RequireRole(PolicyAccess.readers)).get(":id", use: show)
+        let sellers = routes.grouped(RequireRole([.issuer, .agent]))
+        sellers.post(.api(.quotes), use: create)
+        sellers.post(.api(.quotePreview), use: preview)
+        routes.grouped(RequireRole(PolicyAccess.readers)).get(.api(.quote(.key)), use: show)
     }
 
     struct CreateQuote: StrictRequestBody {

@@ -7,7 +7,7 @@ import Vapor
 /// plain-text `CON …` (ask more) or `END …` (final) answer.
 struct USSDController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("ussd", use: callback)
+        routes.post(.api(.ussd), use: callback)
     }
 
     struct Callback: Content {

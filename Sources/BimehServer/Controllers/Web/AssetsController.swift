@@ -7,8 +7,8 @@ struct AssetsController: RouteCollection {
     static let scanner: String = (try? String(contentsOfFile: Resources.publicDirectory + "eligibility.js", encoding: .utf8)) ?? ""
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("assets", "bimeh.css", use: css)
-        routes.get("assets", "eligibility.js", use: script)
+        routes.get(.stylesheet, use: css)
+        routes.get(.eligibilityScript, use: script)
     }
 
     @Sendable func script(req: Request) async throws -> Response {

@@ -5,7 +5,7 @@ import InsuranceKit
 /// report to Central Insurance.
 struct BrokerPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped(RequireRole(BrokerContracts.readers, web: true)).get("brokers", "unlicensed", use: list)
+        routes.grouped(RequireRole(BrokerContracts.readers, web: true)).get(.brokersUnlicensed, use: list)
     }
 
     struct Row: Encodable {

@@ -6,16 +6,15 @@ import Vapor
 /// its timeline, documents, settlement lines and every next step as a form.
 struct ClaimPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let claims = routes.grouped("claims")
-        let staff = claims.grouped(RequireRole(ClaimAccess.staff, web: true))
-        staff.get(use: queue)
-        staff.get(":id", use: show)
-        staff.get(":id", "documents-letter", use: documentsLetter)
-        let experts = claims.grouped(RequireRole([.claims], web: true))
-        experts.get("new", use: newForm)
-        experts.post(use: open)
-        experts.on(.POST, ":id", "documents", body: .collect(maxSize: ClaimDocumentStore.maxUploadBody), use: upload)
-        staff.post(":id", "steps", ":step", use: step)
+        let staff = routes.grouped(RequireRole(ClaimAccess.staff, web: true))
+        staff.get(.claims, use: queue)
+        staff.get(.claim(.key), use: show)
+        staff.get(.claimDocumentsLetter(.key), use: documentsLetter)
+        let experts = routes.grouped(RequireRole([.claims], web: true))
+        experts.get(.newClaim, use: newForm)
+        experts.post(.claims, use: open)
+        experts.on(.POST, .claimDocuments(.key), body: .collect(maxSize: ClaimDocumentStore.maxUploadBody), use: upload)
+        staff.post(.claimStep(.key, .key), use: step)
     }
 
     // MARK: queue
@@ -90,6 +89,24 @@ struct ClaimPages: RouteCollection {
         var facts: ClaimFacts {
             ClaimFacts(flags: ["atFaultLicensed": Self.flag(atFaultLicensed), "policeSketch": Self.flag(policeSketch)].compactMapValues { $0 },
                        texts: ["driverLicenceClass": driverLicenceClass.flatMap { $0.isEmpty ? nil : $0 }].compactMapValues { $0 })
+        }
+    }
+
+    /// Where the file page's forms post: one step each.
+    struct Links: Encodable {
+        var documentsLetter, documents: String
+        var lateNotice, documentRequest, inspection, inspectionApproval, minutes, assessment, offer, consent, dispute: String
+        var meeting, paymentOrder, paid, expertFee, expertFeeApproval, close, rejection: String
+
+        init(_ id: UUID) {
+            func step(_ name: String) -> String { WebPath.claimStep(id, name) }
+            documentsLetter = WebPath.claimDocumentsLetter(id)
+            documents = WebPath.claimDocuments(id)
+            lateNotice = step("late-notice"); documentRequest = step("document-request"); inspection = step("inspection")
+            inspectionApproval = step("inspection-approval"); minutes = step("minutes"); assessment = step("assessment")
+            offer = step("offer"); consent = step("consent"); dispute = step("dispute"); meeting = step("meeting")
+            paymentOrder = step("payment-order"); paid = step("paid"); expertFee = step("expert-fee")
+            expertFeeApproval = step("expert-fee-approval"); close = step("close"); rejection = step("rejection")
         }
     }
 
@@ -184,7 +201,7 @@ struct ClaimPages: RouteCollection {
         var timeline: [TimelineRow]
         var checklist: [ChecklistRow]
         var orders: [OrderRow]
-        var base: String
+        var links: Links
         var today: String
         var errors: [PageError]
         var can: Actions
@@ -268,7 +285,7 @@ struct ClaimPages: RouteCollection {
             checklist: checklist.map { ChecklistRow(code: $0.code, title: $0.title, required: $0.required, received: received.contains($0.code)) },
             orders: try orders.map { OrderRow(number: $0.printedNumber, amount: $0.amount, href: WebPath.paymentOrder(try $0.requireID()),
                                               purpose: $0.purpose == "expert-fee" ? "حق‌الزحمهٔ کارشناس" : "خسارت") },
-            base: WebPath.claim(id), today: req.bimeh.clock.today().description, errors: errors, can: can,
+            links: Links(id), today: req.bimeh.clock.today().description, errors: errors, can: can,
             inDiya: req.bimeh.products.hooks(claim.product).assessesByShare(claim))
         return try await req.page("claims/show", context, status: status)
     }

@@ -8,12 +8,12 @@ struct CustomerPages: RouteCollection {
     static let writers: Set<Role> = [.issuer, .agent]
 
     func boot(routes: any RoutesBuilder) throws {
-        let customers = routes.grouped("customers")
-        customers.grouped(RequireRole(Self.readers, web: true)).get(use: index)
-        customers.grouped(RequireRole(Self.readers, web: true)).get(":id", use: show)
-        let writing = customers.grouped(RequireRole(Self.writers, web: true))
-        writing.get("new", use: newForm)
-        writing.post(use: create)
+        let readers = routes.grouped(RequireRole(Self.readers, web: true))
+        readers.get(.customers, use: index)
+        readers.get(.customer(.key), use: show)
+        let writing = routes.grouped(RequireRole(Self.writers, web: true))
+        writing.get(.newCustomer, use: newForm)
+        writing.post(.customers, use: create)
     }
 
     struct Row: Encodable {

@@ -5,7 +5,7 @@ import InsuranceKit
 /// The first page after sign-in: what this role can do, with a few live figures.
 struct DashboardPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: dashboard)
+        routes.get(.home, use: dashboard)
     }
 
     struct Card: Encodable {

@@ -8,9 +8,9 @@ struct EligibilityPages: RouteCollection {
     static let csrfCookie = "bimeh_public_csrf"
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("eligibility", use: page)
-        routes.post("eligibility", use: ask)
-        routes.post("eligibility", "credit-code", use: requestCode)
+        routes.get(.eligibility, use: page)
+        routes.post(.eligibility, use: ask)
+        routes.post(.eligibilityCreditCode, use: requestCode)
     }
 
     struct Context: Encodable {

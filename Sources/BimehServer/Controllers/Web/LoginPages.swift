@@ -6,9 +6,9 @@ struct LoginPages: RouteCollection {
     static let loginCSRFCookie = "bimeh_login_csrf"
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: form)
-        routes.post("login", use: login)
-        routes.grouped(RequireRole(Set(Role.allCases), web: true)).grouped(CSRFMiddleware()).post("logout", use: logout)
+        routes.get(.login, use: form)
+        routes.post(.login, use: login)
+        routes.grouped(RequireRole(Set(Role.allCases), web: true)).grouped(CSRFMiddleware()).post(.logout, use: logout)
     }
 
     struct Context: Encodable {
@@ -67,7 +67,7 @@ struct LoginPages: RouteCollection {
         let context = Context(chrome: PageChrome(req, title: "ورود"), csrf: csrf, username: username, next: next, error: error)
         let response = try await req.page("login", context, status: status)
         response.cookies[Self.loginCSRFCookie] = HTTPCookies.Value(
-            string: csrf, path: "/login", isSecure: req.bimeh.config.secureCookies, isHTTPOnly: true, sameSite: .strict)
+            string: csrf, path: WebPath.login, isSecure: req.bimeh.config.secureCookies, isHTTPOnly: true, sameSite: .strict)
         return response
     }
 

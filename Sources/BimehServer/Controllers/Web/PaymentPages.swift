@@ -6,19 +6,20 @@ import Vapor
 /// papers of payments: cheque receipt, bank slip, payment order.
 struct PaymentPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("accounting").grouped(RequireRole([.accountant, .head, .admin], web: true)).get("cheques", use: cheques)
-        let payments = routes.grouped("payments")
-        let accountant = payments.grouped(RequireRole([.accountant], web: true))
-        accountant.post(":id", "collect", use: collect)
-        accountant.post(":id", "bounce", use: bounce)
-        let readers = payments.grouped(RequireRole(PolicyAccess.readers, web: true))
-        readers.get(":id", "receipt", use: receipt)
-        readers.get(":id", "slip", use: slip)
-        routes.grouped("payment-orders").grouped(RequireRole(PolicyAccess.readers, web: true)).get(":id", use: paymentOrder)
+        routes.grouped(RequireRole([.accountant, .head, .admin], web: true)).get(.cheques, use: cheques)
+        let accountant = routes.grouped(RequireRole([.accountant], web: true))
+        accountant.post(.paymentVerdict(.key, .collect), use: collect)
+        accountant.post(.paymentVerdict(.key, .bounce), use: bounce)
+        let readers = routes.grouped(RequireRole(PolicyAccess.readers, web: true))
+        readers.get(.receipt(.key), use: receipt)
+        readers.get(.bankSlip(.key), use: slip)
+        readers.get(.paymentOrder(.key), use: paymentOrder)
     }
 
     struct ChequeRow: Encodable {
         var id: String
+        var collectHref = ""
+        var bounceHref = ""
         var kind: String
         var number: String
         var bank: String
@@ -44,7 +45,8 @@ struct PaymentPages: RouteCollection {
             .with(\.$policy).sort(\.$chequeDueDate).sort(\.$createdAt).limit(500).all()
         let rows = try open.map { p in
             let due = (p.chequeDueDate.flatMap { try? JalaliDate(parsing: $0) }).map { $0 <= today } ?? true
-            return ChequeRow(id: try p.requireID().uuidString, kind: p.method == .cheque ? "چک" : "فیش بانکی", number: p.chequeNumber ?? "—",
+            let paymentID = try p.requireID()
+            return ChequeRow(id: paymentID.uuidString, collectHref: WebPath.paymentVerdict(paymentID, .collect), bounceHref: WebPath.paymentVerdict(paymentID, .bounce), kind: p.method == .cheque ? "چک" : "فیش بانکی", number: p.chequeNumber ?? "—",
                              bank: p.chequeBank ?? "—", dueDate: p.chequeDueDate ?? p.paidOn, amount: p.amount,
                              policyNumber: p.policy.printedNumber ?? "در انتظار صدور", policyHref: WebPath.policy(try p.policy.requireID()),
                              receiptNumber: p.receiptNumber ?? "—", due: due)

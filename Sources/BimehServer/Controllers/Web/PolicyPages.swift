@@ -6,17 +6,16 @@ import Vapor
 /// endorse, cancel, renew, print. Each action is a form that posts back here.
 struct PolicyPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let policies = routes.grouped("policies")
-        let readers = policies.grouped(RequireRole(PolicyAccess.readers, web: true))
-        readers.get(use: index)
-        readers.get(":id", use: show)
-        readers.get(":id", "print", use: print)
-        policies.grouped(RequireRole([.issuer, .accountant], web: true)).post(":id", "payments", use: pay)
-        let issuer = policies.grouped(RequireRole([.issuer], web: true))
-        issuer.post(":id", "issue", use: issue)
-        issuer.post(":id", "endorsements", use: endorse)
-        issuer.post(":id", "cancellation", use: cancel)
-        policies.grouped(RequireRole([.issuer, .agent], web: true)).post(":id", "renewal", use: renew)
+        let readers = routes.grouped(RequireRole(PolicyAccess.readers, web: true))
+        readers.get(.policies, use: index)
+        readers.get(.policy(.key), use: show)
+        readers.get(.policyStep(.key, .print), use: print)
+        routes.grouped(RequireRole([.issuer, .accountant], web: true)).post(.policyStep(.key, .payments), use: pay)
+        let issuer = routes.grouped(RequireRole([.issuer], web: true))
+        issuer.post(.policyStep(.key, .issue), use: issue)
+        issuer.post(.policyStep(.key, .endorsements), use: endorse)
+        issuer.post(.policyStep(.key, .cancellation), use: cancel)
+        routes.grouped(RequireRole([.issuer, .agent], web: true)).post(.policyStep(.key, .renewal), use: renew)
     }
 
     // MARK: list
@@ -100,6 +99,20 @@ struct PolicyPages: RouteCollection {
         var awaitingPayment: Bool
     }
 
+    /// Where the page's forms post.
+    struct Links: Encodable {
+        var payments, issue, endorsements, cancellation, renewal, licence: String
+
+        init(_ id: UUID) {
+            payments = WebPath.policyStep(id, .payments)
+            issue = WebPath.policyStep(id, .issue)
+            endorsements = WebPath.policyStep(id, .endorsements)
+            cancellation = WebPath.policyStep(id, .cancellation)
+            renewal = WebPath.policyStep(id, .renewal)
+            licence = ""
+        }
+    }
+
     struct InstallmentOption: Encodable {
         var seq: Int
         var label: String
@@ -123,7 +136,7 @@ struct PolicyPages: RouteCollection {
         var payments: [PaymentRow]
         var endorsements: [EndorsementRow]
         var open: Int64
-        var actionBase: String
+        var links: Links
         var printHref: String
         var canPay: Bool
         var canIssue: Bool
@@ -186,7 +199,7 @@ struct PolicyPages: RouteCollection {
                                effectiveDate: e.effectiveDate, delta: e.premiumDelta, description: e.description, id: e.id?.uuidString ?? "",
                                orderHref: e.paymentOrder?.id.map(WebPath.paymentOrder), awaitingPayment: e.status == "awaiting-payment")
             },
-            open: (try? ledger.open().amount) ?? 0, actionBase: WebPath.policy(id), printHref: WebPath.policyPrint(id),
+            open: (try? ledger.open().amount) ?? 0, links: Links(id), printHref: WebPath.policyPrint(id),
             canPay: allowed.contains(.recordPayment), canIssue: allowed.contains(.issue), canEndorse: allowed.contains(.endorse),
             canCancel: allowed.contains(.cancel), canRenew: allowed.contains(.renew),
             today: req.bimeh.clock.today().description, errors: errors, notice: notice,
@@ -195,6 +208,7 @@ struct PolicyPages: RouteCollection {
             licence: panel.recorded)
         // «بیمه رایانه» → «بیمه‌نامهٔ رایانه»: the document, not the line
         let line = try req.bimeh.products.line(policy.product).title
+        context.links.licence = panel.formAction
         context.productTitle = line.hasPrefix("بیمه ") ? "بیمه‌نامهٔ " + line.dropFirst("بیمه ".count) : line
         context.hasItems = !QuotePages.displayItems(policy.inputs).isEmpty
         if policy.plan == "installments" {

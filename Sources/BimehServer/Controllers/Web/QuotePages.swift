@@ -8,10 +8,8 @@ struct QuotePages: RouteCollection {
     static let sellers: Set<Role> = [.issuer, .agent]
 
     func boot(routes: any RoutesBuilder) throws {
-        let quotes = routes.grouped("quotes")
-        let selling = quotes.grouped(RequireRole(Self.sellers, web: true))
-        selling.post(":id", "policy", use: register)
-        quotes.grouped(RequireRole(PolicyAccess.readers, web: true)).get(":id", use: show)
+        routes.grouped(RequireRole(Self.sellers, web: true)).post(.quotePolicy(.key), use: register)
+        routes.grouped(RequireRole(PolicyAccess.readers, web: true)).get(.quote(.key), use: show)
     }
 
     struct ItemRow: Content {
@@ -83,7 +81,7 @@ struct QuotePages: RouteCollection {
             lines: try QuoteDesk.lines(of: quote).map { LineRow(label: $0.label, rule: $0.rule, amount: $0.amount.amount) },
             items: items, perils: product.coveredPerils, customerName: customer?.displayName ?? "",
             canRegister: quote.status == .quoted && Self.sellers.contains(principal.role) && customer != nil,
-            registerAction: WebPath.quote(try quote.requireID()) + "/policy",
+            registerAction: WebPath.quotePolicy(try quote.requireID()),
             startDate: start.description, endDate: start.addingYears(1).description, errors: errors,
             policyHref: try policy.map { WebPath.policy(try $0.requireID()) },
             brokers: try await Broker.query(on: req.db).sort(\.$name).all().map { BrokerOption(id: try $0.requireID().uuidString, name: $0.name) })

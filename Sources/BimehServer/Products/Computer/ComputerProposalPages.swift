@@ -6,9 +6,9 @@ import Vapor
 /// on submit, then the generic quote page.
 struct ComputerProposalPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let selling = routes.grouped("quotes").grouped(RequireRole(QuotePages.sellers, web: true))
-        selling.get("new", use: newForm)
-        selling.post(use: create)
+        let selling = routes.grouped(RequireRole(QuotePages.sellers, web: true))
+        selling.get(.newQuote, use: newForm)
+        selling.post(.quotes, use: create)
     }
 
     typealias ItemRow = QuotePages.ItemRow

@@ -22,12 +22,13 @@ struct FlatRateProposalPages: RouteCollection {
     let descriptionLabel: String
     let fields: [Field]
 
-    var path: String { "/quotes/\(slug)" }
+    var url: SiteURL { .product(["quotes", .literal(slug)]) }
+    var path: String { url.path }
 
     func boot(routes: any RoutesBuilder) throws {
-        let selling = routes.grouped("quotes", PathComponent(stringLiteral: slug)).grouped(RequireRole(QuotePages.sellers, web: true))
-        selling.get(use: form)
-        selling.post(use: create)
+        let selling = routes.grouped(RequireRole(QuotePages.sellers, web: true))
+        selling.get(url, use: form)
+        selling.post(url, use: create)
     }
 
     struct FieldValue: Encodable {

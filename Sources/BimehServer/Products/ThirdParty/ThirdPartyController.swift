@@ -8,8 +8,8 @@ struct ThirdPartyController: RouteCollection {
     let authority: any LicenceAuthority
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("policies").grouped(RequireRole([.issuer, .agent])).post(":id", "licence", use: licence)
-        routes.grouped("public", "third-party").get(":uniqueCode", use: authenticity)
+        routes.grouped(RequireRole([.issuer, .agent])).post(.apiLicence(.key), use: licence)
+        routes.get(.publicThirdParty(.key), use: authenticity)
     }
 
     struct LicenceBody: StrictRequestBody {

@@ -36,6 +36,7 @@ struct ThirdPartyHooks: ProductHooks {
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel {
         let licence = try await PolicyLicence.query(on: db).filter(\.$policy.$id == policy.requireID()).first()
         return PolicyPanel(needsPrerequisite: policy.status == .registered,
-                           recorded: licence.map { "\($0.number) — \($0.holderName) — تا \($0.expiry)" })
+                           recorded: licence.map { "\($0.number) — \($0.holderName) — تا \($0.expiry)" },
+                           formAction: SiteURL.licence(.value(try policy.requireID())).path)
     }
 }

@@ -6,11 +6,11 @@ import Vapor
 /// checks a policy's unique code (R-TP-13).
 struct ThirdPartyPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let selling = routes.grouped("quotes", "third-party").grouped(RequireRole(QuotePages.sellers, web: true))
-        selling.get(use: form)
-        selling.post(use: create)
+        let selling = routes.grouped(RequireRole(QuotePages.sellers, web: true))
+        selling.get(.thirdPartyProposal, use: form)
+        selling.post(.thirdPartyProposal, use: create)
         let pages = PolicyPages()
-        routes.grouped("policies").grouped(RequireRole([.issuer, .agent], web: true)).post(":id", "licence", use: pages.licence)
+        routes.grouped(RequireRole([.issuer, .agent], web: true)).post(.licence(.key), use: pages.licence)
     }
 
     struct Option: Encodable {
@@ -45,6 +45,7 @@ struct ThirdPartyPages: RouteCollection {
         var today: String
         var errors: [String]
         var isSample: Bool
+        var action = SiteURL.thirdPartyProposal.path
     }
 
     private func render(_ req: Request, form: Form, errors: [String], status: HTTPResponseStatus) async throws -> Response {
@@ -104,7 +105,7 @@ struct ThirdPartyPages: RouteCollection {
 /// `/authenticity`: anyone checks a third-party policy by its unique code (R-TP-13).
 struct AuthenticityPage: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("authenticity", use: page)
+        routes.get(.authenticity, use: page)
     }
 
     struct Context: Encodable {
@@ -116,6 +117,7 @@ struct AuthenticityPage: RouteCollection {
         var coverFrom: String?
         var coverTo: String?
         var vehicle: String?
+        var action = SiteURL.authenticity.path
     }
 
     @Sendable func page(req: Request) async throws -> Response {

@@ -4,7 +4,7 @@ import Vapor
 /// Published tariffs (API.md): the third-party classes, usages and amnesty windows of a year.
 struct ThirdPartyTariffController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("tariffs").grouped(RequireRole(Set(Role.allCases))).get("third-party", ":year", use: thirdParty)
+        routes.grouped(RequireRole(Set(Role.allCases))).get(.thirdPartyTariff(.key), use: thirdParty)
     }
 
     @Sendable func thirdParty(req: Request) async throws -> Response {

@@ -83,6 +83,8 @@ struct PolicyPanel: Sendable {
     var needsPrerequisite = false
     /// What was recorded for it, as one line.
     var recorded: String?
+    /// Where the prerequisite's form posts.
+    var formAction = ""
 }
 
 extension ProductHooks {
