@@ -22,7 +22,7 @@ struct CommandParityTests {
         let html = res.body.string
         var result = Set<String>()
         var rest = html[...]
-        while let range = rest.range(of: "<li data-code=\"") {
+        while let range = rest.range(of: " data-code=\"") {
             let code = rest[range.upperBound...].prefix { $0 != "\"" }
             let afterCode = rest[range.upperBound...].dropFirst(code.count)
             let field = afterCode.range(of: "data-field=\"").map { afterCode[$0.upperBound...].prefix { $0 != "\"" } } ?? ""

@@ -36,7 +36,7 @@ struct ClaimController: RouteCollection {
 
     // MARK: notice
 
-    struct OpenClaim: StrictRequestBody {
+    struct OpenClaimBody: StrictRequestBody {
         static let fields: Set<String> = ["policyId", "lossDate", "noticeDate", "description", "kind", "claimKnownDate", "conditions",
                                               "atFaultLicensed", "policeSketch", "driverLicenceClass"]
         var policyId: String?
@@ -58,25 +58,16 @@ struct ClaimController: RouteCollection {
     }
 
     @Sendable func open(req: Request) async throws -> Response {
-        let body = try req.decodeStrict(OpenClaim.self)
+        let body = try req.decodeStrict(OpenClaimBody.self)
         var reader = FieldReader()
         let policyID = reader.id(body.policyId, "policyId", code: "unknown-policy")
-        let loss = reader.date(body.lossDate, "lossDate"), notice = reader.date(body.noticeDate, "noticeDate")
-        let description = reader.text(body.description, "description", max: 2000)
-        let claimKnown = body.claimKnownDate.flatMap { reader.date($0, "claimKnownDate") }
-        let known = req.bimeh.products.catalog.claimCases
-        let claimCase = ClaimCase(rawValue: body.kind ?? ClaimCase.general.rawValue).flatMap { known.contains($0) ? $0 : nil }
-        if claimCase == nil {
-            reader.add("kind", "invalid-kind", "نوع خسارت باید یکی از " + known.map(\.rawValue).joined(separator: "، ") + " باشد.")
-        }
+        let fields = OpenClaim.read(.init(lossDate: body.lossDate, noticeDate: body.noticeDate, description: body.description, kind: body.kind,
+                                          claimKnownDate: body.claimKnownDate, conditions: body.conditions, facts: body.facts),
+                                    known: req.bimeh.products.catalog.claimCases, into: &reader)
         try reader.throwIfAny()
-        guard let policyID, let loss, let notice, let description, let claimCase else { throw AppError.malformedJSON }
+        guard let policyID, let fields else { throw AppError.malformedJSON }
         let principal = try req.principal
-        let outcome = try await req.write { work in
-            try await NoticeDesk.open(.init(policyID: policyID, lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase,
-                                            claimKnownDate: claimKnown, conditions: body.conditions ?? [], facts: body.facts),
-                                      principal: principal, in: work)
-        }
+        let outcome = try await req.write { work in try await NoticeDesk.open(fields.request(policyID: policyID), principal: principal, in: work) }
         switch outcome {
         case .alreadyPaid(let letter, let file):
             throw AppError(.conflict, code: "loss-already-paid",
@@ -110,6 +101,11 @@ struct ClaimController: RouteCollection {
     }
 
     /// Runs one step on a claim file and answers with the file as it now stands.
+    /// A claim step read by `ClaimStep`, run in the file's transaction.
+    private func run(_ req: Request, _ command: ClaimStep) async throws -> Response {
+        try await step(req) { claim, principal, work in try await command.run(claim, principal: principal, in: work) }
+    }
+
     private func step(_ req: Request, status: HTTPResponseStatus = .ok,
                       _ body: @escaping @Sendable (Claim, Principal, UnitOfWork) async throws -> Void) async throws -> Response {
         let id = req.parameters.get("id", as: UUID.self)
@@ -126,19 +122,15 @@ struct ClaimController: RouteCollection {
 
     struct LateNotice: StrictRequestBody {
         static let fields: Set<String> = ["subjectUnchanged"]
-        var subjectUnchanged: Bool
+        var subjectUnchanged: Bool?
     }
 
     @Sendable func lateNotice(req: Request) async throws -> Response {
         let body = try req.decodeStrict(LateNotice.self)
-        return try await step(req) { claim, principal, work in
-            try await ClaimWorkflow.decideLateNotice(claim, subjectUnchanged: body.subjectUnchanged, principal: principal, in: work)
-        }
+        return try await run(req, ClaimStep(.lateNotice, .init(subjectUnchanged: body.subjectUnchanged)))
     }
 
-    @Sendable func documentRequest(req: Request) async throws -> Response {
-        try await step(req) { claim, principal, work in _ = try await ClaimWorkflow.requestDocuments(claim, principal: principal, in: work) }
-    }
+    @Sendable func documentRequest(req: Request) async throws -> Response { try await run(req, ClaimStep(.documentRequest, .init())) }
 
     @Sendable func upload(req: Request) async throws -> Response {
         let upload = try ClaimDocumentStore.decode(req)
@@ -169,21 +161,10 @@ struct ClaimController: RouteCollection {
 
     @Sendable func inspection(req: Request) async throws -> Response {
         let body = try req.decodeStrict(Inspection.self)
-        var reader = FieldReader()
-        let date = reader.date(body.visitDate, "visitDate")
-        let expert = reader.text(body.expert, "expert", max: 200)
-        let independent = reader.text(body.independentExpert, "independentExpert", max: 200, required: false)
-        try reader.throwIfAny()
-        guard let date, let expert else { throw AppError.malformedJSON }
-        return try await step(req) { claim, principal, work in
-            try await ClaimWorkflow.scheduleInspection(claim, visitDate: date, expert: expert, independentExpert: independent?.isEmpty == false ? independent : nil,
-                                                       principal: principal, in: work)
-        }
+        return try await run(req, ClaimStep(.inspection, .init(visitDate: body.visitDate, expert: body.expert, independentExpert: body.independentExpert)))
     }
 
-    @Sendable func approveInspection(req: Request) async throws -> Response {
-        try await step(req) { claim, principal, work in try await ClaimWorkflow.approveInspection(claim, principal: principal, in: work) }
-    }
+    @Sendable func approveInspection(req: Request) async throws -> Response { try await run(req, ClaimStep(.inspectionApproval, .init())) }
 
     struct Minutes: StrictRequestBody {
         static let fields: Set<String> = ["text"]
@@ -191,11 +172,7 @@ struct ClaimController: RouteCollection {
     }
 
     @Sendable func minutes(req: Request) async throws -> Response {
-        var reader = FieldReader()
-        let text = reader.text(try req.decodeStrict(Minutes.self).text, "text", max: 4000)
-        try reader.throwIfAny()
-        guard let text else { throw AppError.malformedJSON }
-        return try await step(req) { claim, principal, work in try await ClaimWorkflow.recordMinutes(claim, text: text, principal: principal, in: work) }
+        try await run(req, ClaimStep(.minutes, .init(text: try req.decodeStrict(Minutes.self).text)))
     }
 
     /// `loss` in rials, or for a third-party bodily case the forensic `diyaPercent` (with `death`).
@@ -216,9 +193,9 @@ struct ClaimController: RouteCollection {
 
     @Sendable func assess(req: Request) async throws -> Response {
         let body = try req.decodeStrict(Assessment.self)
-        let command = try AssessClaim(.init(loss: body.loss, salvage: body.salvage, diyaPercent: body.diyaPercent, death: body.death,
-                                                items: body.items?.map { DamagedItemInput(row: $0.row, serial: $0.serial, loss: $0.loss) }))
-        return try await step(req) { claim, principal, work in try await command.run(claim, principal: principal, in: work) }
+        return try await run(req, ClaimStep(.assessment, .init(assessment: .init(
+            loss: body.loss, salvage: body.salvage, diyaPercent: body.diyaPercent, death: body.death,
+            items: body.items?.map { DamagedItemInput(row: $0.row, serial: $0.serial, loss: $0.loss) }))))
     }
 
     @Sendable func settlement(req: Request) async throws -> SettlementView {
@@ -226,29 +203,17 @@ struct ClaimController: RouteCollection {
         return SettlementView(try await SettlementDesk.settlement(claim, products: req.bimeh.products, on: req.db))
     }
 
-    @Sendable func offer(req: Request) async throws -> Response {
-        try await step(req) { claim, principal, work in _ = try await ClaimWorkflow.offer(claim, principal: principal, in: work) }
-    }
+    @Sendable func offer(req: Request) async throws -> Response { try await run(req, ClaimStep(.offer, .init())) }
 
-    @Sendable func consent(req: Request) async throws -> Response {
-        try await step(req) { claim, principal, work in try await ClaimWorkflow.consent(claim, principal: principal, in: work) }
-    }
+    @Sendable func consent(req: Request) async throws -> Response { try await run(req, ClaimStep(.consent, .init())) }
 
     struct Reason: StrictRequestBody {
         static let fields: Set<String> = ["reason"]
         var reason: String?
     }
 
-    private func reason(_ req: Request) throws -> String {
-        var reader = FieldReader()
-        let reason = reader.text(try req.decodeStrict(Reason.self).reason, "reason", max: 1000)
-        try reader.throwIfAny()
-        return reason ?? ""
-    }
-
     @Sendable func dispute(req: Request) async throws -> Response {
-        let reason = try reason(req)
-        return try await step(req) { claim, principal, work in try await ClaimWorkflow.dispute(claim, reason: reason, principal: principal, in: work) }
+        try await run(req, ClaimStep(.dispute, .init(reason: try req.decodeStrict(Reason.self).reason)))
     }
 
     struct Meeting: StrictRequestBody {
@@ -260,15 +225,7 @@ struct ClaimController: RouteCollection {
 
     @Sendable func meeting(req: Request) async throws -> Response {
         let body = try req.decodeStrict(Meeting.self)
-        var reader = FieldReader()
-        let date = reader.date(body.date, "date")
-        let notes = reader.text(body.notes, "notes", max: 4000)
-        let agreed = body.agreedAmount.flatMap { reader.rial($0, "agreedAmount") }
-        try reader.throwIfAny()
-        guard let date, let notes else { throw AppError.malformedJSON }
-        return try await step(req) { claim, principal, work in
-            try await ClaimWorkflow.meeting(claim, date: date, notes: notes, agreedAmount: agreed, principal: principal, in: work)
-        }
+        return try await run(req, ClaimStep(.meeting, .init(date: body.date, notes: body.notes, agreedAmount: body.agreedAmount)))
     }
 
     struct OrderPayment: StrictRequestBody {
@@ -295,9 +252,7 @@ struct ClaimController: RouteCollection {
             .encodeResponse(status: .created, for: req)
     }
 
-    @Sendable func paid(req: Request) async throws -> Response {
-        try await step(req) { claim, principal, work in try await SettlementDesk.recordPaid(claim, principal: principal, in: work) }
-    }
+    @Sendable func paid(req: Request) async throws -> Response { try await run(req, ClaimStep(.paid, .init())) }
 
     struct ExpertFee: StrictRequestBody {
         static let fields: Set<String> = ["amount", "expert"]
@@ -307,14 +262,7 @@ struct ClaimController: RouteCollection {
 
     @Sendable func expertFee(req: Request) async throws -> Response {
         let body = try req.decodeStrict(ExpertFee.self)
-        var reader = FieldReader()
-        let amount = reader.rial(body.amount, "amount")
-        let expert = reader.text(body.expert, "expert", max: 200)
-        try reader.throwIfAny()
-        guard let amount, let expert else { throw AppError.malformedJSON }
-        return try await step(req) { claim, principal, work in
-            try await SettlementDesk.setExpertFee(claim, amount: amount, expert: expert, principal: principal, in: work)
-        }
+        return try await run(req, ClaimStep(.expertFee, .init(expert: body.expert, amount: body.amount)))
     }
 
     @Sendable func approveExpertFee(req: Request) async throws -> Response {
@@ -327,16 +275,10 @@ struct ClaimController: RouteCollection {
                                      recipients: PaymentOrderDesk.recipients(of: order)).encodeResponse(status: .created, for: req)
     }
 
-    @Sendable func close(req: Request) async throws -> Response {
-        try await step(req) { claim, _, work in try await ClaimAccess.move(claim, .close, in: work) }
-    }
+    @Sendable func close(req: Request) async throws -> Response { try await run(req, ClaimStep(.close, .init())) }
 
     @Sendable func reject(req: Request) async throws -> Response {
-        let reason = try reason(req)
-        return try await step(req) { claim, principal, work in
-            try await ClaimWorkflow.endWithLetter(claim, event: .reject(reason: reason), customer: try await ClaimWorkflow.customerName(claim, on: work.db),
-                                                  principal: principal, in: work)
-        }
+        try await run(req, ClaimStep(.rejection, .init(reason: try req.decodeStrict(Reason.self).reason)))
     }
 
     // MARK: report

@@ -185,27 +185,12 @@ struct PolicyController: RouteCollection {
 
     @Sendable func endorse(req: Request) async throws -> Response {
         let body = try req.decodeStrict(Endorse.self)
-        var reader = FieldReader()
-        let effective = reader.date(body.effectiveDate, "effectiveDate")
-        var kind: EndorsementKind?
-        if let raw = body.kind {
-            kind = EndorsementKind(rawValue: raw)
-            if kind == nil { reader.add("kind", "invalid-kind", "نوع الحاقیه باید additional، refund یا non-financial باشد.") }
-        }
-        let description = reader.text(body.description, "description", max: 500, required: false) ?? ""
-        var changes = try req.rawJSONMember("changes")
-        if let data = changes, (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?.isEmpty == true { changes = nil }
-        if changes == nil && description.isEmpty {
-            reader.add("changes", "required", "تغییر موردنظر را بنویسید: تغییر ورودی‌های بیمه‌نامه (changes) یا شرح تغییر غیرمالی (description).")
-        }
-        try reader.throwIfAny()
-        guard let effective, let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
+        let command = try EndorsePolicy(.init(effectiveDate: body.effectiveDate, kind: body.kind, description: body.description,
+                                              changes: try req.rawJSONMember("changes")))
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
         let principal = try req.principal
         let ifMatch = req.headers.first(name: .ifMatch)
-        let request = EndorsementDesk.Request(effectiveDate: effective, kind: kind, inputs: changes, description: description)
-        let outcome = try await req.write { work in
-            try await DomainErrorMapping.validating(defaultField: "changes") { try await EndorsementDesk.endorse(request, policyID: id, ifMatch: ifMatch, principal: principal, in: work) }
-        }
+        let outcome = try await req.write { work in try await command.run(policyID: id, ifMatch: ifMatch, principal: principal, in: work) }
         let e = outcome.endorsement
         return try await EndorsedView(id: e.id, number: e.number, kind: e.kind, status: e.status.rawValue, premiumDelta: e.premiumDelta,
                                       paymentOrder: outcome.paymentOrder.map(PaymentOrderView.init)).encodeResponse(status: .created, for: req)

@@ -142,10 +142,9 @@ struct ClaimPages: RouteCollection {
         let form = (try? req.content.decode(NoticeForm.self)) ?? NoticeForm()
         let principal = try req.principal
         var reader = FieldReader()
-        let loss = reader.date(form.lossDate, "تاریخ وقوع"), notice = reader.date(form.noticeDate, "تاریخ اعلام")
-        let description = reader.text(form.description, "شرح حادثه", max: 2000)
-        let claimKnown = (form.claimKnownDate ?? "").isEmpty ? nil : reader.date(form.claimKnownDate, "تاریخ آگاهی از ادعا")
-        let claimCase = ClaimCase(rawValue: form.kind ?? "general") ?? .general
+        let fields = OpenClaim.read(.init(lossDate: form.lossDate, noticeDate: form.noticeDate, description: form.description, kind: form.kind,
+                                          claimKnownDate: form.claimKnownDate, conditions: form.conditions, facts: form.facts),
+                                    known: req.bimeh.products.catalog.claimCases, into: &reader)
         let number = Normalize.digits(form.policyNumber ?? "").trimmingCharacters(in: .whitespaces)
         let parts = number.split(separator: "/").compactMap { Int($0) }
         var policyID: UUID?
@@ -155,12 +154,8 @@ struct ClaimPages: RouteCollection {
         if policyID == nil { reader.add("policyNumber", "unknown-policy", "بیمه‌نامه‌ای با شمارهٔ «\(number)» صادر نشده است (مثال: ۱۴۰۵/۱۲).") }
         do {
             try reader.throwIfAny()
-            guard let policyID, let loss, let notice, let description else { throw AppError.malformedJSON }
-            let outcome = try await req.write { work in
-                try await NoticeDesk.open(.init(policyID: policyID, lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase,
-                                                claimKnownDate: claimKnown, conditions: form.conditions ?? [], facts: form.facts),
-                                          principal: principal, in: work)
-            }
+            guard let policyID, let fields else { throw AppError.malformedJSON }
+            let outcome = try await req.write { work in try await NoticeDesk.open(fields.request(policyID: policyID), principal: principal, in: work) }
             switch outcome {
             case .opened(let claim): return req.redirect(to: WebPath.claim(try claim.requireID()))
             case .alreadyPaid(let letter, let file):
@@ -328,6 +323,17 @@ struct ClaimPages: RouteCollection {
 
     static func rials(_ raw: String?) -> Int64? { FormInput.integer(raw) }
 
+    /// The step form as the command's input: empty fields are absent, as in a JSON body.
+    static func stepInput(_ form: StepForm) -> ClaimStep.Input {
+        func text(_ raw: String?) -> String? { raw.flatMap { $0.isEmpty ? nil : $0 } }
+        let agreed = text(form.agreedAmount), amount = text(form.amount)
+        return ClaimStep.Input(
+            subjectUnchanged: form.subjectUnchanged == "yes" ? true : form.subjectUnchanged == "no" ? false : nil,
+            visitDate: text(form.visitDate), expert: text(form.expert), independentExpert: text(form.independentExpert), text: text(form.text),
+            reason: text(form.reason), date: text(form.date), notes: text(form.notes),
+            agreedAmount: agreed.map { rials($0) ?? 0 }, amount: amount.map { rials($0) ?? 0 }, assessment: assessment(form))
+    }
+
     /// The assessment form as the command's input: empty fields are absent, as in a JSON body.
     static func assessment(_ form: StepForm) -> AssessClaim.Input {
         let salvage = Normalize.text(form.salvage ?? ""), share = Normalize.text(form.diyaPercent ?? "")
@@ -351,59 +357,10 @@ struct ClaimPages: RouteCollection {
                 _ = try await command.run(claimID: id, principal: principal, on: req.db, write: { body in try await req.write(body) })
                 return req.redirect(to: WebPath.claim(id))
             }
+            guard let name = ClaimStep.Name(rawValue: step) else { throw AppError.notFound("اقدام") }
+            let command = try ClaimStep(name, Self.stepInput(form))
             try await req.write { work in
-                // values the reader returns are non-nil once `throwIfAny` has passed
-                var reader = FieldReader()
-                let claim = try await ClaimAccess.claim(id, on: work.db)
-                switch step {
-                case "late-notice":
-                    try await ClaimWorkflow.decideLateNotice(claim, subjectUnchanged: form.subjectUnchanged == "yes", principal: principal, in: work)
-                case "document-request":
-                    _ = try await ClaimWorkflow.requestDocuments(claim, principal: principal, in: work)
-                case "inspection":
-                    let date = reader.date(form.visitDate, "تاریخ بازدید"), expert = reader.text(form.expert, "کارشناس", max: 200)
-                    try reader.throwIfAny()
-                    let independent = Normalize.text(form.independentExpert ?? "")
-                    try await ClaimWorkflow.scheduleInspection(claim, visitDate: date!, expert: expert!, independentExpert: independent.isEmpty ? nil : independent, principal: principal, in: work)
-                case "inspection-approval":
-                    try await ClaimWorkflow.approveInspection(claim, principal: principal, in: work)
-                case "minutes":
-                    let text = reader.text(form.text, "صورتجلسه", max: 4000)
-                    try reader.throwIfAny()
-                    try await ClaimWorkflow.recordMinutes(claim, text: text!, principal: principal, in: work)
-                case "assessment":
-                    try await AssessClaim(Self.assessment(form)).run(claim, principal: principal, in: work)
-                case "offer":
-                    _ = try await ClaimWorkflow.offer(claim, principal: principal, in: work)
-                case "consent":
-                    try await ClaimWorkflow.consent(claim, principal: principal, in: work)
-                case "dispute":
-                    let reason = reader.text(form.reason, "علت اعتراض", max: 1000)
-                    try reader.throwIfAny()
-                    try await ClaimWorkflow.dispute(claim, reason: reason!, principal: principal, in: work)
-                case "meeting":
-                    let date = reader.date(form.date, "تاریخ جلسه"), notes = reader.text(form.notes, "شرح جلسه", max: 4000)
-                    try reader.throwIfAny()
-                    let agreed = Self.rials(form.agreedAmount).flatMap { $0 > 0 ? Rial(amount: $0) : nil }
-                    try await ClaimWorkflow.meeting(claim, date: date!, notes: notes!, agreedAmount: agreed, principal: principal, in: work)
-                case "paid":
-                    try await SettlementDesk.recordPaid(claim, principal: principal, in: work)
-                case "expert-fee":
-                    let amount = reader.rial(Self.rials(form.amount), "حق‌الزحمه"), expert = reader.text(form.expert, "کارشناس", max: 200)
-                    try reader.throwIfAny()
-                    try await SettlementDesk.setExpertFee(claim, amount: amount!, expert: expert!, principal: principal, in: work)
-                case "expert-fee-approval":
-                    _ = try await SettlementDesk.approveExpertFee(claim, principal: principal, in: work)
-                case "close":
-                    try await ClaimAccess.move(claim, .close, in: work)
-                case "rejection":
-                    let reason = reader.text(form.reason, "علت رد", max: 1000)
-                    try reader.throwIfAny()
-                    try await ClaimWorkflow.endWithLetter(claim, event: .reject(reason: reason!), customer: try await ClaimWorkflow.customerName(claim, on: work.db),
-                                                          principal: principal, in: work)
-                default:
-                    throw AppError.notFound("اقدام")
-                }
+                try await command.run(try await ClaimAccess.claim(id, on: work.db), principal: principal, in: work)
             }
             return req.redirect(to: WebPath.claim(id))
         } catch let error as AppError where error.status.code < 500 && error.status != .notFound {

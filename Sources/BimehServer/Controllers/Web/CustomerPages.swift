@@ -77,6 +77,8 @@ struct CustomerPages: RouteCollection {
         var errors: [String: String]
         var action: String
         var isLegal: Bool
+        /// The machine code of each field's problem, beside its message.
+        var codes: [String: String] = [:]
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
@@ -93,10 +95,16 @@ struct CustomerPages: RouteCollection {
         do {
             fields = try RegisterCustomer.fields(body, today: req.bimeh.clock.today())
         } catch let error as AppError {
-            var messages: [String: String] = [:]
-            for e in error.errors where messages[e.field] == nil { messages[e.field] = e.message }
-            if messages.isEmpty { messages["form"] = error.detail }
-            return try await renderForm(req, values: values, errors: messages, status: .unprocessableEntity)
+            var messages: [String: String] = [:], codes: [String: String] = [:]
+            for e in error.errors where messages[e.field] == nil {
+                messages[e.field] = e.message
+                codes[e.field] = e.code
+            }
+            if messages.isEmpty {
+                messages["form"] = error.detail
+                codes["form"] = error.code
+            }
+            return try await renderForm(req, values: values, errors: messages, codes: codes, status: .unprocessableEntity)
         }
         let principal = try req.principal
         let outcome = try await req.write { work in try await CustomerRegistry.register(fields, principal: principal, in: work) }
@@ -104,9 +112,11 @@ struct CustomerPages: RouteCollection {
         return req.redirect(to: WebPath.customer(id) + (outcome.created ? "?created=1" : "?existing=1"))
     }
 
-    private func renderForm(_ req: Request, values: FormValues, errors: [String: String], status: HTTPResponseStatus) async throws -> Response {
-        let context = FormContext(chrome: PageChrome(req, title: "ثبت مشتری"), values: values, errors: errors,
+    private func renderForm(_ req: Request, values: FormValues, errors: [String: String], codes: [String: String] = [:],
+                            status: HTTPResponseStatus) async throws -> Response {
+        var context = FormContext(chrome: PageChrome(req, title: "ثبت مشتری"), values: values, errors: errors,
                                   action: WebPath.customers, isLegal: values.kind == "legal")
+        context.codes = codes
         return try await req.page("customers/new", context, status: status)
     }
 

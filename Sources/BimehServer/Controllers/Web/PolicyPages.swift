@@ -286,9 +286,6 @@ struct PolicyPages: RouteCollection {
 
     @Sendable func endorse(req: Request) async throws -> Response {
         let form = (try? req.content.decode(EndorseForm.self)) ?? EndorseForm()
-        var reader = FieldReader()
-        let effective = reader.date(form.effectiveDate, "تاریخ اثر")
-        let description = reader.text(form.description, "شرح تغییر", max: 500) ?? ""
         var changes: Data?
         let rows = (form.items ?? []).compactMap { row -> [String: Any]? in
             let d = Normalize.text(row.description ?? ""), v = FormInput.integer(row.value)
@@ -298,13 +295,11 @@ struct PolicyPages: RouteCollection {
             return item
         }
         if !rows.isEmpty { changes = try JSONSerialization.data(withJSONObject: ["items": rows], options: [.sortedKeys]) }
+        let input = EndorsePolicy.Input(effectiveDate: form.effectiveDate, description: form.description, changes: changes)
         let id = req.parameters.get("id", as: UUID.self)
-        let validation = reader, inputs = changes
         return try await act(req, done: "endorsed") { principal, work in
-            try validation.throwIfAny()
-            guard let effective, let id else { throw AppError.malformedJSON }
-            _ = try await EndorsementDesk.endorse(.init(effectiveDate: effective, kind: nil, inputs: inputs, description: description),
-                                                  policyID: id, ifMatch: nil, principal: principal, in: work)
+            guard let id else { throw AppError.notFound("بیمه‌نامه") }
+            _ = try await EndorsePolicy(input).run(policyID: id, ifMatch: nil, principal: principal, in: work)
         }
     }
 

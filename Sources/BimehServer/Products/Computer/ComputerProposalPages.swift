@@ -26,7 +26,7 @@ struct ComputerProposalPages: RouteCollection {
         var form: ProposalForm
         var rows: [ItemRow]
         var moreRowsHref: String
-        var errors: [String]
+        var errors: [PageError]
         var canDiscount: Bool
     }
 
@@ -37,7 +37,7 @@ struct ComputerProposalPages: RouteCollection {
         return try await renderForm(req, form: form, rows: count, errors: [], status: .ok)
     }
 
-    private func renderForm(_ req: Request, form: ProposalForm, rows: Int, errors: [String], status: HTTPResponseStatus) async throws -> Response {
+    private func renderForm(_ req: Request, form: ProposalForm, rows: Int, errors: [PageError], status: HTTPResponseStatus) async throws -> Response {
         var items = form.items ?? []
         while items.count < rows { items.append(ItemRow()) }
         let principal = try req.principal
@@ -50,40 +50,40 @@ struct ComputerProposalPages: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let form = (try? req.content.decode(ProposalForm.self)) ?? ProposalForm()
         let principal = try req.principal
-        var errors: [String] = []
+        var errors: [PageError] = []
         var customerID: UUID?
         let code = Normalize.identifier(form.nationalCode ?? "")
         if code.isEmpty {
-            errors.append("کد ملی یا شناسهٔ مشتری را وارد کنید (مشتری تازه را اول از صفحهٔ «ثبت مشتری» ثبت کنید).")
+            errors.append(PageError(code: "required", field: "nationalCode",
+                                    message: "کد ملی یا شناسهٔ مشتری را وارد کنید (مشتری تازه را اول از صفحهٔ «ثبت مشتری» ثبت کنید)."))
         } else if let customer = try await CustomerRegistry.find(identifier: code, for: principal, on: req.db) {
             customerID = customer.id
         } else {
-            errors.append("مشتری با کد «\(code)» ثبت نشده است؛ اول او را از صفحهٔ «ثبت مشتری» ثبت کنید.")
+            errors.append(PageError(code: "unknown-customer", field: "nationalCode",
+                                    message: "مشتری با کد «\(code)» ثبت نشده است؛ اول او را از صفحهٔ «ثبت مشتری» ثبت کنید."))
         }
-        var date: JalaliDate?
-        do { date = try JalaliDate(parsing: form.date ?? "") } catch let e as DomainError { errors.append("تاریخ پیشنهاد: \(e.message)") }
+        var reader = FieldReader()
+        let date = reader.date(form.date, "date")
+        errors += reader.errors.map { PageError(code: $0.code, field: $0.field, message: $0.message) }
+        // the rows as API.md's JSON: a value that is not a whole number is sent as typed, for the product to refuse
         var items: [[String: Any]] = []
-        for (index, row) in (form.items ?? []).enumerated() {
+        for row in form.items ?? [] {
             let description = Normalize.text(row.description ?? ""), serial = Normalize.text(row.serial ?? "")
             let rawValue = Normalize.text(row.value ?? "")
             if description.isEmpty && serial.isEmpty && rawValue.isEmpty { continue }
             var item: [String: Any] = ["description": description]
             if !serial.isEmpty { item["serial"] = serial }
-            if let value = FormInput.integer(rawValue) { item["value"] = value } else {
-                errors.append("ردیف \(Normalize.persianDigits(String(index + 1))): ارزش رایانه را به ریال وارد کنید.")
-            }
+            if !rawValue.isEmpty { item["value"] = FormInput.integer(rawValue).map { NSNumber(value: $0) } ?? rawValue }
             items.append(item)
         }
-        if items.isEmpty { errors.append("دست‌کم یک رایانه با شرح و ارزش وارد کنید.") }
         var inputs: [String: Any] = ["items": items]
         for (key, raw) in [("competitiveDiscountPercent", form.competitiveDiscountPercent), ("franchisePercent", form.franchisePercent)] {
             let text = Normalize.digits(raw ?? "").replacingOccurrences(of: "٫", with: ".").trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
-            if let number = Decimal(string: text) { inputs[key] = NSDecimalNumber(decimal: number) } else { errors.append("درصد «\(text)» عدد نیست.") }
+            inputs[key] = Decimal(string: text).map { NSDecimalNumber(decimal: $0) } ?? text
         }
-        guard errors.isEmpty, let date else {
-            return try await renderForm(req, form: form, rows: form.items?.count ?? 5, errors: errors, status: .unprocessableEntity)
-        }
+        let rows = form.items?.count ?? 5
+        guard errors.isEmpty, let date else { return try await renderForm(req, form: form, rows: rows, errors: errors, status: .unprocessableEntity) }
         let request = QuoteDesk.Request(product: ComputerInsurance().code.rawValue, customerID: customerID, date: date,
                                         inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
         let products = req.bimeh.products, today = req.bimeh.clock.today()
@@ -91,9 +91,8 @@ struct ComputerProposalPages: RouteCollection {
             let priced = try DomainErrorMapping.validating { try QuoteDesk.price(request, principal: principal, products: products, purchaseDay: today) }
             let quote = try await req.write { work in try await QuoteDesk.create(request, priced: priced, principal: principal, in: work) }
             return req.redirect(to: WebPath.quote(try quote.requireID()))
-        } catch let error as AppError {
-            let messages = error.errors.isEmpty ? [error.detail] : error.errors.map { "\($0.message) (\($0.field))" }
-            return try await renderForm(req, form: form, rows: form.items?.count ?? 5, errors: messages, status: .unprocessableEntity)
+        } catch let error as AppError where error.status.code < 500 {
+            return try await renderForm(req, form: form, rows: rows, errors: PageError.list(error), status: error.status)
         }
     }
 }

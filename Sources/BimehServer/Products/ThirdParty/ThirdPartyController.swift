@@ -31,23 +31,9 @@ struct ThirdPartyController: RouteCollection {
 
     @Sendable func licence(req: Request) async throws -> Response {
         let body = try req.decodeStrict(LicenceBody.self)
-        var reader = FieldReader()
-        let number = Normalize.identifier(body.number ?? "")
-        if number.isEmpty { reader.add("number", "required", "شمارهٔ گواهینامه را وارد کنید.") }
-        let licenceClass = DrivingLicenceClass(rawValue: body.class ?? "")
-        if licenceClass == nil {
-            reader.add("class", "invalid-licence-class", "پایهٔ گواهینامه باید یکی از " + DrivingLicenceClass.allCases.map(\.rawValue).joined(separator: "، ") + " باشد.")
-        }
-        let expiry = reader.date(body.expiry, "expiry")
-        let holder = reader.text(body.holderName, "holderName", max: 200)
-        var code: NationalCode?
-        do { code = try NationalCode(body.holderNationalCode ?? "") } catch let e as DomainError {
-            reader.add("holderNationalCode", e.code, e.message)
-        }
-        try reader.throwIfAny()
-        guard let licenceClass, let expiry, let holder, let code, let id = req.parameters.get("id", as: UUID.self) else { throw AppError.malformedJSON }
-        let request = ThirdPartyDesk.LicenceRequest(licence: DrivingLicence(number: number, licenceClass: licenceClass, expiry: expiry),
-                                                    holderName: holder, holderNationalCode: code)
+        let request = try RegisterLicence(.init(number: body.number, licenceClass: body.class, expiry: body.expiry,
+                                                holderName: body.holderName, holderNationalCode: body.holderNationalCode)).request
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
         let principal = try req.principal
         try await DomainErrorMapping.validating(defaultField: "changes") {
             try await ThirdPartyDesk.confirmLicence(request, policyID: id, principal: principal, authority: authority,

@@ -1,0 +1,103 @@
+import Foundation
+import InsuranceKit
+
+/// A step of a claim file (R-CL-03, 05, 06, 09, 11, 13) as either door hands it in: the step and
+/// its fields, read once with the API's field names, then run in the step's transaction.
+struct ClaimStep: Sendable {
+    enum Name: String, Sendable, CaseIterable {
+        case lateNotice = "late-notice", documentRequest = "document-request", inspection, inspectionApproval = "inspection-approval"
+        case minutes, assessment, offer, consent, dispute, meeting, paid, expertFee = "expert-fee"
+        case expertFeeApproval = "expert-fee-approval", close, rejection
+    }
+
+    struct Input: Sendable {
+        var subjectUnchanged: Bool?
+        var visitDate: String?
+        var expert: String?
+        var independentExpert: String?
+        var text: String?
+        var reason: String?
+        var date: String?
+        var notes: String?
+        var agreedAmount: Int64?
+        var amount: Int64?
+        var assessment = AssessClaim.Input()
+    }
+
+    let name: Name
+    private let body: @Sendable (Claim, Principal, UnitOfWork) async throws -> Void
+
+    func run(_ claim: Claim, principal: Principal, in work: UnitOfWork) async throws {
+        try await body(claim, principal, work)
+    }
+
+    /// Every problem of the input at once (422); the state is the desk's to refuse.
+    init(_ name: Name, _ input: Input) throws {
+        self.name = name
+        var reader = FieldReader()
+        switch name {
+        case .lateNotice:
+            let unchanged = input.subjectUnchanged ?? reader.missing("subjectUnchanged")
+            try reader.throwIfAny()
+            let attested = unchanged ?? false
+            body = { claim, principal, work in try await ClaimWorkflow.decideLateNotice(claim, subjectUnchanged: attested, principal: principal, in: work) }
+        case .documentRequest:
+            body = { claim, principal, work in _ = try await ClaimWorkflow.requestDocuments(claim, principal: principal, in: work) }
+        case .inspection:
+            let date = reader.date(input.visitDate, "visitDate"), expert = reader.text(input.expert, "expert", max: 200)
+            let independent = reader.text(input.independentExpert, "independentExpert", max: 200, required: false)
+            try reader.throwIfAny()
+            guard let date, let expert else { throw AppError.malformedJSON }
+            let second = independent?.isEmpty == false ? independent : nil
+            body = { claim, principal, work in
+                try await ClaimWorkflow.scheduleInspection(claim, visitDate: date, expert: expert, independentExpert: second, principal: principal, in: work)
+            }
+        case .inspectionApproval:
+            body = { claim, principal, work in try await ClaimWorkflow.approveInspection(claim, principal: principal, in: work) }
+        case .minutes:
+            let text = reader.text(input.text, "text", max: 4000)
+            try reader.throwIfAny()
+            guard let text else { throw AppError.malformedJSON }
+            body = { claim, principal, work in try await ClaimWorkflow.recordMinutes(claim, text: text, principal: principal, in: work) }
+        case .assessment:
+            let command = try AssessClaim(input.assessment)
+            body = { claim, principal, work in try await command.run(claim, principal: principal, in: work) }
+        case .offer:
+            body = { claim, principal, work in _ = try await ClaimWorkflow.offer(claim, principal: principal, in: work) }
+        case .consent:
+            body = { claim, principal, work in try await ClaimWorkflow.consent(claim, principal: principal, in: work) }
+        case .dispute:
+            let reason = reader.text(input.reason, "reason", max: 1000)
+            try reader.throwIfAny()
+            guard let reason else { throw AppError.malformedJSON }
+            body = { claim, principal, work in try await ClaimWorkflow.dispute(claim, reason: reason, principal: principal, in: work) }
+        case .meeting:
+            let date = reader.date(input.date, "date"), notes = reader.text(input.notes, "notes", max: 4000)
+            let agreed = input.agreedAmount.flatMap { reader.rial($0, "agreedAmount") }
+            try reader.throwIfAny()
+            guard let date, let notes else { throw AppError.malformedJSON }
+            body = { claim, principal, work in
+                try await ClaimWorkflow.meeting(claim, date: date, notes: notes, agreedAmount: agreed, principal: principal, in: work)
+            }
+        case .paid:
+            body = { claim, principal, work in try await SettlementDesk.recordPaid(claim, principal: principal, in: work) }
+        case .expertFee:
+            let amount = reader.rial(input.amount, "amount"), expert = reader.text(input.expert, "expert", max: 200)
+            try reader.throwIfAny()
+            guard let amount, let expert else { throw AppError.malformedJSON }
+            body = { claim, principal, work in try await SettlementDesk.setExpertFee(claim, amount: amount, expert: expert, principal: principal, in: work) }
+        case .expertFeeApproval:
+            body = { claim, principal, work in _ = try await SettlementDesk.approveExpertFee(claim, principal: principal, in: work) }
+        case .close:
+            body = { claim, _, work in try await ClaimAccess.move(claim, .close, in: work) }
+        case .rejection:
+            let reason = reader.text(input.reason, "reason", max: 1000)
+            try reader.throwIfAny()
+            guard let reason else { throw AppError.malformedJSON }
+            body = { claim, principal, work in
+                try await ClaimWorkflow.endWithLetter(claim, event: .reject(reason: reason), customer: try await ClaimWorkflow.customerName(claim, on: work.db),
+                                                      principal: principal, in: work)
+            }
+        }
+    }
+}
