@@ -71,6 +71,9 @@ struct CustomerPages: RouteCollection {
         var name: String?
     }
 
+    /// The fields the form has a place for.
+    static let formFields: Set<String> = ["nationalCode", "foreignId", "firstName", "lastName", "birthDate", "mobile", "legalId", "name"]
+
     struct FormContext: Encodable {
         var chrome: PageChrome
         var values: FormValues
@@ -99,6 +102,12 @@ struct CustomerPages: RouteCollection {
             for e in error.errors where messages[e.field] == nil {
                 messages[e.field] = e.message
                 codes[e.field] = e.code
+            }
+            // a problem with no field of its own on the form (the kind) is shown above it
+            for field in messages.keys where !Self.formFields.contains(field) && messages["form"] == nil {
+                messages["form"] = messages[field]
+                codes["form"] = codes[field]
+                codes["formField"] = field
             }
             if messages.isEmpty {
                 messages["form"] = error.detail
