@@ -23,5 +23,6 @@ enum BimehMigrations {
         M018_AddClaimedItems(),
         M019_AddPolicyChannel(),
         M020_AddPaymentInstallment(),
+        M021_MoveThirdPartyClaimFacts(),
     ]
 }

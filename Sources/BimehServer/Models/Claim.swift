@@ -42,10 +42,6 @@ final class Claim: Model, @unchecked Sendable {
     @OptionalField(key: "conditions") var conditions: [String]?
     /// R-CL-02: the day the insured learned of a claim against them (civil liability); nil: the loss date.
     @OptionalField(key: "claim_known_date") var claimKnownDate: String?
-    /// Third party (R-TP-11): did the at-fault driver hold a driving licence?
-    @OptionalField(key: "at_fault_licensed") var atFaultLicensed: Bool?
-    /// Third party (R-TP-12): did the police draw a sketch of the accident?
-    @OptionalField(key: "police_sketch") var policeSketch: Bool?
     // relationships
     @Parent(key: "policy_id") var policy: Policy
     @OptionalParent(key: "created_by") var createdBy: User?

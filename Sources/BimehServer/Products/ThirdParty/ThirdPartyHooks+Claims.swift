@@ -52,15 +52,18 @@ extension ThirdPartyHooks {
         }
     }
 
-    func record(_ facts: ClaimFacts, on claim: Claim) {
-        claim.atFaultLicensed = facts[Self.atFaultLicensed]
-        claim.policeSketch = facts[Self.policeSketch]
+    func record(_ facts: ClaimFacts, for claim: Claim, in work: UnitOfWork) async throws {
+        let row = ThirdPartyClaimFacts()
+        row.id = try claim.requireID()
+        row.atFaultLicensed = facts[Self.atFaultLicensed]
+        row.policeSketch = facts[Self.policeSketch]
+        try await row.create(on: work.db)
     }
 
     /// R-TP-11: the refusal reason when the at-fault driver had no licence and the policy was
     /// issued after the licence rule; nil when the insurer is obliged.
-    func refusal(for claim: Claim, policy: Policy) throws -> String? {
-        guard claim.atFaultLicensed == false else { return nil }
+    func refusal(for claim: Claim, policy: Policy, on db: any Database) async throws -> String? {
+        guard try await ThirdPartyClaimFacts.of(claim, on: db)?.atFaultLicensed == false else { return nil }
         let issued = try JalaliDate(parsing: policy.issueDate ?? policy.startDate)
         // The loss was checked to be inside the cover, so the policy was in force at the accident.
         let obliged = ThirdPartyClaims.atFaultUnlicensed(policyIssueDate: issued, licenceRuleStart: ThirdPartyClaims.licenceRuleStart,
@@ -71,8 +74,8 @@ extension ThirdPartyHooks {
     /// R-TP-12: property damage above 10,000,000 rials, or without a police sketch, is assessed
     /// only after the at-fault vehicle was inspected and the head approved the visit.
     func checkAssessment(_ claim: Claim, loss: Rial, on db: any Database) async throws {
-        guard claim.claimCase == .financial,
-              ThirdPartyClaims.requiresInspection(financialClaim: loss, hasPoliceSketch: claim.policeSketch ?? false) else { return }
+        let sketch = try await ThirdPartyClaimFacts.of(claim, on: db)?.policeSketch ?? false
+        guard claim.claimCase == .financial, ThirdPartyClaims.requiresInspection(financialClaim: loss, hasPoliceSketch: sketch) else { return }
         let approved = try await ClaimEntry.query(on: db).filter(\.$claim.$id == claim.requireID())
             .filter(\.$kind == .inspectionApproved).count() > 0
         guard approved else {

@@ -57,3 +57,23 @@ final class TariffFile: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// What a third-party claim notice says beyond the generic file (R-TP-11, R-TP-12), one row per
+/// claim, kept beside the shared claims table.
+final class ThirdPartyClaimFacts: Model, @unchecked Sendable {
+    static let schema = "third_party_claim_facts"
+
+    // managed fields: the claim's own id
+    @ID(custom: "claim_id", generatedBy: .user) var id: UUID?
+    // data fields
+    /// Did the at-fault driver hold a driving licence?
+    @OptionalField(key: "at_fault_licensed") var atFaultLicensed: Bool?
+    /// Did the police draw a sketch of the accident?
+    @OptionalField(key: "police_sketch") var policeSketch: Bool?
+
+    init() {}
+
+    static func of(_ claim: Claim, on db: any Database) async throws -> ThirdPartyClaimFacts? {
+        try await ThirdPartyClaimFacts.find(claim.requireID(), on: db)
+    }
+}

@@ -79,13 +79,13 @@ enum NoticeDesk {
         claim.status = .notified
         claim.noticeLate = notice.isLate
         if notice.isLate && rules.lateNoticePolicy == .accept { claim.lateDecision = .accept }
-        hooks.record(request.facts, on: claim)
         claim.conditions = Set(request.conditions).sorted()
         claim.daysLate = notice.daysLate
         claim.premiumInquiry = try QuoteDesk.json(try await premiumInquiry(policy, lossDate: request.lossDate, on: work.db))
         claim.$policy.id = policyID
         claim.$createdBy.id = principal.userID
         try await claim.create(on: work.db)
+        try await hooks.record(request.facts, for: claim, in: work)
         try await work.audit("claim.opened", entity: "claim", id: try claim.requireID().uuidString,
                              after: ["file": claim.printedFileNumber, "policy": policy.printedNumber ?? "", "lossDate": claim.lossDate,
                                      "noticeLate": String(notice.isLate), "premiumInquiry": claim.premiumInquiry])
@@ -96,7 +96,7 @@ enum NoticeDesk {
                                                   customer: customer.displayName, principal: principal, in: work)
         }
         // The product's own grounds for refusing at notice (third party: R-TP-11).
-        if let reason = try hooks.refusal(for: claim, policy: policy), !ClaimAccess.state(of: claim).isTerminal {
+        if let reason = try await hooks.refusal(for: claim, policy: policy, on: work.db), !ClaimAccess.state(of: claim).isTerminal {
             try await ClaimWorkflow.endWithLetter(claim, event: .reject(reason: reason), customer: customer.displayName, principal: principal, in: work)
         }
         // R-CL-04: a premium not paid before the loss closes the file with a letter.

@@ -27,9 +27,9 @@ protocol ProductHooks: Sendable {
     /// checked against the policy before the file opens.
     func checkCover(_ policy: Policy, claimCase: ClaimCase, facts: ClaimFacts, lossDate: JalaliDate) throws
     /// Keeps the checked facts on the new file.
-    func record(_ facts: ClaimFacts, on claim: Claim)
+    func record(_ facts: ClaimFacts, for claim: Claim, in work: UnitOfWork) async throws
     /// A reason to refuse the claim at notice (a letter ends the file), or nil.
-    func refusal(for claim: Claim, policy: Policy) throws -> String?
+    func refusal(for claim: Claim, policy: Policy, on db: any Database) async throws -> String?
     /// Checks before a loss is assessed (e.g. an approved inspection).
     func checkAssessment(_ claim: Claim, loss: Rial, on db: any Database) async throws
     /// Whether the case's loss is assessed as a share of a legal table (the diya) instead of rials.
@@ -107,8 +107,8 @@ extension ProductHooks {
     }
 
     func checkCover(_ policy: Policy, claimCase: ClaimCase, facts: ClaimFacts, lossDate: JalaliDate) throws {}
-    func record(_ facts: ClaimFacts, on claim: Claim) {}
-    func refusal(for claim: Claim, policy: Policy) throws -> String? { nil }
+    func record(_ facts: ClaimFacts, for claim: Claim, in work: UnitOfWork) async throws {}
+    func refusal(for claim: Claim, policy: Policy, on db: any Database) async throws -> String? { nil }
     func checkAssessment(_ claim: Claim, loss: Rial, on db: any Database) async throws {}
     func assessesByShare(_ claim: Claim) -> Bool { false }
 
