@@ -12,7 +12,7 @@ final class Claim: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Field(key: "version") var version: Int
     // data fields
-    @Field(key: "product") var product: String
+    @Field(key: "product") var product: ProductCode
     @Field(key: "file_year") var fileYear: Int
     @Field(key: "file_number") var fileNumber: Int
     /// The notice letter's secretariat number, `year/number`.

@@ -14,7 +14,7 @@ final class Policy: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Field(key: "version") var version: Int
     // data fields
-    @Field(key: "product") var product: String
+    @Field(key: "product") var product: ProductCode
     @Enum(key: "status") var status: Status
     /// Policy register number, set at issue: `year/number` printed, stored as parts.
     @OptionalField(key: "number_year") var numberYear: Int?

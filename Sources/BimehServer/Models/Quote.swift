@@ -12,7 +12,7 @@ final class Quote: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     // data fields
-    @Field(key: "product") var product: String
+    @Field(key: "product") var product: ProductCode
     @Enum(key: "status") var status: Status
     /// Jalali date the quote was computed for (tariff year).
     @Field(key: "quote_date") var quoteDate: String

@@ -55,7 +55,7 @@ struct ClaimPages: RouteCollection {
         }
         let rows = try shown.prefix(200).map { c in
             Row(href: WebPath.claim(try c.requireID()), fileNumber: c.printedFileNumber, policyNumber: c.policy.printedNumber ?? "",
-                product: (try? req.bimeh.products.line(c.product).title) ?? c.product, lossDate: c.lossDate,
+                product: (try? req.bimeh.products.line(c.product).title) ?? c.product.rawValue, lossDate: c.lossDate,
                 status: ClaimAccess.state(of: c).title, late: c.noticeLate)
         }
         let context = QueueContext(chrome: PageChrome(req, title: "کارتابل خسارت"), rows: rows, states: states,
@@ -274,7 +274,7 @@ struct ClaimPages: RouteCollection {
         let context = ShowContext(
             chrome: PageChrome(req, title: "پروندهٔ خسارت \(claim.printedFileNumber)"), claim: view, policyNumber: policy.printedNumber ?? "",
             policyHref: WebPath.policy(try policy.requireID()), customerName: customer.displayName,
-            productTitle: (try? req.bimeh.products.line(claim.product).title) ?? claim.product,
+            productTitle: (try? req.bimeh.products.line(claim.product).title) ?? claim.product.rawValue,
             settlement: lines, approved: approved, payable: payable, settlementError: settlementError,
             timeline: audit.map { TimelineRow(at: $0.at.prefix(16).replacingOccurrences(of: "T", with: " "), actor: $0.actorName, text: Self.describe($0)) },
             checklist: checklist.map { ChecklistRow(code: $0.code, title: $0.title, required: $0.required, received: received.contains($0.code)) },

@@ -36,7 +36,7 @@ enum ClaimFigures {
         let orders = try await PaymentOrder.query(on: db).filter(\.$purpose == "claim")
             .filter(\.$orderDate >= first.description).filter(\.$orderDate <= last.description).all()
         let productOfClaim = Dictionary(claims.compactMap { c in c.id.map { ($0, c.product) } }, uniquingKeysWith: { a, _ in a })
-        var tallies: [String: ClaimMonthTally] = [:]
+        var tallies: [ProductCode: ClaimMonthTally] = [:]
         for claim in claims {
             var tally = tallies[claim.product] ?? ClaimMonthTally()
             if claim.noticeDate >= first.description { tally.noticedInMonth() }
@@ -53,7 +53,7 @@ enum ClaimFigures {
             tallies[product] = tally
         }
         let rows = tallies.map { product, t in
-            Row(department: department(of: product, in: products), product: product, count: t.count, paid: t.paid.amount,
+            Row(department: department(of: product.rawValue, in: products), product: product.rawValue, count: t.count, paid: t.paid.amount,
                 outstanding: t.outstanding.amount, openFiles: t.openFiles)
         }
         return Report(year: year, month: month, rows: rows.sorted { ($0.department, $0.product) < ($1.department, $1.product) })

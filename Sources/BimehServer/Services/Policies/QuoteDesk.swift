@@ -31,7 +31,7 @@ enum QuoteDesk {
         let today = JalaliDate(date: work.now)
         let proposal = try await work.nextNumber(.secretariat, year: today.year)
         let quote = Quote()
-        quote.product = priced.product.rawValue
+        quote.product = priced.product
         quote.status = .quoted
         quote.quoteDate = request.date.description
         quote.proposalNumber = "\(today.year)/\(proposal)"
@@ -46,7 +46,7 @@ enum QuoteDesk {
         quote.$createdBy.id = principal.userID
         try await quote.create(on: work.db)
         try await work.audit("quote.created", entity: "quote", id: try quote.requireID().uuidString,
-                             after: ["product": quote.product, "total": String(quote.total), "proposal": quote.proposalNumber])
+                             after: ["product": quote.product.rawValue, "total": String(quote.total), "proposal": quote.proposalNumber])
         return quote
     }
 

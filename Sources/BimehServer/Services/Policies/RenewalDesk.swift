@@ -13,7 +13,7 @@ enum RenewalDesk {
         let next = try await work.products.hooks(old.product).renewal(of: old, today: JalaliDate(date: work.now), on: work.db)
         let start = next.start
         let term = try PolicyTerm(from: start, to: start.addingYears(1))
-        let request = QuoteDesk.Request(product: old.product, customerID: old.$customer.id, date: start, inputs: next.inputs)
+        let request = QuoteDesk.Request(product: old.product.rawValue, customerID: old.$customer.id, date: start, inputs: next.inputs)
         let priced = try DomainErrorMapping.validating { try QuoteDesk.price(request, principal: principal, products: work.products, purchaseDay: nil) }
         let quote = try await QuoteDesk.create(request, priced: priced, principal: principal, in: work)
         // the renewal stays with the agency that sold the policy, whoever renews it

@@ -33,9 +33,12 @@ struct ProductBook: Sendable {
         ProductBook(catalog: catalog.adding(lines), hooks: Array(hooksByCode.values) + more, proposals: proposals)
     }
 
-    func claimRules(_ code: String) throws -> ClaimRules { try line(code).claimRules }
+    func line(_ code: ProductCode) throws -> any ProductLine { try catalog.product(code) }
+    func hooks(_ code: ProductCode) -> any ProductHooks { hooks(code.rawValue) }
 
-    func checklist(_ code: String, case claimCase: ClaimCase) throws -> [RequiredDocument] {
+    func claimRules(_ code: ProductCode) throws -> ClaimRules { try line(code).claimRules }
+
+    func checklist(_ code: ProductCode, case claimCase: ClaimCase) throws -> [RequiredDocument] {
         try line(code).checklist(for: claimCase)
     }
 }

@@ -60,7 +60,7 @@ struct ClaimView: Content {
         let state = ClaimAccess.state(of: c)
         return ClaimView(
             id: id, fileNumber: c.printedFileNumber, noticeLetter: c.noticeLetter, status: c.status.rawValue, statusTitle: state.title, version: c.version,
-            policyId: c.$policy.id, product: c.product, lossDate: c.lossDate, noticeDate: c.noticeDate, claimKnownDate: c.claimKnownDate, conditions: c.conditions ?? [], description: c.description,
+            policyId: c.$policy.id, product: c.product.rawValue, lossDate: c.lossDate, noticeDate: c.noticeDate, claimKnownDate: c.claimKnownDate, conditions: c.conditions ?? [], description: c.description,
             kind: c.claimCase.rawValue, noticeLate: c.noticeLate, daysLate: c.daysLate, lateDecision: c.lateDecision?.rawValue,
             premiumInquiry: try? NoticeDesk.decodedInquiry(c), loss: c.loss, salvage: c.salvage, agreedAmount: c.agreedAmount,
             endReason: c.endReason, paidOn: c.paidOn, missingDocuments: try await ClaimWorkflow.missingDocuments(c, products: products, on: db),

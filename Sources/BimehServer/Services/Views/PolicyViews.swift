@@ -19,7 +19,7 @@ struct QuoteView: Content {
 
     init(_ q: Quote) throws {
         id = q.id
-        product = q.product
+        product = q.product.rawValue
         status = q.status.rawValue
         proposalNumber = q.proposalNumber
         date = q.quoteDate
@@ -148,7 +148,7 @@ struct PolicyView: Content {
         var status = policy.status.rawValue
         if policy.status == .issued && asOf > term.end { status = "expired" }
         return PolicyView(
-            id: id, product: policy.product, number: policy.printedNumber, status: status,
+            id: id, product: policy.product.rawValue, number: policy.printedNumber, status: status,
             inForce: policy.status == .issued && term.covers(lossDate: asOf), asOf: asOf.description, version: policy.version,
             customerId: policy.$customer.id, quoteId: policy.$quote.id, startDate: policy.startDate, endDate: policy.endDate,
             coverFrom: term.coverBegins, coverTo: term.coverEnds, issueDate: policy.issueDate,
