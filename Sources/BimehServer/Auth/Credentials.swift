@@ -47,7 +47,7 @@ enum Credentials {
         let principal = Principal(userID: try token.user.requireID(), username: token.user.username, displayName: token.user.displayName,
                          role: token.user.role, agencyID: token.user.$agency.id, tokenID: try token.requireID(),
                          csrfToken: token.csrfToken)
-        cache?.put(hash, principal, expiresAt: token.expiresAt)
+        cache?.put(hash, principal, expiresAt: token.expiresAt, now: now)
         return principal
     }
 

@@ -24,7 +24,7 @@ final class PrincipalCache: Sendable {
     func get(_ tokenHash: String, now: Date) -> Principal? {
         entries.withLock { map in
             guard let entry = map[tokenHash] else { return nil }
-            guard entry.expiresAt > now, Date().timeIntervalSince(entry.cachedAt) < ttl else {
+            guard entry.expiresAt > now, now.timeIntervalSince(entry.cachedAt) < ttl else {
                 map[tokenHash] = nil
                 return nil
             }
@@ -32,10 +32,11 @@ final class PrincipalCache: Sendable {
         }
     }
 
-    func put(_ tokenHash: String, _ principal: Principal, expiresAt: Date) {
+    /// `now` is the clock's: the entry lives `ttl` seconds from it.
+    func put(_ tokenHash: String, _ principal: Principal, expiresAt: Date, now: Date) {
         entries.withLock { map in
             if map.count >= capacity { map.removeAll(keepingCapacity: true) }
-            map[tokenHash] = Entry(principal: principal, expiresAt: expiresAt, cachedAt: Date())
+            map[tokenHash] = Entry(principal: principal, expiresAt: expiresAt, cachedAt: now)
         }
     }
 

@@ -43,10 +43,11 @@ struct ImportEntitlementsCommand: AsyncCommand {
             console.error(error.description)
             throw ExitCode(1)
         }
-        let started = Date()
+        let started = ContinuousClock.now  // a duration, not a time of day
         let report = try await EntitlementLoader(source: source)
             .replace(on: app, actor: .system("eligibility-import"), from: batches)
-        let seconds = Date().timeIntervalSince(started)
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         console.print("Source '\(report.source)': \(report.loaded) persons loaded, \(report.rejected) rows refused, \(report.replaced) earlier rows replaced, in \(String(format: "%.1f", seconds)) s (file SHA-256 \(batches.fingerprint ?? "-")).")
         if report.rejected > limit { console.print("(\(report.rejected - Int64(limit)) more refused rows not shown; use --show N.)") }
     }

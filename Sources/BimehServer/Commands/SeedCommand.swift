@@ -33,10 +33,11 @@ struct SeedCommand: AsyncCommand {
             let app = context.application
             try await app.autoMigrate()
             let rows = SyntheticEntitlements(persons: persons, seed: signature.seed ?? 1405, today: app.bimeh.clock.today())
-            let started = Date()
+            let started = ContinuousClock.now  // a duration, not a time of day
             let report = try await EntitlementLoader(source: SyntheticEntitlements.sourceName)
                 .replace(on: app, actor: .system("seed-eligibility"), from: SyntheticBatches(rows))
-            let seconds = Date().timeIntervalSince(started)
+            let elapsed = ContinuousClock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             context.console.print("Seeded \(report.loaded) synthetic entitled persons in \(String(format: "%.1f", seconds)) s (\(Int(Double(report.loaded) / max(seconds, 0.001))) rows/s; \(report.replaced) earlier rows replaced).")
         default:
             context.console.error("Unknown dataset '\(signature.dataset)'. Known: demo, eligibility")

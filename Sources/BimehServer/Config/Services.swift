@@ -15,11 +15,11 @@ struct BimehServices: Sendable {
     /// Who confirms a driving licence (R-TP-02): local checks, then the authority's service if configured.
     let licenceAuthority: any LicenceAuthority
 
-    init(config: AppConfig, store: Store) {
+    init(config: AppConfig, store: Store, client: any Client) {
         self.config = config
         self.store = store
         limiters = PublicLimiters(config.publicLimits)
-        sms = config.sms.makeGateway()
+        sms = config.sms.makeGateway(client: client, clock: store.clock)
         licenceAuthority = config.licenceAuthority
         switch config.storage {
         case .sqlite(let path): entitlements = DirectSQLiteEntitlementReader(path: path)

@@ -2,13 +2,12 @@
 import Foundation
 import Vapor
 
-/// Reads the development SMS log the way a newcomer does: the last credit code sent to a number.
+/// The messages the test server sent, from its recording SMS gateway: the last credit code sent
+/// to a number.
 enum SMSInbox {
     static func lastCode(_ app: Application, to mobile: String) throws -> String? {
-        guard case .logFile(let path) = app.bimeh.config.sms,
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        let line = text.split(separator: "\n").last { $0.split(separator: "\t").dropFirst().first == Substring(mobile) }
-        guard let message = line?.split(separator: "\t").last else { return nil }
+        guard let gateway = app.bimeh.sms as? RecordingSMSGateway else { return nil }
+        guard let message = gateway.sent.last(where: { $0.to == mobile })?.text else { return nil }
         return message.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).first { $0.count == 10 }.map(String.init)
     }
 }

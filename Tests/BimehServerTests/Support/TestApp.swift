@@ -40,7 +40,7 @@ enum TestApp {
             storage = .sqlite(path: path)
         }
         var config = AppConfig(storage: storage, demo: true, fixedToday: today, bcryptCost: 4)
-        config.sms = .logFile(path: NSTemporaryDirectory() + "bimeh-sms-\(UUID().uuidString).log")
+        config.sms = .recording(RecordingSMSGateway())
         adjust(&config)
         let app = try await Application.make(.testing)
         do {

@@ -32,12 +32,12 @@ struct PublicEligibilityController: RouteCollection {
     static func sendCode(to raw: String, req: Request) async throws -> CodeSent {
         let mobile: MobileNumber
         do { mobile = try MobileNumber(raw) } catch let error as DomainError { throw AppError.validation(error, field: "mobile") }
-        guard req.bimeh.limiters.perMobile.allow(mobile.value) else { throw PublicLimiters.refused }
+        guard req.bimeh.limiters.perMobile.allow(mobile.value, now: req.bimeh.clock.now().timeIntervalSince1970) else { throw PublicLimiters.refused }
         let quota = req.bimeh.config.creditCodeQuota
         let issued = try await req.write { work in
             try await CreditCodeDesk.issue(to: mobile, channel: .sms, quota: quota, in: work)
         }
-        try await req.bimeh.sms.send(to: mobile, text: Self.smsText(issued), on: req.application)
+        try await req.bimeh.sms.send(to: mobile, text: Self.smsText(issued))
         return CodeSent(status: "sent", mobile: CreditCodeDesk.masked(mobile.value), quota: issued.quota,
                         message: "کد اعتباری به شمارهٔ همراه شما پیامک شد.")
     }
@@ -93,6 +93,6 @@ struct PublicEligibilityController: RouteCollection {
     }
 
     static func limitByIP(_ req: Request) throws {
-        guard req.bimeh.limiters.perIP.allow(req.remoteAddress?.ipAddress ?? "unknown") else { throw PublicLimiters.refused }
+        guard req.bimeh.limiters.perIP.allow(req.remoteAddress?.ipAddress ?? "unknown", now: req.bimeh.clock.now().timeIntervalSince1970) else { throw PublicLimiters.refused }
     }
 }

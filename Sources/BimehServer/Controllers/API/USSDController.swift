@@ -23,7 +23,7 @@ struct USSDController: RouteCollection {
         }
         let input = try req.content.decode(Callback.self)
         let phone = String((input.phoneNumber ?? "").prefix(32))
-        guard req.bimeh.limiters.perPhone.allow(phone) else {
+        guard req.bimeh.limiters.perPhone.allow(phone, now: req.bimeh.clock.now().timeIntervalSince1970) else {
             return Self.reply(USSDMenu.end(PublicLimiters.refused.detail))
         }
         let step = USSDMenu.step(serviceCode: String((input.serviceCode ?? "").prefix(64)), text: String((input.text ?? "").prefix(256)))

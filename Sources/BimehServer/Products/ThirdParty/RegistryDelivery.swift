@@ -40,7 +40,7 @@ actor RegistryDelivery {
     func deliverPending(limit: Int = 100) async throws -> Int {
         let pending = try await RegistryEvent.query(on: app.db).filter(\.$deliveredAt == nil).sort(\.$createdAt).limit(limit).all()
         var delivered = 0
-        let now = Date()
+        let now = app.bimeh.clock.now()
         for event in pending {
             let id = try event.requireID()
             if let due = nextAttempt[id], due > now { continue }

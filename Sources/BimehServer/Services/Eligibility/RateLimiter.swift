@@ -23,7 +23,8 @@ final class RateLimiter: Sendable {
     }
 
     /// True when the request may go ahead (and takes a token).
-    func allow(_ key: String, now: Double = Date().timeIntervalSince1970) -> Bool {
+    /// `now`: the clock's instant, in seconds since 1970.
+    func allow(_ key: String, now: Double) -> Bool {
         let limit = self.limit, maxKeys = self.maxKeys
         return buckets.withLockedValue { table in
             if table.count >= maxKeys {

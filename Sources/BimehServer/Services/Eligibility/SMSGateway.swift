@@ -3,10 +3,10 @@ import InsuranceKit
 import NIOConcurrencyHelpers
 import Vapor
 
-/// Sends text messages (credit codes, R-EL-02). Two drivers: a development one that appends each
-/// message to a log file, and an HTTP one for a real SMS provider.
+/// Sends text messages (credit codes, R-EL-02). Drivers: a development one that appends each
+/// message to a log file, an HTTP one for a real SMS provider, and a recording one for tests.
 protocol SMSGateway: Sendable {
-    func send(to mobile: MobileNumber, text: String, on app: Application) async throws
+    func send(to mobile: MobileNumber, text: String) async throws
 }
 
 /// Where SMS go, from the environment: `BIMEH_SMS_URL` (+ `BIMEH_SMS_TOKEN`) for a provider,
@@ -14,22 +14,45 @@ protocol SMSGateway: Sendable {
 enum SMSSettings: Sendable, Equatable {
     case logFile(path: String)
     case http(url: String, token: String?)
+    case recording(RecordingSMSGateway)
 
-    func makeGateway() -> any SMSGateway {
+    /// `client` and `clock` are the application's: the HTTP driver posts with one, the log
+    /// stamps its lines with the other.
+    func makeGateway(client: any Client, clock: BimehClock) -> any SMSGateway {
         switch self {
-        case .logFile(let path): return SMSLogFile(path: path)
-        case .http(let url, let token): return SMSOverHTTP(endpoint: url, token: token)
+        case .logFile(let path): return SMSLogFile(path: path, clock: clock)
+        case .http(let url, let token): return SMSOverHTTP(endpoint: url, token: token, client: client)
+        case .recording(let gateway): return gateway
         }
     }
+}
+
+/// Keeps every message in memory, in order: what tests read instead of a log file.
+final class RecordingSMSGateway: SMSGateway, Equatable {
+    struct Message: Sendable, Equatable {
+        var to: String
+        var text: String
+    }
+
+    private let messages = NIOLockedValueBox<[Message]>([])
+
+    var sent: [Message] { messages.withLockedValue { $0 } }
+
+    func send(to mobile: MobileNumber, text: String) async throws {
+        messages.withLockedValue { $0.append(Message(to: mobile.value, text: text)) }
+    }
+
+    static func == (a: RecordingSMSGateway, b: RecordingSMSGateway) -> Bool { a === b }
 }
 
 /// Development driver: one line per message, `time<TAB>mobile<TAB>text`, appended.
 struct SMSLogFile: SMSGateway {
     let path: String
+    let clock: BimehClock
     private static let lock = NIOLock()
 
-    func send(to mobile: MobileNumber, text: String, on app: Application) async throws {
-        let line = "\(ISO8601DateFormatter().string(from: Date()))\t\(mobile.value)\t\(text.replacingOccurrences(of: "\n", with: " "))\n"
+    func send(to mobile: MobileNumber, text: String) async throws {
+        let line = "\(ISO8601DateFormatter().string(from: clock.now()))\t\(mobile.value)\t\(text.replacingOccurrences(of: "\n", with: " "))\n"
         try Self.lock.withLock {
             if !FileManager.default.fileExists(atPath: path) {
                 FileManager.default.createFile(atPath: path, contents: nil)
@@ -49,10 +72,11 @@ struct SMSLogFile: SMSGateway {
 struct SMSOverHTTP: SMSGateway {
     let endpoint: String
     let token: String?
+    let client: any Client
 
-    func send(to mobile: MobileNumber, text: String, on app: Application) async throws {
+    func send(to mobile: MobileNumber, text: String) async throws {
         struct Message: Content { var to: String; var text: String }
-        let response = try await app.client.post(URI(string: endpoint)) { request in
+        let response = try await client.post(URI(string: endpoint)) { request in
             if let token { request.headers.bearerAuthorization = BearerAuthorization(token: token) }
             try request.content.encode(Message(to: mobile.value, text: text))
         }
