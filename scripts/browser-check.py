@@ -59,7 +59,7 @@ try:
     driver.find_element(By.ID, "nationalCode").send_keys("0076229646")
     driver.find_element(By.ID, "firstName").send_keys("سارا")
     driver.find_element(By.ID, "lastName").send_keys("<b>تهرانی</b>")
-    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    submit(driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
     error = driver.find_elements(By.ID, "nationalCode-error")
     check(bool(error) and "کد ملی" in error[0].text, "an invalid national code is explained beside its field")
     shot("03-customer-invalid")
@@ -79,9 +79,39 @@ try:
     check("۱۲۳۴۵۶۷۸۹۱" in driver.page_source, "the customer list shows the code in Persian digits")
     shot("05-customers")
 
+    # Employer's liability from its own proposal page: 5,000,000,000 at the sample 0.4 % = 20,000,000,
+    # registered cash; the policy page is titled by its product and offers no computer list.
+    nav = driver.find_element(By.CSS_SELECTOR, "nav").text
+    check(all(label in nav for label in ("بیمهٔ رایانه", "بیمهٔ شخص ثالث", "مسئولیت کارفرما", "تمام خطر پیمانکاران")),
+          "the sellers' navigation offers every product's proposal")
+    driver.get(base + "/quotes/employers-liability")
+    driver.find_element(By.ID, "nationalCode").send_keys("0076229645")
+    driver.find_element(By.ID, "sumInsured").send_keys("۵٬۰۰۰٬۰۰۰٬۰۰۰")
+    driver.find_element(By.ID, "description").send_keys("کارگاه ساختمانی")
+    driver.find_element(By.ID, "employees").send_keys("40")
+    submit(driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+    check("/quotes/" in driver.current_url and "۲۰٬۰۰۰٬۰۰۰" in driver.page_source,
+          "the employer's liability proposal is priced at 20,000,000")
+    shot("06-liability-quote")
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'ثبت بیمه‌نامه')]"))
+    check("/policies/" in driver.current_url and "بیمه‌نامهٔ مسئولیت کارفرما" in driver.page_source
+          and "فهرست رایانه‌ها" not in driver.page_source, "the registered policy page is titled by its product")
+    shot("07-liability-policy")
+
     driver.find_element(By.CSS_SELECTOR, ".who button").click()
     time.sleep(0.3)
     check("/login" in driver.current_url, "signing out returns to the sign-in page")
+
+    # The claims expert's notice form asks the questions that make conditional documents required.
+    driver.find_element(By.ID, "username").send_keys("claims")
+    driver.find_element(By.ID, "password").send_keys("demo-claims")
+    submit(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    driver.get(base + "/claims/new")
+    check("آیا حادثه به فوت انجامیده است؟" in driver.page_source and "تاریخ آگاهی از ادعا" in driver.page_source,
+          "the notice form asks the file's conditions and the day the claim became known")
+    shot("08-claim-notice")
+    driver.find_element(By.CSS_SELECTOR, ".who button").click()
+    time.sleep(0.3)
 
     # The public eligibility page: a credit code by SMS (the development driver's log), then two
     # inquiries; the quota falls by one each time.
