@@ -71,9 +71,12 @@ public struct ClaimCase: RawRepresentable, Hashable, Codable, Sendable, CustomSt
 public struct CaseChecklist: Sendable, Hashable {
     public let claimCase: ClaimCase
     public let documents: [RequiredDocument]
+    /// Persian name of the case on the notice form; the case's code when none is given.
+    public let title: String
 
-    public init(_ claimCase: ClaimCase, _ documents: [RequiredDocument]) {
+    public init(_ claimCase: ClaimCase, _ documents: [RequiredDocument], title: String? = nil) {
         self.claimCase = claimCase
         self.documents = documents
+        self.title = title ?? claimCase.rawValue
     }
 }

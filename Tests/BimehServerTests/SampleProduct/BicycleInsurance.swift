@@ -31,7 +31,7 @@ struct BicycleInsurance: ProductLine {
         [CaseChecklist(Self.theft, [
             RequiredDocument(code: "police-report", title: "گزارش کلانتری", required: true),
             RequiredDocument(code: "purchase-invoice", title: "فاکتور خرید دوچرخه", required: true),
-        ])]
+        ], title: "سرقت دوچرخه")]
     }
 
     struct Inputs: Codable {

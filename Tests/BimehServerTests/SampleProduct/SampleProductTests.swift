@@ -62,6 +62,13 @@ struct SampleProductTests {
             #expect(order.status == .created, "\(order.body.string)")
             #expect(order.json["amount"] as? Int == 30_000_000)
             #expect(order.json["copies"] as? Int == 3)
+
+            // the notice page offers the product's case under its name, from the product alone
+            var expert = WebPageTests.Browser(app: app)
+            try await expert.signIn("claims")
+            let notice = try await expert.get("/claims/new").body.string
+            #expect(notice.contains("<optgroup label=\"بیمهٔ سرقت دوچرخه (نمونهٔ آزمون)\">"))
+            #expect(notice.contains("<option value=\"bicycle-theft\">سرقت دوچرخه</option>"))
         }
     }
 }

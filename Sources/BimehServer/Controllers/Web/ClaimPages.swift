@@ -75,20 +75,22 @@ struct ClaimPages: RouteCollection {
         var claimKnownDate: String?
         /// R-CL-06: the conditions ticked on the form.
         var conditions: [String]?
-        /// Third party, driver accident: the driver's licence class.
-        var driverLicenceClass: String?
-        /// Third party: "yes" / "no" / empty.
-        var atFaultLicensed: String?
-        var policeSketch: String?
 
         static func flag(_ text: String?) -> Bool? {
             switch text { case "yes": true; case "no": false; default: nil }
         }
 
-        /// The product facts answered on the form (the same names as the API's fields).
-        var facts: ClaimFacts {
-            ClaimFacts(flags: ["atFaultLicensed": Self.flag(atFaultLicensed), "policeSketch": Self.flag(policeSketch)].compactMapValues { $0 },
-                       texts: ["driverLicenceClass": driverLicenceClass.flatMap { $0.isEmpty ? nil : $0 }].compactMapValues { $0 })
+        /// The products' facts answered on the form, by the API's field names: yes/no as flags,
+        /// other answers as text; unanswered questions are absent.
+        var answers: [String: String] = [:]
+
+        func facts(_ questions: [NoticeQuestion]) -> ClaimFacts {
+            var facts = ClaimFacts()
+            for question in questions {
+                guard let answer = answers[question.name], !answer.isEmpty else { continue }
+                if let flag = Self.flag(answer) { facts.flags[question.name] = flag } else { facts.texts[question.name] = answer }
+            }
+            return facts
         }
     }
 
@@ -116,6 +118,43 @@ struct ClaimPages: RouteCollection {
         var errors: [PageError]
         /// R-CL-06: every condition some product's checklist depends on, as a question.
         var conditions: [ConditionOption] = []
+        /// The claim cases, grouped by product, and the products' own questions.
+        var caseGroups: [CaseGroup] = []
+        var questions: [QuestionView] = []
+    }
+
+    struct CaseGroup: Encodable {
+        var title: String
+        var cases: [CaseOption]
+    }
+
+    struct CaseOption: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct QuestionView: Encodable {
+        var name: String
+        var label: String
+        var choices: [CaseOption]
+    }
+
+    /// The notice form's context: the cases and questions come from the product book.
+    static func noticeContext(_ req: Request, form: NoticeForm, errors: [PageError]) -> NoticeContext {
+        let products = req.bimeh.products
+        let groups = products.catalog.lines.map { line in
+            CaseGroup(title: line.title, cases: line.claimCases.map {
+                CaseOption(value: $0.claimCase.rawValue, label: $0.title, selected: $0.claimCase.rawValue == form.kind)
+            })
+        }
+        let questions = products.noticeQuestions.map { q in
+            QuestionView(name: q.name, label: q.label, choices: q.choices.map {
+                CaseOption(value: $0.value, label: $0.label, selected: form.answers[q.name] == $0.value)
+            })
+        }
+        return NoticeContext(chrome: PageChrome(req, title: "اعلام خسارت"), form: form, errors: errors,
+                             conditions: conditionOptions(products, checked: form.conditions ?? []), caseGroups: groups, questions: questions)
     }
 
     struct ConditionOption: Encodable {
@@ -133,17 +172,19 @@ struct ClaimPages: RouteCollection {
 
     @Sendable func newForm(req: Request) async throws -> Response {
         let today = req.bimeh.clock.today().description
-        return try await req.page("claims/new", NoticeContext(chrome: PageChrome(req, title: "اعلام خسارت"),
-                                                              form: NoticeForm(lossDate: today, noticeDate: today, kind: "general"), errors: [],
-                                                              conditions: Self.conditionOptions(req.bimeh.products, checked: [])))
+        return try await req.page("claims/new", Self.noticeContext(req, form: NoticeForm(lossDate: today, noticeDate: today, kind: "general"), errors: []))
     }
 
     @Sendable func open(req: Request) async throws -> Response {
-        let form = (try? req.content.decode(NoticeForm.self)) ?? NoticeForm()
+        var form = (try? req.content.decode(NoticeForm.self)) ?? NoticeForm()
+        let questions = req.bimeh.products.noticeQuestions
+        for question in questions {
+            if let answer = try? req.content.get(String.self, at: question.name) { form.answers[question.name] = Normalize.text(answer) }
+        }
         let principal = try req.principal
         var reader = FieldReader()
         let fields = OpenClaim.read(.init(lossDate: form.lossDate, noticeDate: form.noticeDate, description: form.description, kind: form.kind,
-                                          claimKnownDate: form.claimKnownDate, conditions: form.conditions, facts: form.facts),
+                                          claimKnownDate: form.claimKnownDate, conditions: form.conditions, facts: form.facts(questions)),
                                     known: req.bimeh.products.catalog.claimCases, into: &reader)
         let number = Normalize.digits(form.policyNumber ?? "").trimmingCharacters(in: .whitespaces)
         let parts = number.split(separator: "/").compactMap { Int($0) }
@@ -163,8 +204,7 @@ struct ClaimPages: RouteCollection {
             }
         } catch let error as AppError where error.status.code < 500 {
             let messages = PageError.list(error)
-            return try await req.page("claims/new", NoticeContext(chrome: PageChrome(req, title: "اعلام خسارت"), form: form, errors: messages,
-                                                                  conditions: Self.conditionOptions(req.bimeh.products, checked: form.conditions ?? [])), status: error.status)
+            return try await req.page("claims/new", Self.noticeContext(req, form: form, errors: messages), status: error.status)
         }
     }
 

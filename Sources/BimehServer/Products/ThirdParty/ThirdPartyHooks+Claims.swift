@@ -10,6 +10,15 @@ extension ThirdPartyHooks {
     static let policeSketch = "policeSketch"
     static let driverLicenceClass = "driverLicenceClass"
 
+    var noticeQuestions: [NoticeQuestion] {
+        [
+            .yesNo(Self.atFaultLicensed, "شخص ثالث: رانندهٔ مقصر گواهینامه داشت؟"),
+            .yesNo(Self.policeSketch, "شخص ثالث (مالی): کروکی پلیس هست؟"),
+            NoticeQuestion(name: Self.driverLicenceClass, label: "شخص ثالث (حوادث راننده): پایهٔ گواهینامهٔ راننده",
+                           choices: DrivingLicenceClass.allCases.map { .init(value: $0.rawValue, label: $0.label) }),
+        ]
+    }
+
     /// The notice must say whether the at-fault driver had a licence, and for property damage
     /// whether there is a police sketch.
     func checkNoticeFacts(_ facts: ClaimFacts, claimCase: ClaimCase) throws {

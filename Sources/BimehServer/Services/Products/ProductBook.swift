@@ -38,6 +38,12 @@ struct ProductBook: Sendable {
 
     func claimRules(_ code: ProductCode) throws -> ClaimRules { try line(code).claimRules }
 
+    /// Every product's notice questions, each name once, in catalog order.
+    var noticeQuestions: [NoticeQuestion] {
+        var seen = Set<String>()
+        return catalog.lines.flatMap { hooks($0.code).noticeQuestions }.filter { seen.insert($0.name).inserted }
+    }
+
     func checklist(_ code: ProductCode, case claimCase: ClaimCase) throws -> [RequiredDocument] {
         try line(code).checklist(for: claimCase)
     }

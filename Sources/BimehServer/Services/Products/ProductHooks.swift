@@ -21,6 +21,8 @@ protocol ProductHooks: Sendable {
     /// R-P-09: the next term's first day and the inputs it is priced with.
     func renewal(of old: Policy, today: JalaliDate, on db: any Database) async throws -> RenewalBasis
 
+    /// The questions the notice form asks for the product's own facts (the API's field names).
+    var noticeQuestions: [NoticeQuestion] { get }
     /// The product's own facts on a claim notice: required ones present, foreign ones refused.
     func checkNoticeFacts(_ facts: ClaimFacts, claimCase: ClaimCase) throws
     /// The product's conditions of cover for the case (e.g. a cover the policy must have bought),
@@ -46,6 +48,22 @@ protocol ProductHooks: Sendable {
     /// What the policy page shows of the product: a prerequisite still to be done before issue,
     /// and what was recorded for it.
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel
+}
+
+/// One product fact asked on the notice form: a field of the API and its answers.
+struct NoticeQuestion: Sendable, Encodable {
+    struct Choice: Sendable, Encodable {
+        var value: String
+        var label: String
+    }
+
+    var name: String
+    var label: String
+    var choices: [Choice]
+
+    static func yesNo(_ name: String, _ label: String) -> NoticeQuestion {
+        NoticeQuestion(name: name, label: label, choices: [Choice(value: "yes", label: "بله"), Choice(value: "no", label: "خیر")])
+    }
 }
 
 struct RenewalBasis: Sendable {
@@ -97,6 +115,8 @@ extension ProductHooks {
     func renewal(of old: Policy, today: JalaliDate, on db: any Database) async throws -> RenewalBasis {
         RenewalBasis(start: try JalaliDate(parsing: old.endDate), inputs: Data(old.inputs.utf8))
     }
+
+    var noticeQuestions: [NoticeQuestion] { [] }
 
     func checkNoticeFacts(_ facts: ClaimFacts, claimCase: ClaimCase) throws {
         var reader = FieldReader()

@@ -5,7 +5,7 @@ extension ComputerInsurance {
     /// R-CL-03 (seed 002): a late notice is accepted only if the insured subject is unchanged.
     public var claimRules: ClaimRules { .engineering(code, noticeDays: claimNoticeDays) }
 
-    public var claimCases: [CaseChecklist] { [CaseChecklist(.general, Self.documents)] }
+    public var claimCases: [CaseChecklist] { [CaseChecklist(.general, Self.documents, title: "خسارت رایانه")] }
 
     /// Computer insurance. Seed 002 names only the claim notice letter (or the engineering claim
     /// form) and says the other documents are listed by letter at or after the visit. From the

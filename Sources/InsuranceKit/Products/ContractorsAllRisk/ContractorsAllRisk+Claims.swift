@@ -5,7 +5,7 @@ extension ContractorsAllRisk {
     /// R-CL-03 (seed 003): a late notice is accepted only if the insured subject is unchanged.
     public var claimRules: ClaimRules { .engineering(code, noticeDays: claimNoticeDays) }
 
-    public var claimCases: [CaseChecklist] { [CaseChecklist(.general, Self.documents)] }
+    public var claimCases: [CaseChecklist] { [CaseChecklist(.general, Self.documents, title: "خسارت کارهای موضوع پیمان")] }
 
     /// D-CAR (seed 003), all required.
     static let documents = [

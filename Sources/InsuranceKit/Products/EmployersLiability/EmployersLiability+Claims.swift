@@ -12,7 +12,7 @@ extension EmployersLiability {
     }
 
     public var claimCases: [CaseChecklist] {
-        [CaseChecklist(.injury, Self.injuryDocuments), CaseChecklist(.death, Self.deathDocuments)]
+        [CaseChecklist(.injury, Self.injuryDocuments, title: "صدمهٔ بدنی کارکنان (بدون فوت)"), CaseChecklist(.death, Self.deathDocuments, title: "فوت کارکنان")]
     }
 
     /// D-EMP-INJURY (seed 003). CHOSEN: the surgery report only when there was surgery; the

@@ -34,10 +34,10 @@ extension ThirdPartyInsurance {
     /// the occupant's (police minutes and sketch, the driver's licence, ownership, policy).
     public var claimCases: [CaseChecklist] {
         [
-            CaseChecklist(.financial, ThirdPartyClaims.checklist(.financial)),
-            CaseChecklist(.bodily, ThirdPartyClaims.checklist(.bodily)),
-            CaseChecklist(.occupant, ThirdPartyClaims.checklist(.occupant)),
-            CaseChecklist(.driverAccident, ThirdPartyClaims.checklist(.occupant)),
+            CaseChecklist(.financial, ThirdPartyClaims.checklist(.financial), title: "خسارت مالی به شخص ثالث"),
+            CaseChecklist(.bodily, ThirdPartyClaims.checklist(.bodily), title: "خسارت بدنی شخص ثالث (دیه)"),
+            CaseChecklist(.occupant, ThirdPartyClaims.checklist(.occupant), title: "سرنشین"),
+            CaseChecklist(.driverAccident, ThirdPartyClaims.checklist(.occupant), title: "حوادث راننده"),
         ]
     }
 
