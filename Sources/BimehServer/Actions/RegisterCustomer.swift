@@ -1,9 +1,11 @@
 import InsuranceKit
+import Vapor
 
 /// Registering a natural or legal person (R-G-05, R-G-08): the API and the customer form read the
 /// same fields with the same rules.
 enum RegisterCustomer {
-    struct Input: Sendable {
+    struct Input: Content, StrictRequestBody {
+        static let fields: Set<String> = ["kind", "nationalCode", "foreignId", "firstName", "lastName", "birthDate", "mobile", "legalId", "name"]
         var kind: String?
         var nationalCode: String?
         var foreignId: String?

@@ -9,25 +9,9 @@ struct CustomerController: RouteCollection {
         readers.get(.api(.customer(.key)), use: show)
     }
 
-    struct CreateCustomer: StrictRequestBody {
-        static let fields: Set<String> = ["kind", "nationalCode", "foreignId", "firstName", "lastName", "birthDate", "mobile", "legalId", "name"]
-        var kind: String?
-        var nationalCode: String?
-        var foreignId: String?
-        var firstName: String?
-        var lastName: String?
-        var birthDate: String?
-        var mobile: String?
-        var legalId: String?
-        var name: String?
-    }
-
     /// 201 with the new customer, or 200 with the one already registered under that code (R-G-08).
     @Sendable func create(req: Request) async throws -> Response {
-        let body = try req.decodeStrict(CreateCustomer.self)
-        let fields = try RegisterCustomer.fields(.init(
-            kind: body.kind, nationalCode: body.nationalCode, foreignId: body.foreignId, firstName: body.firstName, lastName: body.lastName,
-            birthDate: body.birthDate, mobile: body.mobile, legalId: body.legalId, name: body.name), today: req.bimeh.clock.today())
+        let fields = try RegisterCustomer.fields(try req.decodeStrict(RegisterCustomer.Input.self), today: req.bimeh.clock.today())
         let principal = try req.principal
         let outcome = try await req.write { work in
             try await CustomerRegistry.register(fields, principal: principal, in: work)

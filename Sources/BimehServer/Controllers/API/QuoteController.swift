@@ -29,9 +29,8 @@ struct QuoteController: RouteCollection {
         guard let product, let date, let inputs else { throw AppError.malformedJSON }
         let principal = try req.principal
         let request = QuoteDesk.Request(product: product, customerID: customerID, date: date, inputs: inputs)
-        let products = req.bimeh.products, today = req.bimeh.clock.today()
-        let priced = try DomainErrorMapping.validating { try QuoteDesk.price(request, principal: principal, products: products, purchaseDay: today) }
-        let quote = try await req.write { work in try await QuoteDesk.create(request, priced: priced, principal: principal, in: work) }
+        let quote = try await EnterProposal.run(request, principal: principal, products: req.bimeh.products, today: req.bimeh.clock.today(),
+                                                write: { body in try await req.write(body) })
         return try await QuoteView(quote).encodeResponse(status: .created, for: req)
     }
 

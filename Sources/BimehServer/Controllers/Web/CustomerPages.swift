@@ -59,17 +59,8 @@ struct CustomerPages: RouteCollection {
             kind: c.kind == .natural ? "حقیقی" : "حقوقی", identifier: c.identifier, mobile: c.mobile ?? "", birthDate: c.birthDate ?? "")
     }
 
-    struct FormValues: Content {
-        var kind: String?
-        var nationalCode: String?
-        var foreignId: String?
-        var firstName: String?
-        var lastName: String?
-        var birthDate: String?
-        var mobile: String?
-        var legalId: String?
-        var name: String?
-    }
+    /// The form's fields are the command's input.
+    typealias FormValues = RegisterCustomer.Input
 
     /// The fields the form has a place for.
     static let formFields: Set<String> = ["nationalCode", "foreignId", "firstName", "lastName", "birthDate", "mobile", "legalId", "name"]
@@ -91,12 +82,9 @@ struct CustomerPages: RouteCollection {
 
     @Sendable func create(req: Request) async throws -> Response {
         let values = (try? req.content.decode(FormValues.self)) ?? FormValues()
-        let body = RegisterCustomer.Input(
-            kind: values.kind, nationalCode: values.nationalCode, foreignId: values.foreignId, firstName: values.firstName,
-            lastName: values.lastName, birthDate: values.birthDate, mobile: values.mobile, legalId: values.legalId, name: values.name)
         let fields: CustomerFields
         do {
-            fields = try RegisterCustomer.fields(body, today: req.bimeh.clock.today())
+            fields = try RegisterCustomer.fields(values, today: req.bimeh.clock.today())
         } catch let error as AppError {
             var messages: [String: String] = [:], codes: [String: String] = [:]
             for e in error.errors where messages[e.field] == nil {

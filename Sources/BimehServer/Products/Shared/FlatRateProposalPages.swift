@@ -106,10 +106,9 @@ struct FlatRateProposalPages: RouteCollection {
         guard errors.isEmpty, let date else { return try await render(req, values: values, errors: errors, status: .unprocessableEntity) }
         let request = QuoteDesk.Request(product: product.rawValue, customerID: customerID, date: date,
                                         inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
-        let products = req.bimeh.products, today = req.bimeh.clock.today()
         do {
-            let priced = try DomainErrorMapping.validating { try QuoteDesk.price(request, principal: principal, products: products, purchaseDay: today) }
-            let quote = try await req.write { work in try await QuoteDesk.create(request, priced: priced, principal: principal, in: work) }
+            let quote = try await EnterProposal.run(request, principal: principal, products: req.bimeh.products, today: req.bimeh.clock.today(),
+                                                    write: { body in try await req.write(body) })
             return req.redirect(to: WebPath.quote(try quote.requireID()))
         } catch let error as AppError where error.status.code < 500 {
             return try await render(req, values: values, errors: PageError.list(error), status: error.status)
