@@ -28,7 +28,7 @@ enum CancellationDesk {
         let ledger = try await PolicyLedger.load(policy, on: work.db)
         let outcome: CancellationOutcome
         do {
-            outcome = try CancellationMath.compute(initiatedBy: request.initiatedBy, annualPremium: ledger.charged, paid: ledger.collected,
+            outcome = try CancellationMath.compute(initiatedBy: request.initiatedBy, annualPremium: ledger.charged, paid: try ledger.account.netPaid(),
                                                    term: term, noticeDate: request.noticeDate, noticeDays: product.cancellationNoticeDays)
         } catch let error as DomainError {
             throw AppError.validation(error, field: "noticeDate")

@@ -63,10 +63,17 @@ enum EndorsementDesk {
         endorsement.status = kind == .additional ? .awaitingPayment : .issued
         var order: PaymentOrder?
         if kind == .refund {
-            let customer = try await policy.$customer.get(on: work.db)
-            order = try await PaymentOrderDesk.create(amount: try delta.negated(), payee: customer.displayName,
-                reason: "برگشت حق بیمهٔ الحاقیهٔ شمارهٔ \(number) بیمه‌نامهٔ \(policy.printedNumber ?? "")", policyID: policyID, principal: principal, in: work)
-            endorsement.$paymentOrder.id = order?.id
+            // R-P-07 (revised): the credit first reduces what is still owed; only the rest is paid out
+            let refund = try delta.negated()
+            let ledger = try await PolicyLedger.load(policy, on: work.db)
+            let split = try ledger.account.splitRefund(refund)
+            try await credit(refund, to: policy, covered: try ledger.account.netPaid().adding(ledger.inHand), in: work)
+            if split.paidOut > .zero {
+                let customer = try await policy.$customer.get(on: work.db)
+                order = try await PaymentOrderDesk.create(amount: split.paidOut, payee: customer.displayName,
+                    reason: "برگشت حق بیمهٔ الحاقیهٔ شمارهٔ \(number) بیمه‌نامهٔ \(policy.printedNumber ?? "")", policyID: policyID, principal: principal, in: work)
+                endorsement.$paymentOrder.id = order?.id
+            }
         }
         try await endorsement.create(on: work.db)
         if endorsement.status == .issued {
@@ -98,6 +105,20 @@ enum EndorsementDesk {
         policy.inputs = String(decoding: inputs, as: UTF8.self)
         policy.annualPremium = endorsement.annualPremiumAfter
         policy.sumInsured = sumInsured
+    }
+
+    /// The schedule re-derived after a refund credit (InstallmentSchedule.crediting), audited.
+    static func credit(_ refund: Rial, to policy: Policy, covered: Rial, in work: UnitOfWork) async throws {
+        let rows = try await ScheduleEntry.query(on: work.db).filter(\.$policy.$id == policy.requireID()).sort(\.$seq).all()
+        let before = rows.map(\.amount)
+        let lines = try InstallmentSchedule.crediting(rows.map { Rial(amount: $0.amount) }, covered: covered, refund: refund)
+        for (row, line) in zip(rows, lines) where row.amount != line.amount {
+            row.amount = line.amount
+            try await row.save(on: work.db)
+        }
+        try await work.audit("policy.schedule-credited", entity: "policy", id: try policy.requireID().uuidString,
+                             before: ["schedule": before.map(String.init).joined(separator: " ")],
+                             after: ["schedule": lines.map { String($0.amount) }.joined(separator: " "), "credit": String(refund.amount)])
     }
 
     /// The changed members replace the policy's; the rest stay.

@@ -1,0 +1,76 @@
+@testable import BimehServer
+import Fluent
+import Foundation
+import InsuranceKit
+import Testing
+import VaporTesting
+
+/// The browser case of the money leak, replayed: a refund endorsement, then a cancellation. What
+/// is paid out equals what the rules owe (R-P-07, R-P-08), computed by hand.
+/// Term 1405/01/15 → 1406/01/15 = 365 days (1405 is not leap). Effective 1405/07/15 leaves
+/// 1405/07/15 → 1406/01/15 = 5 × 30 (Mehr–Bahman) + 29 (Esfand 1405) = 179 days.
+/// Computers 60,000,000 + 40,000,000 → premium 1 % = 1,000,000; dropping the second leaves
+/// 600,000 a year: delta = (600,000 − 1,000,000) × 179 / 365 = −196,164.38… → −196,164.
+@Suite("The policy account: no flow pays out twice (R-P-07, R-P-08)")
+struct PolicyAccountFlowTests {
+    static func refundEndorsement(_ app: Application, _ flow: PolicyFlow, _ policyID: String) async throws -> TestingHTTPResponse {
+        try await app.send(.POST, "/api/v1/policies/\(policyID)/endorsements", token: flow.issuer, json: [
+            "effectiveDate": "1405/07/15", "description": "حذف رایانهٔ دوم",
+            "changes": ["items": [["description": "رایانهٔ 1", "serial": "SN-1", "value": 60_000_000]]]])
+    }
+
+    static func refundOrders(_ app: Application, _ policyID: String) async throws -> [Int64] {
+        try await PaymentOrder.query(on: app.db).filter(\.$policy.$id == UUID(uuidString: policyID)).filter(\.$purpose == "refund")
+            .sort(\.$createdAt).all().map(\.amount)
+    }
+
+    @Test("R-P-07/R-P-08 cash, paid in full: the endorsement refunds 196,164; the cancellation only the difference")
+    func cashPaidInFull() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await flow.issuedPolicy()   // 1,000,000 collected
+            let endorsed = try await Self.refundEndorsement(app, flow, policyID)
+            #expect(endorsed.json["premiumDelta"] as? Int == -196_164)
+            #expect(try await Self.refundOrders(app, policyID) == [196_164])
+            // the insurer cancels: notice 1405/08/01 + 20 = effective 1405/08/21; elapsed 1405/01/15 → 1405/08/21 =
+            // 6 × 31 + 30 + 6 = 222 days; charged 1,000,000 − 196,164 = 803,836; retained 803,836 × 222 / 365 =
+            // 178,451,592 / 365 = 488,908.47… → 488,908; the insurer holds 1,000,000 − 196,164 = 803,836 →
+            // refund 803,836 − 488,908 = 314,928
+            let cancelled = try await app.send(.POST, "/api/v1/policies/\(policyID)/cancellation", token: flow.issuer,
+                                               json: ["initiatedBy": "insurer", "noticeDate": "1405/08/01", "reason": "تشدید خطر"])
+            #expect(cancelled.json["elapsedDays"] as? Int == 222)
+            #expect(cancelled.json["retained"] as? Int == 488_908)
+            #expect(cancelled.json["refund"] as? Int == 314_928)
+            // paid out 196,164 + 314,928 = 511,092 = 1,000,000 collected − 488,908 retained: nothing twice
+            #expect(try await Self.refundOrders(app, policyID) == [196_164, 314_928])
+        }
+    }
+
+    @Test("R-P-07/R-P-08 installments partly paid: the refund reduces what is owed, no order; the cancellation charges the rest")
+    func installmentsPartlyPaid() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let quoteID = try #require(try await flow.quote([60_000_000, 40_000_000]).json["id"] as? String)
+            // 300,000 down, then 2 × 350,000
+            let registered = try await flow.register(quoteID: quoteID, payment: ["plan": "installments", "downPayment": 300_000, "count": 2])
+            let policyID = try #require(registered.json["id"] as? String)
+            let paymentID = try #require(try await flow.cheque(policyID, amount: 300_000).json["id"] as? String)
+            #expect(try await flow.collect(paymentID).status == .ok)
+            #expect(try await flow.issue(policyID).status == .ok)
+            // 700,000 still owed: the 196,164 credit comes off the last installment, nothing is paid out
+            let endorsed = try await Self.refundEndorsement(app, flow, policyID)
+            #expect(endorsed.status == .created, "\(endorsed.body.string)")
+            #expect(endorsed.json["paymentOrder"] == nil)
+            #expect(try await Self.refundOrders(app, policyID).isEmpty)
+            let schedule = try #require(try await flow.get(policyID).json["schedule"] as? [[String: Any]])
+            // 350,000 − 196,164 = 153,836; Σ 300,000 + 350,000 + 153,836 = 803,836 = the premium charged
+            #expect(schedule.compactMap { $0["amount"] as? Int } == [300_000, 350_000, 153_836])
+            // the insurer cancels as above: retained 488,908, the insurer holds 300,000 → nothing to refund, 188,908 owed
+            let cancelled = try await app.send(.POST, "/api/v1/policies/\(policyID)/cancellation", token: flow.issuer,
+                                               json: ["initiatedBy": "insurer", "noticeDate": "1405/08/01", "reason": "عدم پرداخت اقساط"])
+            #expect(cancelled.json["refund"] as? Int == 0)
+            #expect(cancelled.json["owed"] as? Int == 188_908)
+            #expect(try await Self.refundOrders(app, policyID).isEmpty)
+        }
+    }
+}
