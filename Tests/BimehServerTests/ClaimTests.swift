@@ -76,7 +76,7 @@ struct ClaimTests {
             let flow = try await ClaimFlow.start(app)
             // a policy from 1404/12/01 (1404 is not leap: Esfand has 29 days), premium collected 1404/12/01
             let quoteID = try #require(try await flow.policies.quote([10_000_000]).json["id"] as? String)
-            let policyID = try #require(try await flow.policies.register(quoteID: quoteID, start: "1404/12/01", end: "1405/12/01").json["id"] as? String)
+            let policyID = try #require(try await flow.policies.registerBackdated(quoteID: quoteID, start: "1404/12/01", end: "1405/12/01").json["id"] as? String)
             let paymentID = try #require(try await flow.policies.cheque(policyID, amount: 100_000).json["id"] as? String)
             _ = try await flow.policies.collect(paymentID)
             _ = try await flow.policies.issue(policyID)
@@ -115,7 +115,7 @@ struct ClaimTests {
             #expect(quote.status == .created)
             let quoteID = try #require(quote.json["id"] as? String)
             let premium = try #require(quote.json["total"] as? Int)
-            let policyID = try #require(try await flow.policies.register(quoteID: quoteID, start: "1405/01/01", end: "1406/01/01").json["id"] as? String)
+            let policyID = try #require(try await flow.policies.registerBackdated(quoteID: quoteID, start: "1405/01/01", end: "1406/01/01").json["id"] as? String)
             let paymentID = try #require(try await flow.policies.cheque(policyID, amount: Int64(premium)).json["id"] as? String)
             _ = try await flow.policies.collect(paymentID)
             _ = try await flow.policies.issue(policyID)
@@ -164,7 +164,7 @@ struct ClaimTests {
         try await TestApp.run { app in
             let flow = try await ClaimFlow.start(app)
             let quoteID = try #require(try await flow.policies.quote([100_000_000]).json["id"] as? String)
-            let policyID = try #require(try await flow.policies.register(quoteID: quoteID, payment: ["plan": "installments", "downPayment": 300_000, "count": 2],
+            let policyID = try #require(try await flow.policies.registerBackdated(quoteID: quoteID, payment: ["plan": "installments", "downPayment": 300_000, "count": 2],
                                                                           start: "1405/01/01", end: "1406/01/01").json["id"] as? String)
             let paymentID = try #require(try await flow.policies.cheque(policyID, amount: 300_000).json["id"] as? String)
             _ = try await flow.policies.collect(paymentID)

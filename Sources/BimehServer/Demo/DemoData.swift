@@ -116,9 +116,13 @@ enum DemoData {
         let request = QuoteDesk.Request(product: "computer", customerID: try customer.requireID(), date: start,
                                         inputs: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]))
         let quote = try await QuoteDesk.create(request, priced: try QuoteDesk.price(request, principal: principal, products: work.products, purchaseDay: nil), principal: principal, in: work)
+        // registered today (a start in the past is refused), then dated as the history it stands for
         let policy = try await PolicyRegistration.register(
-            .init(quoteID: try quote.requireID(), customerID: try customer.requireID(), term: try PolicyTerm(from: start, to: start.addingYears(1)), plan: .cash),
+            .init(quoteID: try quote.requireID(), customerID: try customer.requireID(), term: try PolicyTerm(from: today, to: today.addingYears(1)), plan: .cash),
             principal: principal, in: work)
+        policy.startDate = start.description
+        policy.endDate = start.addingYears(1).description
+        try await policy.save(on: work.db)
         let payment = try await PaymentDesk.receive(
             .init(method: .cheque, amount: Rial(amount: policy.premium), paidOn: start, cheque: ("100100", "ملی", start), endorsementID: nil),
             policyID: try policy.requireID(), ifMatch: nil, principal: principal, in: work)

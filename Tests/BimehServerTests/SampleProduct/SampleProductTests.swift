@@ -24,13 +24,13 @@ struct SampleProductTests {
             let quoteID = try #require(quote.json["id"] as? String)
 
             // R-P-04: the product offers cash only
-            let installments = try await policies.register(quoteID: quoteID, payment: ["plan": "installments", "downPayment": 600_000, "count": 2],
+            let installments = try await policies.registerBackdated(quoteID: quoteID, payment: ["plan": "installments", "downPayment": 600_000, "count": 2],
                                                            start: "1405/01/01", end: "1406/01/01")
             #expect(installments.status == .unprocessableEntity)
             #expect(installments.problemCode == "plan-not-allowed", "\(installments.body.string)")
 
             // when it is registered (cash), paid by cheque, collected and issued
-            let policy = try await policies.register(quoteID: quoteID, start: "1405/01/01", end: "1406/01/01")
+            let policy = try await policies.registerBackdated(quoteID: quoteID, start: "1405/01/01", end: "1406/01/01")
             #expect(policy.status == .created, "\(policy.body.string)")
             let policyID = try #require(policy.json["id"] as? String)
             let paymentID = try #require(try await policies.cheque(policyID, amount: 1_200_000).json["id"] as? String)

@@ -20,7 +20,7 @@ struct ClaimFlow {
     /// collected on `collectedOn` (set directly, as if collected that day).
     func policy(_ values: [Int64] = [60_000_000, 40_000_000], collectedOn: String = "1405/01/01") async throws -> String {
         let quoteID = try #require(try await policies.quote(values).json["id"] as? String)
-        let policyID = try #require(try await policies.register(quoteID: quoteID, start: "1405/01/01", end: "1406/01/01").json["id"] as? String)
+        let policyID = try #require(try await policies.registerBackdated(quoteID: quoteID, start: "1405/01/01", end: "1406/01/01").json["id"] as? String)
         let premium = try #require(try await policies.get(policyID).json["premium"] as? Int)
         let paymentID = try #require(try await policies.cheque(policyID, amount: Int64(premium)).json["id"] as? String)
         #expect(try await policies.collect(paymentID).status == .ok)

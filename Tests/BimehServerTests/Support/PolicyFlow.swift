@@ -35,6 +35,20 @@ struct PolicyFlow {
                            json: ["quoteId": quoteID, "customerId": customerID, "startDate": start, "endDate": end, "payment": payment])
     }
 
+    /// A policy as if registered on `start` (a day before today): registered today, then its term
+    /// moved back in the database, since the server refuses a start in the past (R-G-04).
+    func registerBackdated(quoteID: String, payment: [String: Any] = ["plan": "cash"], start: String, end: String,
+                           token: String? = nil) async throws -> TestingHTTPResponse {
+        let today = TestApp.today
+        let res = try await register(quoteID: quoteID, payment: payment, start: today.description, end: today.addingYears(1).description, token: token)
+        if res.status == .created, let id = res.json["id"] as? String, let policy = try await Policy.find(UUID(uuidString: id), on: app.db) {
+            policy.startDate = start
+            policy.endDate = end
+            try await policy.save(on: app.db)
+        }
+        return res
+    }
+
     func cheque(_ policyID: String, amount: Int64, endorsementID: String? = nil, key: String? = nil) async throws -> TestingHTTPResponse {
         var body: [String: Any] = ["method": "cheque", "amount": amount, "paidOn": "1405/01/10",
                                    "cheque": ["number": "123456", "bank": "ملی", "dueDate": "1405/01/20"]]
