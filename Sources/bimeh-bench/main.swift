@@ -94,7 +94,7 @@ func flow(_ i: Int, issuer: String, accountant: String, customerID: String) asyn
     try expect(s2 == 201 && policy["premium"] as? Int == n * 100_000, "policy \(i): \(s2) \(policy)")
     let policyID = policy["id"] as? String ?? ""
     let (s3, cheque) = try await call(.POST, "/api/v1/policies/\(policyID)/payments", token: issuer,
-        body: ["method": "cheque", "amount": n * 100_000, "paidOn": "1405/01/10", "cheque": ["number": "\(i)", "bank": "ملی", "dueDate": "1405/01/20"]],
+        body: ["method": "cheque", "amount": n * 100_000, "paidOn": "1405/01/10", "cheque": ["number": "\(i)", "bank": "ملی", "dueDate": "1405/01/10"]],
         step: "cheque")
     try expect(s3 == 201 && cheque["status"] as? String == "held" && cheque["receiptNumber"] != nil, "cheque \(i): \(s3) \(cheque)")
     let (s4, collected) = try await call(.POST, "/api/v1/payments/\(cheque["id"] as? String ?? "")/collect", token: accountant, body: nil, step: "collect")

@@ -26,3 +26,54 @@ struct CoverDateTests {
         }
     }
 }
+
+/// R-P-03/R-P-05: a cheque is recorded once and collected on its due date, not before.
+@Suite("Cheques that can't double (R-P-03, R-P-05)")
+struct ChequeReceiptTests {
+    static func cheque(_ app: Application, _ flow: PolicyFlow, _ policyID: String, number: String, bank: String = "ملت",
+                       due: String = "1405/01/10", amount: Int64 = 600_000) async throws -> TestingHTTPResponse {
+        try await app.send(.POST, "/api/v1/policies/\(policyID)/payments", token: flow.issuer, json: [
+            "method": "cheque", "amount": amount, "paidOn": "1405/01/10", "cheque": ["number": number, "bank": bank, "dueDate": due]])
+    }
+
+    /// A registered cash policy of 600,000 (a computer worth 60,000,000).
+    static func policy(_ flow: PolicyFlow) async throws -> String {
+        let quoteID = try #require(try await flow.quote([60_000_000]).json["id"] as? String)
+        return try #require(try await flow.register(quoteID: quoteID).json["id"] as? String)
+    }
+
+    @Test("R-P-03 cheque 777002 of Mellat entered twice (even on another policy) is refused; a bounced one frees its number")
+    func duplicate() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let first = try await Self.policy(flow), second = try await Self.policy(flow)
+            let recorded = try await Self.cheque(app, flow, first, number: "777002", amount: 300_000)
+            #expect(recorded.status == .created)
+            let again = try await Self.cheque(app, flow, first, number: "۷۷۷۰۰۲", amount: 300_000)
+            #expect(again.status == .conflict)
+            #expect(again.problemCode == "cheque-duplicate")
+            #expect(try await Self.cheque(app, flow, second, number: "777002").problemCode == "cheque-duplicate")
+            // the same number of another bank is another cheque
+            #expect(try await Self.cheque(app, flow, second, number: "777002", bank: "ملی").status == .created)
+            // bounced, the number may be entered again (the cheque presented anew)
+            let id = try #require(recorded.json["id"] as? String)
+            #expect(try await app.send(.POST, "/api/v1/payments/\(id)/bounce", token: flow.accountant).status == .ok)
+            #expect(try await Self.cheque(app, flow, first, number: "777002", amount: 300_000).status == .created)
+        }
+    }
+
+    @Test("R-P-05 a cheque due 1405/02/01 is not collected on 1405/01/10; it may bounce")
+    func notDue() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await Self.policy(flow)
+            let postDated = try #require(try await Self.cheque(app, flow, policyID, number: "880011", due: "1405/02/01").json["id"] as? String)
+            let early = try await flow.collect(postDated)
+            #expect(early.status == .conflict)
+            #expect(early.problemCode == "cheque-not-due")
+            #expect((early.json["detail"] as? String)?.contains("۱ اردیبهشت ۱۴۰۵") == true)
+            #expect(try await Payment.find(UUID(uuidString: postDated), on: app.db)?.status == .held)
+            #expect(try await app.send(.POST, "/api/v1/payments/\(postDated)/bounce", token: flow.accountant).status == .ok)
+        }
+    }
+}

@@ -120,7 +120,7 @@ struct RegistryCrashTests {
                 "quoteId": quoteID, "customerId": customerID, "startDate": "1405/01/10", "endDate": "1406/01/10", "payment": ["plan": "cash"]])
             let policyID = try #require(policy.json["id"] as? String, "policy: \(policy.status) \(policy.json)")
             let payment = try await api.send(.POST, "/api/v1/policies/\(policyID)/payments", token: issuer, json: [
-                "method": "cheque", "amount": total, "paidOn": "1405/01/10", "cheque": ["number": "123456", "bank": "ملی", "dueDate": "1405/01/20"]])
+                "method": "cheque", "amount": total, "paidOn": "1405/01/10", "cheque": ["number": "CHQ-" + UUID().uuidString.prefix(8), "bank": "ملی", "dueDate": "1405/01/10"]])
             let paymentID = try #require(payment.json["id"] as? String, "payment: \(payment.status) \(payment.json)")
             #expect(try await api.send(.POST, "/api/v1/payments/\(paymentID)/collect", token: accountant).status == .ok)
             let licence: [String: Any] = ["number": "1234567890", "class": "third", "expiry": "1410/01/01", "holderName": "علی رضایی",

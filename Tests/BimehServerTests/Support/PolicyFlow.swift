@@ -49,9 +49,14 @@ struct PolicyFlow {
         return res
     }
 
+    /// One number per cheque (a cheque is recorded once); the same for a retry with the same key.
+    static func chequeNumber(_ key: String?) -> String {
+        "CHQ-" + (key.map { String($0.prefix(20)) } ?? String(UUID().uuidString.prefix(8)))
+    }
+
     func cheque(_ policyID: String, amount: Int64, endorsementID: String? = nil, key: String? = nil) async throws -> TestingHTTPResponse {
         var body: [String: Any] = ["method": "cheque", "amount": amount, "paidOn": "1405/01/10",
-                                   "cheque": ["number": "123456", "bank": "ملی", "dueDate": "1405/01/20"]]
+                                   "cheque": ["number": Self.chequeNumber(key), "bank": "ملی", "dueDate": "1405/01/10"]]
         if let endorsementID { body["endorsementId"] = endorsementID }
         var headers: HTTPHeaders = ["authorization": "Bearer \(issuer)", "content-type": "application/json"]
         if let key { headers.add(name: "Idempotency-Key", value: key) }

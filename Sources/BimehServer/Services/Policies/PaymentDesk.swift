@@ -46,9 +46,16 @@ enum PaymentDesk {
             guard let cheque = request.cheque else {
                 throw AppError.validation([FieldError(field: "cheque", code: "required", message: "مشخصات چک (شماره، بانک، تاریخ سررسید) را وارد کنید.")])
             }
+            // R-P-03: one cheque is recorded once (a bounced one may be replaced, not re-entered as new)
+            let number = Normalize.identifier(cheque.number), bank = Normalize.text(cheque.bank)
+            let same = try await Payment.query(on: work.db).filter(\.$method == .cheque).filter(\.$chequeNumber == number)
+                .filter(\.$chequeBank == bank).filter(\.$status != .bounced).count()
+            guard same == 0 else {
+                throw AppError.conflict("cheque-duplicate", "چک شمارهٔ \(Normalize.persianDigits(number)) بانک \(bank) پیش‌تر ثبت شده است.")
+            }
             payment.status = .held
-            payment.chequeNumber = cheque.number
-            payment.chequeBank = cheque.bank
+            payment.chequeNumber = number
+            payment.chequeBank = bank
             payment.chequeDueDate = cheque.dueDate.description
             let year = JalaliDate(date: work.now).year
             payment.receiptNumber = "\(year)/\(try await work.nextNumber(.receipt, year: year))"
@@ -95,6 +102,11 @@ enum PaymentDesk {
             throw AppError.conflict("invalid-transition", payment.status == .bounced
                 ? "این چک برگشت خورده است و وصول آن ثبت نمی‌شود؛ پرداخت تازه ثبت کنید."
                 : "این پرداخت پیش‌تر وصول شده است.")
+        }
+        // R-P-05: a post-dated cheque is collected on its due date, not before
+        let today = JalaliDate(date: work.now)
+        if verdict == .collect, payment.method == .cheque, let due = try? JalaliDate(parsing: payment.chequeDueDate ?? ""), due > today {
+            throw AppError.conflict("cheque-not-due", "سررسید این چک \(due.persianLongDescription) است و پیش از آن وصول نمی‌شود.")
         }
         let before = payment.status.rawValue
         payment.status = verdict == .collect ? .collected : .bounced
