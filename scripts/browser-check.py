@@ -51,7 +51,7 @@ try:
 
     driver.find_element(By.ID, "username").send_keys("issuer")
     driver.find_element(By.ID, "password").send_keys("demo-issuer")
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    submit(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     check("پیشخوان" in driver.page_source, "the issuer reaches the dashboard")
     shot("02-dashboard")
 
