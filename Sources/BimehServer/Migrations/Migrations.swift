@@ -24,5 +24,6 @@ enum BimehMigrations {
         M019_AddPolicyChannel(),
         M020_AddPaymentInstallment(),
         M021_MoveThirdPartyClaimFacts(),
+        M022_IndexChequeNumbers(),
     ]
 }

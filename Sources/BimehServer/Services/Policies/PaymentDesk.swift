@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import InsuranceKit
 
@@ -48,9 +49,12 @@ enum PaymentDesk {
             }
             // R-P-03: one cheque is recorded once (a bounced one may be replaced, not re-entered as new)
             let number = Normalize.identifier(cheque.number), bank = Normalize.text(cheque.bank)
-            let same = try await Payment.query(on: work.db).filter(\.$method == .cheque).filter(\.$chequeNumber == number)
-                .filter(\.$chequeBank == bank).filter(\.$status != .bounced).count()
-            guard same == 0 else {
+            guard let sql = work.db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
+            let same = try await sql.raw("""
+                SELECT 1 AS taken FROM payments WHERE cheque_number = \(bind: number) AND cheque_bank = \(bind: bank)
+                  AND method = 'cheque' AND status <> 'bounced' LIMIT 1
+                """).first()
+            guard same == nil else {
                 throw AppError.conflict("cheque-duplicate", "چک شمارهٔ \(Normalize.persianDigits(number)) بانک \(bank) پیش‌تر ثبت شده است.")
             }
             payment.status = .held
