@@ -77,3 +77,23 @@ struct ChequeReceiptTests {
         }
     }
 }
+
+@Suite("Issue within the term (R-G-04)")
+struct IssueWithinTermTests {
+    @Test("R-G-04 a policy whose term ended before it was paid is not issued: 409 policy-ended")
+    func endedNotIssued() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let quoteID = try #require(try await flow.quote([60_000_000]).json["id"] as? String)
+            // as if registered for 1404/01/01 → 1405/01/01, and paid only now (1405/01/10)
+            let policyID = try #require(try await flow.registerBackdated(quoteID: quoteID, start: "1404/01/01", end: "1405/01/01").json["id"] as? String)
+            let paymentID = try #require(try await flow.cheque(policyID, amount: 600_000).json["id"] as? String)
+            #expect(try await flow.collect(paymentID).status == .ok)
+            let issued = try await flow.issue(policyID)
+            #expect(issued.status == .conflict)
+            #expect(issued.problemCode == "policy-ended")
+            #expect((issued.json["detail"] as? String)?.contains("۱ فروردین ۱۴۰۵") == true)
+            #expect(try await flow.get(policyID).json["status"] as? String == "registered")
+        }
+    }
+}

@@ -17,6 +17,11 @@ enum IssueDesk {
         let today = JalaliDate(date: work.now)
         let hooks = work.products.hooks(policy.product)
         try await hooks.prepareIssue(policy, today: today, in: work)
+        // R-G-04: a policy whose term is over is never issued (its cover would be all past)
+        let end = try JalaliDate(parsing: policy.endDate)
+        guard today <= end else {
+            throw AppError.conflict("policy-ended", "مدت این بیمه‌نامه در \(end.persianLongDescription) به پایان رسیده است و صادر نمی‌شود؛ پیشنهاد تازه ثبت کنید.")
+        }
         let before = PolicySnapshot(policy)
         policy.numberYear = today.year
         policy.number = try await work.nextNumber(.policy, year: today.year)
