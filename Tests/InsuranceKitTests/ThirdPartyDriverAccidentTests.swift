@@ -68,7 +68,7 @@ struct ThirdPartyDriverAccidentTests {
     }
 
     @Test("R-TP-01 with the licence itself it must be valid on the accident day")
-    func licenceOnAccidentDay() throws {
+    func licenceValidAtTheAccident() throws {
         // given a third-class licence valid through 1404/05/31 on a car policy with the cover
         let inputs = try policy("car-4-cyl", driverCover: true)
         let licence = DrivingLicence(number: "1234567890", licenceClass: .third, expiry: try jalali("1404/05/31"))
