@@ -22,7 +22,7 @@ struct InstallmentChequesTests {
         #expect(amount?.message.contains("۳۵۰٬۰۰۰") == true)
         let held = #expect(throws: DomainError.self) { try InstallmentCheques.line(requested: 1, amount: 300_000, schedule: schedule, taken: [1]) }
         #expect(held?.code == "installment-already-paid")
-        for bad in [0, 4, -1] {
+        for bad in [0, 4, -1, Int.min, Int.max] {
             let unknown = #expect(throws: DomainError.self) { try InstallmentCheques.line(requested: bad, amount: 300_000, schedule: schedule, taken: []) }
             #expect(unknown?.code == "unknown-installment")
         }

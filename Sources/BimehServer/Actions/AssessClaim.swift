@@ -57,7 +57,7 @@ struct AssessClaim: Sendable {
             if let items {
                 let policy = try await claim.$policy.get(on: work.db)
                 let claimed = try work.products.hooks(claim.product).claimedItems(policy, damaged: items)
-                let total = try Rial.sum(claimed.map(\.loss))
+                let total = try DomainErrorMapping.validating(defaultField: "items") { try Rial.sum(claimed.map(\.loss)) }
                 if let given, given != total {
                     throw AppError.validation([FieldError(field: "loss", code: "items-loss-mismatch",
                                                           message: "مبلغ خسارت باید برابر جمع خسارت اقلام (\(total.persianFormatted) ریال) باشد.")])

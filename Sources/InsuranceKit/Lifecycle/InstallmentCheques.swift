@@ -9,7 +9,8 @@ public enum InstallmentCheques: Sendable {
     public static func line(requested: Int?, amount: Rial, schedule: [Rial], taken: Set<Int>) throws -> Int {
         let line: Int
         if let requested {
-            guard schedule.indices.contains(requested - 1) else {
+            // compared before subtracting: any Int may come from a request
+            guard requested >= 1, requested <= schedule.count else {
                 throw DomainError(code: "unknown-installment",
                                   message: "قسط شمارهٔ \(Normalize.persianDigits(String(requested))) در جدول اقساط این بیمه‌نامه نیست.",
                                   field: "installment")

@@ -18,9 +18,8 @@ enum IssueDesk {
         let hooks = work.products.hooks(policy.product)
         try await hooks.prepareIssue(policy, today: today, in: work)
         // R-G-04: a policy whose term is over is never issued (its cover would be all past)
-        let end = try JalaliDate(parsing: policy.endDate)
-        guard today <= end else {
-            throw AppError.conflict("policy-ended", "مدت این بیمه‌نامه در \(end.persianLongDescription) به پایان رسیده است و صادر نمی‌شود؛ پیشنهاد تازه ثبت کنید.")
+        do { try CoverDates.checkIssuable(end: try JalaliDate(parsing: policy.endDate), today: today) } catch let e as DomainError {
+            throw AppError.conflict(e.code, e.message)
         }
         let before = PolicySnapshot(policy)
         policy.numberYear = today.year

@@ -109,8 +109,8 @@ enum PaymentDesk {
         }
         // R-P-05: a post-dated cheque is collected on its due date, not before
         let today = JalaliDate(date: work.now)
-        if verdict == .collect, payment.method == .cheque, let due = try? JalaliDate(parsing: payment.chequeDueDate ?? ""), due > today {
-            throw AppError.conflict("cheque-not-due", "سررسید این چک \(due.persianLongDescription) است و پیش از آن وصول نمی‌شود.")
+        if verdict == .collect, payment.method == .cheque, let due = try? JalaliDate(parsing: payment.chequeDueDate ?? "") {
+            do { try ChequeRules.checkCollectable(due: due, today: today) } catch let e as DomainError { throw AppError.conflict(e.code, e.message) }
         }
         let before = payment.status.rawValue
         payment.status = verdict == .collect ? .collected : .bounced

@@ -28,7 +28,9 @@ enum PolicyRegistration {
         }
         let product = try work.products.line(quote.product)
         try PolicyTermRule.check(request.term)
-        try PolicyTermRule.checkStart(request.term, registeredOn: JalaliDate(date: work.now))
+        try DomainErrorMapping.validating(defaultField: "startDate") {
+            try CoverDates.checkStart(request.term, registeredOn: JalaliDate(date: work.now))
+        }
         let premium = Rial(amount: quote.total)
         let today = JalaliDate(date: work.now)
         let schedule: [ScheduledPayment]
@@ -92,16 +94,6 @@ enum PolicyTermRule {
         guard term.end == term.start.addingYears(1) else {
             throw AppError.validation([FieldError(field: "endDate", code: "invalid-term",
                                                   message: "مدت بیمه‌نامه یک سال است: تاریخ پایان باید همان روز و ماه در سال بعد باشد.")])
-        }
-    }
-}
-
-extension PolicyTermRule {
-    /// R-G-04: cover is never given backwards: a policy starts on its registration day or later.
-    static func checkStart(_ term: PolicyTerm, registeredOn today: JalaliDate) throws {
-        guard term.start >= today else {
-            throw AppError.validation([FieldError(field: "startDate", code: "start-in-past",
-                message: "شروع بیمه‌نامه نمی‌تواند پیش از روز ثبت آن (\(today.persianLongDescription)) باشد؛ پوشش گذشته فروخته نمی‌شود.")])
         }
     }
 }
