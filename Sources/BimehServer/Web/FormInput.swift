@@ -1,3 +1,4 @@
+import Foundation
 import InsuranceKit
 
 /// Numbers as people type them into forms.
@@ -9,5 +10,12 @@ enum FormInput {
         let separators: Set<Character> = [",", "\u{066C}", " ", "\u{00A0}"]
         let text = Normalize.digits(raw ?? "").trimmingCharacters(in: .whitespaces).filter { !separators.contains($0) }
         return Int64(text)
+    }
+
+    /// A percent typed on a form, for a product's JSON inputs: a number when it reads as one
+    /// (Persian digits and «٫» accepted), else the text as typed, for the product to refuse.
+    static func percentJSON(_ raw: String) -> Any {
+        let text = Normalize.digits(raw).replacingOccurrences(of: "٫", with: ".").trimmingCharacters(in: .whitespaces)
+        return Decimal(string: text).map { NSDecimalNumber(decimal: $0) } ?? text
     }
 }

@@ -78,9 +78,9 @@ struct ComputerProposalPages: RouteCollection {
         }
         var inputs: [String: Any] = ["items": items]
         for (key, raw) in [("competitiveDiscountPercent", form.competitiveDiscountPercent), ("franchisePercent", form.franchisePercent)] {
-            let text = Normalize.digits(raw ?? "").replacingOccurrences(of: "٫", with: ".").trimmingCharacters(in: .whitespaces)
+            let text = (raw ?? "").trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
-            inputs[key] = Decimal(string: text).map { NSDecimalNumber(decimal: $0) } ?? text
+            inputs[key] = FormInput.percentJSON(text)
         }
         let rows = form.items?.count ?? 5
         guard errors.isEmpty, let date else { return try await renderForm(req, form: form, rows: rows, errors: errors, status: .unprocessableEntity) }

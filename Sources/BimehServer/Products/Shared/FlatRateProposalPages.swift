@@ -98,10 +98,7 @@ struct FlatRateProposalPages: RouteCollection {
         }
         put("sumInsured", .rials)
         put("description", .text)
-        if let franchise = values["franchisePercent"], !franchise.isEmpty {
-            let text = Normalize.digits(franchise).replacingOccurrences(of: "٫", with: ".")
-            inputs["franchisePercent"] = Decimal(string: text).map { NSDecimalNumber(decimal: $0) } ?? text
-        }
+        if let franchise = values["franchisePercent"], !franchise.isEmpty { inputs["franchisePercent"] = FormInput.percentJSON(franchise) }
         for field in fields { put(field.name, field.kind) }
         guard errors.isEmpty, let date else { return try await render(req, values: values, errors: errors, status: .unprocessableEntity) }
         let request = QuoteDesk.Request(product: product.rawValue, customerID: customerID, date: date,

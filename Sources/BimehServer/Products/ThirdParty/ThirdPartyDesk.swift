@@ -87,6 +87,11 @@ enum ThirdPartyDesk {
         try await recordEvent(policy.$renewalOf.id == nil ? "issued" : "renewed", policy: policy, in: work)
     }
 
+    /// The vehicle's plate, as sold or as last changed by endorsement.
+    static func plate(of policy: Policy) -> String? {
+        (try? JSONDecoder().decode(ThirdPartyInputs.self, from: Data(policy.inputs.utf8)))?.plate
+    }
+
     /// 16 characters from an alphabet without look-alikes: ~80 bits, not guessable.
     static func uniqueCode() -> String {
         let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
@@ -104,7 +109,7 @@ enum ThirdPartyDesk {
             "coverFrom": policy.startDate, "coverTo": policy.endDate,
             "licenceNumber": licence?.number ?? "", "licenceClass": licence?.licenceClass ?? "", "licenceExpiry": licence?.expiry ?? "",
             "licenceHolder": licence?.holderNationalCode ?? "",
-            "plate": (try? JSONDecoder().decode(ThirdPartyInputs.self, from: Data(policy.inputs.utf8)))?.plate ?? "",
+            "plate": plate(of: policy) ?? "",
         ]
         let event = RegistryEvent()
         event.eventID = UUID()

@@ -30,7 +30,7 @@ struct ThirdPartyHooks: ProductHooks {
     }
 
     func policyFacts(_ policy: Policy) -> PolicyFacts {
-        PolicyFacts(plate: (try? JSONDecoder().decode(ThirdPartyInputs.self, from: Data(policy.inputs.utf8)))?.plate)
+        PolicyFacts(plate: ThirdPartyDesk.plate(of: policy))
     }
 
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel {
