@@ -43,6 +43,14 @@ struct PolicyAccountFlowTests {
             #expect(cancelled.json["refund"] as? Int == 314_928)
             // paid out 196,164 + 314,928 = 511,092 = 1,000,000 collected − 488,908 retained: nothing twice
             #expect(try await Self.refundOrders(app, policyID) == [196_164, 314_928])
+            // the page and the API read the account: net paid 1,000,000 − 511,092 = 488,908 = charged; nothing owed;
+            // the schedule's one line 1,000,000 − 196,164 − 314,928 = 488,908
+            let view = try await flow.get(policyID).json
+            #expect(view["premium"] as? Int == 488_908)
+            #expect(view["paid"] as? Int == 488_908)
+            #expect(view["refunded"] as? Int == 511_092)
+            #expect(view["owed"] as? Int == 0)
+            #expect((view["schedule"] as? [[String: Any]])?.compactMap { $0["amount"] as? Int } == [488_908])
         }
     }
 
@@ -71,6 +79,92 @@ struct PolicyAccountFlowTests {
             #expect(cancelled.json["refund"] as? Int == 0)
             #expect(cancelled.json["owed"] as? Int == 188_908)
             #expect(try await Self.refundOrders(app, policyID).isEmpty)
+            // the schedule keeps the retained 488,908: the credit 803,836 − 488,908 = 314,928 comes off the unpaid
+            // lines from the last: 153,836 → 0, then 350,000 − (314,928 − 153,836) = 188,908
+            let view = try await flow.get(policyID).json
+            #expect((view["schedule"] as? [[String: Any]])?.compactMap { $0["amount"] as? Int } == [300_000, 188_908, 0])
+            #expect(view["paid"] as? Int == 300_000)
+            #expect(view["owed"] as? Int == 188_908)
+        }
+    }
+
+    /// Adds a third computer of 20,000,000 from 1405/07/15: annual 1,000,000 → 1,200,000, delta
+    /// 200,000 × 179 / 365 = 98,082.19… → 98,082.
+    static func additionalEndorsement(_ app: Application, _ flow: PolicyFlow, _ policyID: String) async throws -> TestingHTTPResponse {
+        try await app.send(.POST, "/api/v1/policies/\(policyID)/endorsements", token: flow.issuer, json: [
+            "effectiveDate": "1405/07/15", "description": "افزودن رایانهٔ سوم",
+            "changes": ["items": PolicyFlow.items([60_000_000, 40_000_000, 20_000_000])]])
+    }
+
+    static func installmentPolicy(_ flow: PolicyFlow) async throws -> String {
+        let quoteID = try #require(try await flow.quote([60_000_000, 40_000_000]).json["id"] as? String)
+        let registered = try await flow.register(quoteID: quoteID, payment: ["plan": "installments", "downPayment": 300_000, "count": 2])
+        let policyID = try #require(registered.json["id"] as? String)
+        let paymentID = try #require(try await flow.cheque(policyID, amount: 300_000).json["id"] as? String)
+        #expect(try await flow.collect(paymentID).status == .ok)
+        #expect(try await flow.issue(policyID).status == .ok)
+        return policyID
+    }
+
+    @Test("R-P-07 an additional premium on installments joins the open installments and takes effect at once")
+    func additionalJoinsOpenInstallments() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await Self.installmentPolicy(flow)
+            let endorsed = try await Self.additionalEndorsement(app, flow, policyID)
+            #expect(endorsed.json["premiumDelta"] as? Int == 98_082)
+            #expect(endorsed.json["status"] as? String == "issued")
+            // 98,082 over the two unpaid lines: 49,041 each; Σ 300,000 + 399,041 + 399,041 = 1,098,082 = 1,000,000 + 98,082
+            let view = try await flow.get(policyID).json
+            #expect((view["schedule"] as? [[String: Any]])?.compactMap { $0["amount"] as? Int } == [300_000, 399_041, 399_041])
+            #expect(view["premium"] as? Int == 1_098_082)
+            #expect(view["owed"] as? Int == 798_082)
+        }
+    }
+
+    @Test("R-P-07 an additional premium on a paid cash policy is collected first, then becomes its own paid line")
+    func additionalOnCashCollectedFirst() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await flow.issuedPolicy()
+            let endorsed = try await Self.additionalEndorsement(app, flow, policyID)
+            #expect(endorsed.json["status"] as? String == "awaiting-payment")
+            let endorsementID = try #require(endorsed.json["id"] as? String)
+            let paymentID = try #require(try await flow.cheque(policyID, amount: 98_082, endorsementID: endorsementID).json["id"] as? String)
+            #expect(try await flow.collect(paymentID).status == .ok)
+            // Σ 1,000,000 + 98,082 = 1,098,082 charged, all of it paid
+            let view = try await flow.get(policyID).json
+            let schedule = try #require(view["schedule"] as? [[String: Any]])
+            #expect(schedule.compactMap { $0["amount"] as? Int } == [1_000_000, 98_082])
+            #expect(schedule.last?["kind"] as? String == "additional")
+            #expect(view["paid"] as? Int == 1_098_082)
+            #expect(view["owed"] as? Int == 0)
+        }
+    }
+
+    @Test("R-P-05/R-P-07 a held cheque for an installment a refund shrank is returned, not collected (payment-exceeds-owed)")
+    func shrunkInstallmentChequeIsReturned() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await Self.installmentPolicy(flow)
+            // cheques held for installments 2 and 3 (350,000 each)
+            let second = try #require(try await flow.cheque(policyID, amount: 350_000).json["id"] as? String)
+            let third = try #require(try await flow.cheque(policyID, amount: 350_000).json["id"] as? String)
+            // the refund of 196,164: 700,000 is still owed of collected money, so nothing is paid out (held cheques may
+            // bounce); the credit comes off the last line: 350,000 − 196,164 = 153,836
+            let endorsed = try await Self.refundEndorsement(app, flow, policyID)
+            #expect(endorsed.json["paymentOrder"] == nil)
+            let refused = try await flow.collect(third)
+            #expect(refused.status == .conflict)
+            #expect(refused.problemCode == "payment-exceeds-owed")
+            #expect(try await flow.collect(second).status == .ok)
+            // the third cheque is handed back; a new one for 153,836 pays the line: 300,000 + 350,000 + 153,836 = 803,836
+            #expect(try await app.send(.POST, "/api/v1/payments/\(third)/bounce", token: flow.accountant).status == .ok)
+            let replacement = try #require(try await flow.cheque(policyID, amount: 153_836).json["id"] as? String)
+            #expect(try await flow.collect(replacement).status == .ok)
+            let view = try await flow.get(policyID).json
+            #expect(view["paid"] as? Int == 803_836)
+            #expect(view["owed"] as? Int == 0)
         }
     }
 }

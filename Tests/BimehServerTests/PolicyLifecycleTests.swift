@@ -174,7 +174,14 @@ struct PolicyLifecycleTests {
             let endorse = try await app.send(.POST, "/api/v1/policies/\(first)/endorsements", token: flow.issuer,
                                              json: ["effectiveDate": "1405/03/01", "description": "x"])
             #expect(endorse.problemCode == "policy-cancelled")
-            #expect(try await flow.get(first).json["status"] as? String == "cancelled")
+            // R-P-08: the cancellation takes effect at 24:00 of 1405/02/24: in force and «در انتظار فسخ» until then
+            #expect(try await flow.get(first).json["status"] as? String == "pending-cancellation")
+            let pending = try await flow.get(first, on: "1405/02/24").json
+            #expect(pending["status"] as? String == "pending-cancellation")
+            #expect(pending["inForce"] as? Bool == true)
+            let after = try await flow.get(first, on: "1405/02/25").json
+            #expect(after["status"] as? String == "cancelled")
+            #expect(after["inForce"] as? Bool == false)
 
             // insurer, same dates: remaining 365 − 40 = 325; refund 1,000,000 × 325 / 365 = 890,410.96… → 890,411;
             // retained 1,000,000 − 890,411 = 109,589

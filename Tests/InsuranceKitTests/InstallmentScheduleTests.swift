@@ -131,6 +131,6 @@ struct InstallmentScheduleTests {
 
     @Test("R-P-04 Codable kinds match the API words")
     func kinds() {
-        #expect(ScheduledPayment.Kind.allCases.map(\.rawValue) == ["down-payment", "installment", "whole"])
+        #expect(ScheduledPayment.Kind.allCases.map(\.rawValue) == ["down-payment", "installment", "whole", "additional"])
     }
 }

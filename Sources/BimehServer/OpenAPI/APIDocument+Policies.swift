@@ -70,7 +70,7 @@ enum PolicySchemas {
     ], required: ["quoteId", "customerId", "startDate", "endDate", "payment"])
 
     static let scheduleEntry = Schemas.object(["dueDate": Schemas.jalaliDate, "amount": Schemas.integer,
-                                               "kind": Schemas.enumeration(["whole", "down-payment", "installment"])])
+                                               "kind": Schemas.enumeration(["whole", "down-payment", "installment", "additional"])])
 
     static let registered = Schemas.object([
         "id": Schemas.uuid, "status": Schemas.enumeration(["registered"]), "premium": Schemas.integer, "version": Schemas.integer,

@@ -5,6 +5,8 @@ public struct ScheduledPayment: Codable, Sendable, Hashable {
         case installment
         /// The whole premium at once (cash plan).
         case whole
+        /// R-P-07: an additional premium collected before its endorsement took effect.
+        case additional
     }
 
     public let dueDate: JalaliDate

@@ -22,3 +22,41 @@ public enum PolicyState: String, Codable, Sendable, CaseIterable {
         stored == .issued && day > endDate ? .expired : stored
     }
 }
+
+/// R-G-04, R-P-08: where a policy stands on a day, as every list, page and API answer shows it.
+/// A cancellation takes effect at 24:00 of its effective day; until then the policy is still in
+/// force and «در انتظار فسخ».
+public enum PolicyStanding: String, Codable, Sendable, CaseIterable {
+    case registered, issued, expired, cancelled
+    case pendingCancellation = "pending-cancellation"
+
+    public static func on(_ day: JalaliDate, stored: PolicyState, endDate: JalaliDate, cancellationEffective: JalaliDate?) -> PolicyStanding {
+        switch stored {
+        case .cancelled:
+            if let effective = cancellationEffective, day <= effective, day <= endDate { return .pendingCancellation }
+            return .cancelled
+        case .issued: return day > endDate ? .expired : .issued
+        default: return .registered
+        }
+    }
+
+    /// The lifecycle state the state machine reads: a pending cancellation is already stored.
+    public var state: PolicyState {
+        switch self {
+        case .registered: .registered
+        case .issued: .issued
+        case .expired: .expired
+        case .cancelled, .pendingCancellation: .cancelled
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .pendingCancellation: "در انتظار فسخ"
+        default: state.title
+        }
+    }
+
+    /// Cover runs until the end day, or the cancellation's effective day (both to 24:00).
+    public var inForce: Bool { self == .issued || self == .pendingCancellation }
+}

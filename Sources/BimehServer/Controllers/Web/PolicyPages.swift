@@ -44,9 +44,10 @@ struct PolicyPages: RouteCollection {
             guard let agencyID = principal.agencyID else { throw AppError.forbidden }
             query.filter(\.$agency.$id == agencyID)
         }
+        let today = req.bimeh.clock.today()
         let rows = try await query.all().map { p in
             Row(href: WebPath.policy(try p.requireID()), number: p.printedNumber ?? "—", customer: p.customer.displayName,
-                startDate: p.startDate, endDate: p.endDate, premium: p.premium, status: Self.statusTitle(p.status.rawValue))
+                startDate: p.startDate, endDate: p.endDate, premium: p.premium, status: PolicyAccess.standing(of: p, on: today).title)
         }
         let context = IndexContext(chrome: PageChrome(req, title: "بیمه‌نامه‌ها"), rows: rows,
                                    canSell: QuotePages.sellers.contains(principal.role), newQuoteHref: WebPath.newQuote)
@@ -54,13 +55,7 @@ struct PolicyPages: RouteCollection {
     }
 
     static func statusTitle(_ status: String) -> String {
-        switch status {
-        case "registered": "ثبت‌شده (در انتظار صدور)"
-        case "issued": "صادرشده"
-        case "expired": "منقضی"
-        case "cancelled": "فسخ‌شده"
-        default: status
-        }
+        PolicyStanding(rawValue: status)?.title ?? status
     }
 
     static func kindTitle(_ kind: String) -> String {

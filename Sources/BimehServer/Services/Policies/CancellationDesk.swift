@@ -33,6 +33,11 @@ enum CancellationDesk {
         } catch let error as DomainError {
             throw AppError.validation(error, field: "noticeDate")
         }
+        // the account keeps the retained share: the schedule loses the rest, unpaid lines first
+        let credit = try DomainErrorMapping.validating { try ledger.account.cancellationCredit(retained: outcome.retained) }
+        if credit > .zero {
+            try await EndorsementDesk.credit(credit, to: policy, covered: try ledger.account.netPaid(), in: work)
+        }
         var order: PaymentOrder?
         if outcome.refund > .zero {
             let customer = try await policy.$customer.get(on: work.db)

@@ -61,6 +61,9 @@ enum EndorsementDesk {
         endorsement.sumInsuredAfter = newSumInsured
         endorsement.$createdBy.id = principal.userID
         endorsement.status = kind == .additional ? .awaitingPayment : .issued
+        if kind == .additional, try await chargeOpenLines(delta, policy: policy, number: number, in: work) {
+            endorsement.status = .issued
+        }
         var order: PaymentOrder?
         if kind == .refund {
             // R-P-07 (revised): the credit first reduces what is still owed; only the rest is paid out
@@ -94,6 +97,7 @@ enum EndorsementDesk {
         guard try Rial.sum(paid.map { Rial(amount: $0.amount) }).amount >= endorsement.premiumDelta else { return }
         endorsement.status = .issued
         try await endorsement.save(on: work.db)
+        try await appendPaidLine(Rial(amount: endorsement.premiumDelta), payments: paid, policy: policy, in: work)
         apply(endorsement, inputs: Data(endorsement.changes.utf8), sumInsured: endorsement.sumInsuredAfter, to: policy)
         policy.version += 1
         try await policy.save(on: work.db)
@@ -119,6 +123,46 @@ enum EndorsementDesk {
         try await work.audit("policy.schedule-credited", entity: "policy", id: try policy.requireID().uuidString,
                              before: ["schedule": before.map(String.init).joined(separator: " ")],
                              after: ["schedule": lines.map { String($0.amount) }.joined(separator: " "), "credit": String(refund.amount)])
+    }
+
+    /// R-P-07 (revised): on an installment plan the additional premium joins the lines no payment
+    /// holds yet, and the endorsement takes effect at once; false when none is open (then it is
+    /// collected first).
+    static func chargeOpenLines(_ delta: Rial, policy: Policy, number: Int, in work: UnitOfWork) async throws -> Bool {
+        guard policy.plan == "installments" else { return false }
+        let id = try policy.requireID()
+        let rows = try await ScheduleEntry.query(on: work.db).filter(\.$policy.$id == id).sort(\.$seq).all()
+        let live = try await Payment.query(on: work.db).filter(\.$policy.$id == id).filter(\.$status ~~ [.held, .pending, .collected]).all()
+        let untied = try Rial.sum(live.filter { $0.installment == nil && $0.$endorsement.id == nil }.map { Rial(amount: $0.amount) })
+        let amounts = rows.map { Rial(amount: $0.amount) }
+        let open = try InstallmentSchedule.openLines(amounts, taken: Set(live.compactMap { $0.installment.map { $0 - 1 } }), untied: untied)
+        guard let lines = try DomainErrorMapping.validating({ try InstallmentSchedule.charging(amounts, open: open, additional: delta) }) else { return false }
+        for (row, line) in zip(rows, lines) where row.amount != line.amount {
+            row.amount = line.amount
+            try await row.save(on: work.db)
+        }
+        try await work.audit("policy.schedule-charged", entity: "policy", id: id.uuidString,
+                             before: ["schedule": amounts.map { String($0.amount) }.joined(separator: " ")],
+                             after: ["schedule": lines.map { String($0.amount) }.joined(separator: " "), "charge": String(delta.amount), "endorsement": String(number)])
+        return true
+    }
+
+    /// An additional premium collected before it took effect becomes its own paid line, so the
+    /// schedule still sums to what is charged; the payments are recorded against it.
+    static func appendPaidLine(_ amount: Rial, payments: [Payment], policy: Policy, in work: UnitOfWork) async throws {
+        let id = try policy.requireID()
+        let last = try await ScheduleEntry.query(on: work.db).filter(\.$policy.$id == id).sort(\.$seq, .descending).first()
+        let row = ScheduleEntry()
+        row.$policy.id = id
+        row.seq = (last?.seq ?? 0) + 1
+        row.dueDate = JalaliDate(date: work.now).description
+        row.amount = amount.amount
+        row.kind = ScheduledPayment.Kind.additional.rawValue
+        try await row.create(on: work.db)
+        for payment in payments {
+            payment.installment = row.seq
+            try await payment.save(on: work.db)
+        }
     }
 
     /// The changed members replace the policy's; the rest stay.

@@ -112,6 +112,9 @@ enum PaymentDesk {
         if verdict == .collect, payment.method == .cheque, let due = try? JalaliDate(parsing: payment.chequeDueDate ?? "") {
             do { try ChequeRules.checkCollectable(due: due, today: today) } catch let e as DomainError { throw AppError.conflict(e.code, e.message) }
         }
+        if verdict == .collect, let policy = try await Policy.find(payment.$policy.id, on: work.db) {
+            try await checkCollectable(payment, policy: policy, on: work.db)
+        }
         let before = payment.status.rawValue
         payment.status = verdict == .collect ? .collected : .bounced
         payment.settledOn = JalaliDate(date: work.now).description
@@ -125,6 +128,26 @@ enum PaymentDesk {
             }
         }
         return payment
+    }
+
+    /// R-P-05 with the account: collecting may not take net paid beyond what is charged (plus the
+    /// additional premium this payment is for); a cheque for a line a refund shrank is returned.
+    static func checkCollectable(_ payment: Payment, policy: Policy, on db: any Database) async throws {
+        let ledger = try await PolicyLedger.load(policy, on: db)
+        var pending = Rial.zero
+        if let id = payment.$endorsement.id, let endorsement = try await Endorsement.find(id, on: db), endorsement.status == .awaitingPayment {
+            pending = Rial(amount: endorsement.premiumDelta)
+        }
+        var line: (number: Int, amount: Rial)?
+        if let number = payment.installment,
+           let row = try await ScheduleEntry.query(on: db).filter(\.$policy.$id == policy.requireID()).filter(\.$seq == number).first() {
+            line = (number, Rial(amount: row.amount))
+        }
+        do {
+            try ledger.account.checkCollectable(Rial(amount: payment.amount), pendingAdditional: pending, line: line)
+        } catch let error as DomainError {
+            throw AppError.conflict(error.code, error.message)
+        }
     }
 
     static func bumpVersion(_ policy: Policy, in work: UnitOfWork) async throws {

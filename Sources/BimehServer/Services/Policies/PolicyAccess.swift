@@ -62,8 +62,14 @@ extension PolicyAccess {
 
     /// What the role may do with the policy on `day` (an issued policy past its end is expired).
     static func actions(on policy: Policy, for principal: Principal, day: JalaliDate) -> [PolicyAction] {
+        PolicyStateMachine.actions(in: standing(of: policy, on: day).state, role: principal.role)
+    }
+
+    /// Where the policy stands on `day`, the one answer lists, pages and the API show (R-G-04, R-P-08).
+    static func standing(of policy: Policy, on day: JalaliDate) -> PolicyStanding {
         let end = (try? JalaliDate(parsing: policy.endDate)) ?? day
-        return PolicyStateMachine.actions(in: PolicyState.effective(stored: state(of: policy), endDate: end, on: day), role: principal.role)
+        let effective = (try? StoredJSON.decode(CancellationDesk.Record.self, from: policy.cancellation, what: "policy.cancellation"))??.outcome.effectiveDate
+        return PolicyStanding.on(day, stored: state(of: policy), endDate: end, cancellationEffective: effective)
     }
 }
 

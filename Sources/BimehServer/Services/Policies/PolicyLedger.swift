@@ -5,7 +5,8 @@ import InsuranceKit
 
 /// The money side of one policy: what is charged, what is collected, what is in hand.
 struct PolicyLedger: Sendable {
-    /// Premium plus the deltas of issued financial endorsements.
+    /// Premium plus the deltas of issued financial endorsements; after a cancellation, what the
+    /// insurer retains.
     var charged: Rial
     /// Collected payments only (R-P-05).
     var collected: Rial
@@ -29,8 +30,13 @@ struct PolicyLedger: Sendable {
               (SELECT amount FROM schedule_entries WHERE policy_id = \(bind: id) ORDER BY seq LIMIT 1) AS first_due,
               (SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM payment_orders WHERE policy_id = \(bind: id) AND purpose = 'refund') AS disbursed
             """).first() else { throw Registers.RegisterError.unsupportedDatabase }
+        var charged = try Rial(amount: policy.premium).adding(Rial(amount: try row.decode(column: "deltas", as: Int64.self)))
+        // R-P-08: a cancelled policy is charged what the insurer retains
+        if let cancellation = try StoredJSON.decode(CancellationDesk.Record.self, from: policy.cancellation, what: "policy.cancellation") {
+            charged = cancellation.outcome.retained
+        }
         return PolicyLedger(
-            charged: try Rial(amount: policy.premium).adding(Rial(amount: try row.decode(column: "deltas", as: Int64.self))),
+            charged: charged,
             collected: Rial(amount: try row.decode(column: "collected", as: Int64.self)),
             inHand: Rial(amount: try row.decode(column: "in_hand", as: Int64.self)),
             dueBeforeIssue: Rial(amount: try row.decode(column: "first_due", as: Int64?.self) ?? policy.premium),

@@ -121,8 +121,12 @@ struct PolicyView: Content {
     var issueDate: String?
     var premium: Int64
     var annualPremium: Int64
+    /// Read from the policy account: net paid (collected less refunds paid back), in hand, paid
+    /// back by refund orders, and still owed of what is charged.
     var paid: Int64
     var inHand: Int64
+    var refunded: Int64
+    var owed: Int64
     var sumInsured: Int64
     var franchisePercent: String?
     var plan: String
@@ -145,14 +149,15 @@ struct PolicyView: Content {
         let schedule = try await ScheduleEntry.query(on: db).filter(\.$policy.$id == id).sort(\.$seq).all()
         let endorsements = try await Endorsement.query(on: db).filter(\.$policy.$id == id).sort(\.$number).with(\.$paymentOrder).all()
         let payments = try await Payment.query(on: db).filter(\.$policy.$id == id).sort(\.$createdAt).all()
-        var status = policy.status.rawValue
-        if policy.status == .issued && asOf > term.end { status = "expired" }
+        let cancellation = try StoredJSON.decode(CancellationDesk.Record.self, from: policy.cancellation, what: "policy.cancellation")
+        let standing = PolicyStanding.on(asOf, stored: PolicyAccess.state(of: policy), endDate: term.end, cancellationEffective: cancellation?.outcome.effectiveDate)
         return PolicyView(
-            id: id, product: policy.product.rawValue, number: policy.printedNumber, status: status,
-            inForce: policy.status == .issued && term.covers(lossDate: asOf), asOf: asOf.description, version: policy.version,
+            id: id, product: policy.product.rawValue, number: policy.printedNumber, status: standing.rawValue,
+            inForce: standing.inForce && term.covers(lossDate: asOf), asOf: asOf.description, version: policy.version,
             customerId: policy.$customer.id, quoteId: policy.$quote.id, startDate: policy.startDate, endDate: policy.endDate,
             coverFrom: term.coverBegins, coverTo: term.coverEnds, issueDate: policy.issueDate,
-            premium: ledger.charged.amount, annualPremium: policy.annualPremium, paid: ledger.collected.amount, inHand: ledger.inHand.amount,
+            premium: ledger.charged.amount, annualPremium: policy.annualPremium, paid: try ledger.account.netPaid().amount, inHand: ledger.inHand.amount,
+            refunded: ledger.disbursed.amount, owed: max(.zero, try ledger.account.owed()).amount,
             sumInsured: policy.sumInsured, franchisePercent: policy.franchisePercent, plan: policy.plan,
             schedule: schedule.map { ScheduleView(dueDate: $0.dueDate, amount: $0.amount, kind: $0.kind) },
             endorsements: endorsements.map {
@@ -160,7 +165,7 @@ struct PolicyView: Content {
                                 premiumDelta: $0.premiumDelta, description: $0.description, paymentOrder: $0.paymentOrder.map(PaymentOrderView.init))
             },
             payments: payments.map(PaymentView.init),
-            cancellation: try StoredJSON.decode(CancellationDesk.Record.self, from: policy.cancellation, what: "policy.cancellation"),
+            cancellation: cancellation,
             renewalOf: policy.$renewalOf.id, uniqueCode: policy.uniqueCode, channel: policy.channel.rawValue, brokerId: policy.brokerID,
             plate: products.hooks(policy.product).policyFacts(policy).plate)
     }
