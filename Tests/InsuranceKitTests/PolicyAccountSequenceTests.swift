@@ -212,3 +212,19 @@ private struct SimulatedPolicy {
         #expect(disbursed <= collected)
     }
 }
+
+@Suite("R-CL-04 the premium inquiry reads net paid")
+struct PremiumInquiryNetPaidTests {
+    @Test("R-CL-04 a refund paid back before the loss is no longer premium paid")
+    func refundsBeforeLoss() throws {
+        let collected = [PremiumPayment(collectedOn: try JalaliDate(parsing: "1405/02/01"), amount: 600_000)]
+        let refund = [PremiumPayment(collectedOn: try JalaliDate(parsing: "1405/03/01"), amount: 100_000)]
+        let plan = PaymentPlan.installments(downPayment: 300_000, count: 2)
+        // loss 1405/04/01, after the refund order: paid 600,000 − 100,000 = 500,000 of 800,000
+        #expect(try PremiumInquiry.inquire(plan: plan, totalPremium: 800_000, payments: collected, refunds: refund,
+                                           lossDate: try JalaliDate(parsing: "1405/04/01")) == .proportional(paid: 500_000, total: 800_000))
+        // loss 1405/02/15, before it: the 600,000 held then counts
+        #expect(try PremiumInquiry.inquire(plan: plan, totalPremium: 800_000, payments: collected, refunds: refund,
+                                           lossDate: try JalaliDate(parsing: "1405/02/15")) == .proportional(paid: 600_000, total: 800_000))
+    }
+}

@@ -50,8 +50,10 @@ public enum PremiumInquiryOutcome: Codable, Sendable, Hashable {
 ///   proportional. Installments collected after the loss do not raise the proportion: the
 ///   insurer carried only the paid share when the loss happened.
 public enum PremiumInquiry: Sendable {
+    /// `refunds` are refund payment orders, dated by their order: money paid back is no longer
+    /// premium paid (the policy account's net paid), from its date on.
     public static func inquire(plan: PaymentPlan, totalPremium: Rial, payments: [PremiumPayment],
-                               lossDate: JalaliDate) throws -> PremiumInquiryOutcome {
+                               refunds: [PremiumPayment] = [], lossDate: JalaliDate) throws -> PremiumInquiryOutcome {
         guard totalPremium > .zero else {
             throw DomainError(code: "invalid-premium", message: "حق بیمه باید بیشتر از صفر باشد.", field: "totalPremium")
         }
@@ -66,6 +68,10 @@ public enum PremiumInquiry: Sendable {
             } catch let error as DomainError {
                 throw error.withField("payments")
             }
+        }
+        for refund in refunds where !refund.amount.isNegative {
+            overall = max(.zero, try overall.subtracting(refund.amount))
+            if refund.collectedOn <= lossDate { byLoss = max(.zero, try byLoss.subtracting(refund.amount)) }
         }
         switch plan {
         case .cash:

@@ -132,7 +132,8 @@ enum NoticeDesk {
         }
     }
 
-    /// R-CL-04 from the payments the system holds: collected money, dated by its collection.
+    /// R-CL-04 from the policy account: the charged total, collected money dated by its collection,
+    /// less refunds paid back, dated by their order.
     static func premiumInquiry(_ policy: Policy, lossDate: JalaliDate, on db: any Database) async throws -> PremiumInquiryOutcome {
         let ledger = try await PolicyLedger.load(policy, on: db)
         let collected = try await Payment.query(on: db).filter(\.$policy.$id == policy.requireID()).filter(\.$status == .collected).all()
@@ -140,8 +141,10 @@ enum NoticeDesk {
             guard let on = (p.settledOn ?? Optional(p.paidOn)).flatMap({ try? JalaliDate(parsing: $0) }) else { return nil }
             return PremiumPayment(collectedOn: on, amount: Rial(amount: p.amount))
         }
+        let orders = try await PaymentOrder.query(on: db).filter(\.$policy.$id == policy.requireID()).filter(\.$purpose == PaymentOrderDesk.Purpose.refund.rawValue).all()
+        let refunds = orders.compactMap { o in (try? JalaliDate(parsing: o.orderDate)).map { PremiumPayment(collectedOn: $0, amount: Rial(amount: o.amount)) } }
         let plan: PaymentPlan = policy.plan == "cash" ? .cash : .installments(downPayment: Rial(amount: policy.downPayment ?? 0), count: policy.installmentCount ?? 1)
-        return try PremiumInquiry.inquire(plan: plan, totalPremium: ledger.charged, payments: payments, lossDate: lossDate)
+        return try PremiumInquiry.inquire(plan: plan, totalPremium: ledger.charged, payments: payments, refunds: refunds, lossDate: lossDate)
     }
 
     static func decodedInquiry(_ claim: Claim) throws -> PremiumInquiryOutcome {

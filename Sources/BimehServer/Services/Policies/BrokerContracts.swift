@@ -40,8 +40,8 @@ enum BrokerContracts {
             let ledger = try await PolicyLedger.load(policy, on: db)
             rows.append(Row(policyId: try policy.requireID(), policyNumber: policy.printedNumber, status: policy.status.rawValue,
                             customer: policy.customer.displayName, broker: broker.name, licenceNumber: broker.licenceNumber,
-                            licenceExpiry: broker.licenceExpiry, premium: ledger.charged.amount, paid: ledger.collected.amount,
-                            due: max(0, try ledger.charged.subtracting(ledger.collected).amount)))
+                            licenceExpiry: broker.licenceExpiry, premium: ledger.charged.amount, paid: try ledger.account.netPaid().amount,
+                            due: max(.zero, try ledger.account.owed()).amount))
         }
         return rows
     }
