@@ -13,7 +13,7 @@ struct InstallmentChequeTests {
     static func cheque(_ app: Application, _ flow: PolicyFlow, _ policyID: String, amount: Int64, installment: Int? = nil,
                        number: String = "777002") async throws -> TestingHTTPResponse {
         var body: [String: Any] = ["method": "cheque", "amount": amount, "paidOn": "1405/01/10",
-                                   "cheque": ["number": number, "bank": "ملت", "dueDate": "1405/01/20"]]
+                                   "cheque": ["number": number, "bank": "ملت", "dueDate": "1405/01/10"]]
         if let installment { body["installment"] = installment }
         return try await app.send(.POST, "/api/v1/policies/\(policyID)/payments", token: flow.issuer, json: body)
     }
@@ -38,7 +38,7 @@ struct InstallmentChequeTests {
             let csrf = try #require(Browser.hidden("_csrf", in: try await issuer.get("/policies/\(policyID)").body.string))
             let web = try await issuer.post("/policies/\(policyID)/payments", form: [
                 "_csrf": csrf, "method": "cheque", "amount": "300000", "paidOn": "1405/01/10", "chequeNumber": "777002", "chequeBank": "ملت",
-                "chequeDueDate": "1405/01/20", "installment": "1"])
+                "chequeDueDate": "1405/01/10", "installment": "1"])
             #expect(CommandParityTests.pageCodes(web) == [":installment-already-paid"])
             // another amount for line 2 (350,000): refused; line 4 does not exist
             #expect(try await Self.cheque(app, flow, policyID, amount: 300_000, installment: 2).fieldCodes == ["amount": "amount-not-installment"])
@@ -58,6 +58,40 @@ struct InstallmentChequeTests {
             #expect(try await Self.cheque(app, flow, policyID, amount: 350_000, number: "777006").problemCode == "overpayment")
             #expect(try await Payment.query(on: app.db).filter(\.$status != .bounced).count() == 3)
 
+        }
+    }
+
+    @Test("R-P-03 an installment's cheque is due by the installment's own due date; left blank, it takes that date")
+    func dueByInstallment() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let quoteID = try #require(try await flow.quote([100_000_000]).json["id"] as? String)
+            let registered = try await flow.register(quoteID: quoteID, payment: ["plan": "installments", "downPayment": 300_000, "count": 2])
+            let policyID = try #require(registered.json["id"] as? String)
+            let schedule = try #require(registered.json["schedule"] as? [[String: Any]])
+            let lineTwoDue = try JalaliDate(parsing: try #require(schedule[1]["dueDate"] as? String))
+            // a day after line 2's due date: refused with the dates named
+            let late = try await app.send(.POST, "/api/v1/policies/\(policyID)/payments", token: flow.issuer, json: [
+                "method": "cheque", "amount": 350_000, "paidOn": "1405/01/10", "installment": 2,
+                "cheque": ["number": "880001", "bank": "ملت", "dueDate": lineTwoDue.adding(days: 1).description]])
+            #expect(late.fieldCodes == ["cheque.dueDate": "cheque-due-after-installment"])
+            // no due date given: the installment's own
+            let onTime = try await app.send(.POST, "/api/v1/policies/\(policyID)/payments", token: flow.issuer, json: [
+                "method": "cheque", "amount": 350_000, "paidOn": "1405/01/10", "installment": 2,
+                "cheque": ["number": "880001", "bank": "ملت", "account": "0101-2233"]])
+            #expect(onTime.status == .created)
+            let cheque = try #require(onTime.json["cheque"] as? [String: Any])
+            #expect(cheque["dueDate"] as? String == lineTwoDue.description)
+            #expect(cheque["account"] as? String == "01012233")
+            // the same number and bank from another account is another cheque; from the same account, a duplicate
+            let other = try await app.send(.POST, "/api/v1/policies/\(policyID)/payments", token: flow.issuer, json: [
+                "method": "cheque", "amount": 350_000, "paidOn": "1405/01/10", "installment": 3,
+                "cheque": ["number": "880001", "bank": "ملت", "account": "0101-9999"]])
+            #expect(other.status == .created)
+            let same = try await app.send(.POST, "/api/v1/policies/\(policyID)/payments", token: flow.issuer, json: [
+                "method": "cheque", "amount": 300_000, "paidOn": "1405/01/10", "installment": 1,
+                "cheque": ["number": "880001", "bank": "ملت", "account": "01012233"]])
+            #expect(same.problemCode == "cheque-duplicate")
         }
     }
 

@@ -18,6 +18,7 @@ struct PageSnapshotTests {
         let rules: [(String, String)] = [
             ("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}", "<uuid>"),
             ("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"<csrf>\""),
+            ("name=\"_once\" value=\"[^\"]*\"", "name=\"_once\" value=\"<once>\""),
             ("nonce=\"[^\"]*\"", "nonce=\"<nonce>\""),
             ("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z?", "<instant>"),
         ]

@@ -168,3 +168,89 @@ struct PolicyAccountFlowTests {
         }
     }
 }
+
+@Suite("Bank slips: a short payment id, confirmed once with the bank's tracking number (R-P-03)")
+struct BankSlipTests {
+    @Test("R-P-03 a slip's payment id is 10 digits with a check digit; it is confirmed once (slip-already-confirmed)")
+    func confirmedOnce() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let quoteID = try #require(try await flow.quote([60_000_000, 40_000_000]).json["id"] as? String)
+            let policyID = try #require(try await flow.register(quoteID: quoteID).json["id"] as? String)
+            let slip = try await app.send(.POST, "/api/v1/policies/\(policyID)/payments", token: flow.issuer,
+                                          json: ["method": "bank-slip", "amount": 1_000_000, "paidOn": "1405/01/10"])
+            #expect(slip.status == .created)
+            let slipID = try #require(slip.json["slipId"] as? String)
+            // today is 1405/01/10 and this is the year's first slip: 05 + 0000001 + check digit 3
+            #expect(slipID == "0500000013")
+            #expect(try SlipPaymentID.parse(slipID) == slipID)
+            let paymentID = try #require(slip.json["id"] as? String)
+            // the bank's tracking number is required to confirm
+            let bare = try await app.send(.POST, "/api/v1/payments/\(paymentID)/collect", token: flow.accountant)
+            #expect(bare.fieldCodes == ["trackingNumber": "required"])
+            let confirmed = try await app.send(.POST, "/api/v1/payments/\(paymentID)/collect", token: flow.accountant,
+                                               json: ["trackingNumber": "۹۸۷۶۵۴۳۲۱"])
+            #expect(confirmed.status == .ok)
+            let stored = try #require(try await Payment.find(UUID(uuidString: paymentID), on: app.db))
+            #expect(stored.bankTracking == "987654321")
+            // confirming it again: refused, nothing changes
+            let again = try await app.send(.POST, "/api/v1/payments/\(paymentID)/collect", token: flow.accountant,
+                                           json: ["trackingNumber": "987654321"])
+            #expect(again.status == .conflict)
+            #expect(again.problemCode == "slip-already-confirmed")
+            // a second slip for the same policy cannot be confirmed with the same bank deposit either
+            let other = try await Self.endorsementSlip(app, flow, policyID)
+            let reused = try await app.send(.POST, "/api/v1/payments/\(other)/collect", token: flow.accountant,
+                                            json: ["trackingNumber": "987654321"])
+            #expect(reused.problemCode == "slip-already-confirmed")
+            #expect(try await Payment.query(on: app.db).filter(\.$status == .collected).count() == 1)
+        }
+    }
+
+    /// After issue, an additional endorsement of 98,082 paid by a second slip.
+    static func endorsementSlip(_ app: Application, _ flow: PolicyFlow, _ policyID: String) async throws -> String {
+        #expect(try await flow.issue(policyID).status == .ok)
+        let endorsed = try await PolicyAccountFlowTests.additionalEndorsement(app, flow, policyID)
+        let endorsementID = try #require(endorsed.json["id"] as? String)
+        let slip = try await app.send(.POST, "/api/v1/policies/\(policyID)/payments", token: flow.issuer,
+                                      json: ["method": "bank-slip", "amount": 98_082, "paidOn": "1405/01/10", "endorsementId": endorsementID])
+        #expect(slip.json["slipId"] as? String == "0500000021")
+        return try #require(slip.json["id"] as? String)
+    }
+}
+
+@Suite("One-time form tokens: Back and resubmit records nothing twice (R-P-03)")
+struct FormOnceTests {
+    typealias Browser = WebPageTests.Browser
+
+    @Test("R-P-03 the payment form posted twice with one token records one cheque; an error leaves the token unused")
+    func backAndResubmit() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let quoteID = try #require(try await flow.quote([60_000_000, 40_000_000]).json["id"] as? String)
+            let policyID = try #require(try await flow.register(quoteID: quoteID).json["id"] as? String)
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            let page = try await issuer.get("/policies/\(policyID)").body.string
+            let csrf = try #require(Browser.hidden("_csrf", in: page))
+            let once = try #require(Browser.hidden("_once", in: page))
+            var form = ["_csrf": csrf, "_once": once, "method": "cheque", "amount": "1000000", "paidOn": "1405/01/10",
+                        "chequeNumber": "777002", "chequeBank": "ملی", "chequeDueDate": "1405/01/10"]
+            // a mistake first (no bank): refused, and the token stays unused
+            form["chequeBank"] = ""
+            let wrong = try await issuer.post("/policies/\(policyID)/payments", form: form)
+            #expect(wrong.status == .unprocessableEntity)
+            form["chequeBank"] = "ملی"
+            let first = try await issuer.post("/policies/\(policyID)/payments", form: form)
+            #expect(first.status == .seeOther)
+            // Back, then the same form again
+            let again = try await issuer.post("/policies/\(policyID)/payments", form: form)
+            #expect(again.status == .conflict)
+            #expect(CommandParityTests.pageCodes(again) == [":form-already-submitted"])
+            #expect(try await Payment.query(on: app.db).filter(\.$policy.$id == UUID(uuidString: policyID)!).count() == 1)
+            // a freshly rendered page carries a new token
+            let next = try #require(Browser.hidden("_once", in: try await issuer.get("/policies/\(policyID)").body.string))
+            #expect(next != once)
+        }
+    }
+}

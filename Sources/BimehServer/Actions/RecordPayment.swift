@@ -8,6 +8,7 @@ struct RecordPayment: Sendable {
         var number: String?
         var bank: String?
         var dueDate: String?
+        var account: String? = nil
     }
 
     struct Input: Sendable {
@@ -31,13 +32,15 @@ struct RecordPayment: Sendable {
         let amount = reader.rial(input.amount, "amount")
         let paidOn = reader.date(input.paidOn, "paidOn")
         let endorsementID = input.endorsementId.flatMap { reader.id($0, "endorsementId", code: "unknown-endorsement") }
-        var cheque: (number: String, bank: String, dueDate: JalaliDate)?
+        var cheque: (number: String, bank: String, dueDate: JalaliDate?, account: String?)?
         if method == .cheque {
             if let c = input.cheque {
                 let number = reader.text(c.number, "cheque.number", max: 30)
                 let bank = reader.text(c.bank, "cheque.bank", max: 100)
-                let due = reader.date(c.dueDate, "cheque.dueDate")
-                if let number, let bank, let due { cheque = (number, bank, due) }
+                // an installment's cheque may leave its due date to the schedule (R-P-03)
+                let due = (c.dueDate ?? "").isEmpty ? nil : reader.date(c.dueDate, "cheque.dueDate")
+                let account = (c.account ?? "").isEmpty ? nil : reader.text(c.account, "cheque.account", max: 34)
+                if let number, let bank { cheque = (number, bank, due, account) }
             } else {
                 reader.add("cheque", "required", "مشخصات چک (شماره، بانک، تاریخ سررسید) را وارد کنید.")
             }

@@ -124,7 +124,7 @@ enum DemoData {
         policy.endDate = start.addingYears(1).description
         try await policy.save(on: work.db)
         let payment = try await PaymentDesk.receive(
-            .init(method: .cheque, amount: Rial(amount: policy.premium), paidOn: start, cheque: ("100100", "ملی", start), endorsementID: nil),
+            .init(method: .cheque, amount: Rial(amount: policy.premium), paidOn: start, cheque: ("100100", "ملی", start, nil), endorsementID: nil),
             policyID: try policy.requireID(), ifMatch: nil, principal: principal, in: work)
         let collected = try await PaymentDesk.settle(try payment.requireID(), verdict: .collect, in: work)
         // collected on the day it was received, a month ago (the premium inquiry reads this date)

@@ -25,5 +25,7 @@ enum BimehMigrations {
         M020_AddPaymentInstallment(),
         M021_MoveThirdPartyClaimFacts(),
         M022_IndexChequeNumbers(),
+        M023_AddSlipAndChequeAccount(),
+        M024_CreateFormTokens(),
     ]
 }

@@ -29,6 +29,12 @@ final class Payment: Model, @unchecked Sendable {
     @OptionalField(key: "cheque_number") var chequeNumber: String?
     @OptionalField(key: "cheque_bank") var chequeBank: String?
     @OptionalField(key: "cheque_due_date") var chequeDueDate: String?
+    /// The drawer's account number; a cheque is unique by bank, number and account (R-P-03).
+    @OptionalField(key: "cheque_account") var chequeAccount: String?
+    /// A bank slip's ten-digit payment id (SlipPaymentID), typed at the bank.
+    @OptionalField(key: "slip_id") var slipID: String?
+    /// The bank's tracking number, stored when accounting confirms the slip (once).
+    @OptionalField(key: "bank_tracking") var bankTracking: String?
     @OptionalField(key: "settled_on") var settledOn: String?
     /// R-P-03: the schedule line a cheque pays (1 = the down payment); nil outside installment plans.
     @OptionalField(key: "installment") var installment: Int?

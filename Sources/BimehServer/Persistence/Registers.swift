@@ -18,6 +18,8 @@ public struct RegisterName: RawRepresentable, Hashable, Sendable, Codable {
     public static let paymentOrder = RegisterName(rawValue: "payment-order")
     /// قبض رسید — a receipt for every cheque received (R-P-03).
     public static let receipt = RegisterName(rawValue: "receipt")
+    /// فیش واریز — the serial of a bank slip's payment id (R-P-03).
+    public static let slip = RegisterName(rawValue: "slip")
 }
 
 enum Registers {

@@ -13,6 +13,8 @@ struct PageChrome: Encodable {
     var userName: String?
     var roleTitle: String?
     var csrf: String?
+    /// FormOnce: a fresh one-time token for the page's money forms.
+    var formToken = FormOnce.fresh()
     var today: String
     var nav: [NavItem]
     var stylesheet = WebPath.stylesheet

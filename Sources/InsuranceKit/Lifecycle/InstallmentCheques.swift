@@ -36,4 +36,14 @@ public enum InstallmentCheques: Sendable {
         }
         return line
     }
+
+    /// R-P-03: an installment's cheque is due no later than the installment itself (an earlier
+    /// date only means earlier money); "cheque-due-after-installment" otherwise.
+    public static func checkDueDate(_ chequeDue: JalaliDate, installment: Int, due: JalaliDate) throws {
+        guard chequeDue <= due else {
+            throw DomainError(code: "cheque-due-after-installment",
+                              message: "سررسید چک (\(chequeDue.persianDescription)) از سررسید قسط شمارهٔ \(Normalize.persianDigits(String(installment))) (\(due.persianDescription)) دیرتر است.",
+                              field: "cheque.dueDate")
+        }
+    }
 }

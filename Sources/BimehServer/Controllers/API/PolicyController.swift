@@ -107,6 +107,7 @@ struct PolicyController: RouteCollection {
             var number: String?
             var bank: String?
             var dueDate: String?
+            var account: String?
         }
     }
 
@@ -114,12 +115,17 @@ struct PolicyController: RouteCollection {
         let body = try req.decodeStrict(RecordPaymentBody.self)
         let command = try RecordPayment(.init(
             method: body.method, amount: body.amount, paidOn: body.paidOn,
-            cheque: body.cheque.map { .init(number: $0.number, bank: $0.bank, dueDate: $0.dueDate) }, endorsementId: body.endorsementId, installment: body.installment))
+            cheque: body.cheque.map { .init(number: $0.number, bank: $0.bank, dueDate: $0.dueDate, account: $0.account) }, endorsementId: body.endorsementId, installment: body.installment))
         guard let policyID = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
         let principal = try req.principal
         let ifMatch = req.headers.first(name: .ifMatch)
         let payment = try await req.write { work in try await command.run(policyID: policyID, ifMatch: ifMatch, principal: principal, in: work) }
         return try await PaymentView(payment).encodeResponse(status: .created, for: req)
+    }
+
+    struct SettleBody: StrictRequestBody {
+        static let fields: Set<String> = ["trackingNumber"]
+        var trackingNumber: String?
     }
 
     struct SettledView: Content {
@@ -132,7 +138,9 @@ struct PolicyController: RouteCollection {
 
     private func settle(_ req: Request, _ verdict: PaymentDesk.Verdict) async throws -> SettledView {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("پرداخت") }
-        let payment = try await req.write { work in try await PaymentDesk.settle(id, verdict: verdict, in: work) }
+        // a bank slip is confirmed with the bank's tracking number: `{"trackingNumber": …}`
+        let tracking = req.body.data == nil ? nil : try req.decodeStrict(SettleBody.self).trackingNumber
+        let payment = try await req.write { work in try await PaymentDesk.settle(id, verdict: verdict, tracking: tracking, in: work) }
         return SettledView(id: payment.id, status: payment.status.rawValue)
     }
 

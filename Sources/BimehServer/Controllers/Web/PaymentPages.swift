@@ -29,6 +29,8 @@ struct PaymentPages: RouteCollection {
         var policyHref: String
         var receiptNumber: String
         var due: Bool
+        /// A bank slip: its payment id is shown and the bank's tracking number asked for.
+        var slip: Bool
     }
 
     struct ChequesContext: Encodable {
@@ -46,10 +48,10 @@ struct PaymentPages: RouteCollection {
         let rows = try open.map { p in
             let due = (p.chequeDueDate.flatMap { try? JalaliDate(parsing: $0) }).map { $0 <= today } ?? true
             let paymentID = try p.requireID()
-            return ChequeRow(id: paymentID.uuidString, collectHref: WebPath.paymentVerdict(paymentID, .collect), bounceHref: WebPath.paymentVerdict(paymentID, .bounce), kind: p.method == .cheque ? "چک" : "فیش بانکی", number: p.chequeNumber ?? "—",
+            return ChequeRow(id: paymentID.uuidString, collectHref: WebPath.paymentVerdict(paymentID, .collect), bounceHref: WebPath.paymentVerdict(paymentID, .bounce), kind: p.method == .cheque ? "چک" : "فیش بانکی", number: p.chequeNumber ?? p.slipID ?? "—",
                              bank: p.chequeBank ?? "—", dueDate: p.chequeDueDate ?? p.paidOn, amount: p.amount,
                              policyNumber: p.policy.printedNumber ?? "در انتظار صدور", policyHref: WebPath.policy(try p.policy.requireID()),
-                             receiptNumber: p.receiptNumber ?? "—", due: due)
+                             receiptNumber: p.receiptNumber ?? "—", due: due, slip: p.method == .bankSlip)
         }
         let context = ChequesContext(chrome: PageChrome(req, title: "چک‌ها و فیش‌های در انتظار وصول"), rows: rows,
                                      total: try Rial.sum(rows.map { Rial(amount: $0.amount) }).amount, today: today.description,
@@ -62,7 +64,8 @@ struct PaymentPages: RouteCollection {
 
     private func settle(_ req: Request, _ verdict: PaymentDesk.Verdict) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("پرداخت") }
-        _ = try await req.write { work in try await PaymentDesk.settle(id, verdict: verdict, in: work) }
+        let tracking = try? req.content.get(String.self, at: "trackingNumber")
+        _ = try await req.write { work in try await PaymentDesk.settle(id, verdict: verdict, tracking: tracking, in: work) }
         return req.redirect(to: WebPath.cheques + "?done=\(verdict.rawValue)")
     }
 

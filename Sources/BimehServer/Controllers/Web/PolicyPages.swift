@@ -231,7 +231,11 @@ struct PolicyPages: RouteCollection {
         let policy = try await PolicyAccess.policy(req.parameters.get("id", as: UUID.self), for: principal, on: req.db)
         do {
             if let before { try await DomainErrorMapping.validating(defaultField: "changes") { try await before(principal) } }
-            try await req.write { work in try await DomainErrorMapping.validating(defaultField: "changes") { try await body(principal, work) } }
+            let once = FormOnce.token(in: req)
+            try await req.write { work in
+                try await FormOnce.consume(once, userID: principal.userID, in: work)
+                try await DomainErrorMapping.validating(defaultField: "changes") { try await body(principal, work) }
+            }
             return req.redirect(to: WebPath.policy(try policy.requireID()) + "?done=\(done)")
         } catch let error as AppError where error.status.code < 500 || error.status == .serviceUnavailable {
             let fresh = try await PolicyAccess.policy(policy.id, for: principal, on: req.db)
@@ -246,16 +250,17 @@ struct PolicyPages: RouteCollection {
         var chequeNumber: String?
         var chequeBank: String?
         var chequeDueDate: String?
+        var chequeAccount: String?
         var endorsementId: String?
         var installment: String?
     }
 
     @Sendable func pay(req: Request) async throws -> Response {
         let form = (try? req.content.decode(PaymentForm.self)) ?? PaymentForm()
-        let given = [form.chequeNumber, form.chequeBank, form.chequeDueDate].contains { !($0 ?? "").isEmpty }
+        let given = [form.chequeNumber, form.chequeBank, form.chequeDueDate, form.chequeAccount].contains { !($0 ?? "").isEmpty }
         let input = RecordPayment.Input(
             method: form.method, amount: FormInput.integer(form.amount), paidOn: form.paidOn,
-            cheque: given ? .init(number: form.chequeNumber, bank: form.chequeBank, dueDate: form.chequeDueDate) : nil,
+            cheque: given ? .init(number: form.chequeNumber, bank: form.chequeBank, dueDate: form.chequeDueDate, account: form.chequeAccount) : nil,
             endorsementId: form.endorsementId.flatMap { $0.isEmpty ? nil : $0 },
             installment: FormInput.integer(form.installment).flatMap { Int(exactly: $0) })
         let id = req.parameters.get("id", as: UUID.self)

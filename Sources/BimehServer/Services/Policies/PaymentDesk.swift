@@ -9,7 +9,7 @@ enum PaymentDesk {
         var method: Payment.Method
         var amount: Rial
         var paidOn: JalaliDate
-        var cheque: (number: String, bank: String, dueDate: JalaliDate)?
+        var cheque: (number: String, bank: String, dueDate: JalaliDate?, account: String?)?
         var endorsementID: UUID?
         /// R-P-03: the installment a cheque pays; nil: the first one no cheque holds.
         var installment: Int? = nil
@@ -47,24 +47,31 @@ enum PaymentDesk {
             guard let cheque = request.cheque else {
                 throw AppError.validation([FieldError(field: "cheque", code: "required", message: "مشخصات چک (شماره، بانک، تاریخ سررسید) را وارد کنید.")])
             }
-            // R-P-03: one cheque is recorded once (a bounced one may be replaced, not re-entered as new)
+            // R-P-03: one cheque (bank, number, account) is recorded once; a bounced one may be
+            // replaced, not re-entered as new
             let number = Normalize.identifier(cheque.number), bank = Normalize.text(cheque.bank)
+            let account = cheque.account.map(Normalize.identifier) ?? ""
             guard let sql = work.db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
             let same = try await sql.raw("""
                 SELECT 1 AS taken FROM payments WHERE cheque_number = \(bind: number) AND cheque_bank = \(bind: bank)
-                  AND method = 'cheque' AND status <> 'bounced' LIMIT 1
+                  AND COALESCE(cheque_account, '') = \(bind: account) AND method = 'cheque' AND status <> 'bounced' LIMIT 1
                 """).first()
             guard same == nil else {
                 throw AppError.conflict("cheque-duplicate", "چک شمارهٔ \(Normalize.persianDigits(number)) بانک \(bank) پیش‌تر ثبت شده است.")
             }
+            let due = try await chequeDueDate(cheque.dueDate, line: payment.installment, policy: policy, on: work.db)
             payment.status = .held
             payment.chequeNumber = number
             payment.chequeBank = bank
-            payment.chequeDueDate = cheque.dueDate.description
+            payment.chequeAccount = account.isEmpty ? nil : account
+            payment.chequeDueDate = due.description
             let year = JalaliDate(date: work.now).year
             payment.receiptNumber = "\(year)/\(try await work.nextNumber(.receipt, year: year))"
         case .bankSlip:
             payment.status = .pending
+            let year = JalaliDate(date: work.now).year
+            let serial = try await work.nextNumber(.slip, year: year)
+            payment.slipID = try DomainErrorMapping.validating { try SlipPaymentID.make(year: year, serial: serial) }
         }
         try await payment.create(on: work.db)
         try await work.audit("payment.received", entity: "payment", id: try payment.requireID().uuidString,
@@ -97,11 +104,34 @@ enum PaymentDesk {
         }
     }
 
+    /// R-P-03 («به ازای هر قسط چک»): an installment's cheque is due by the installment's own due
+    /// date (taken from the schedule when not given); any other cheque names its due date.
+    static func chequeDueDate(_ given: JalaliDate?, line: Int?, policy: Policy, on db: any Database) async throws -> JalaliDate {
+        guard let line else {
+            guard let given else {
+                throw AppError.validation([FieldError(field: "cheque.dueDate", code: "required", message: "تاریخ سررسید چک را وارد کنید.")])
+            }
+            return given
+        }
+        guard let row = try await ScheduleEntry.query(on: db).filter(\.$policy.$id == policy.requireID()).filter(\.$seq == line).first(),
+              let installmentDue = try? JalaliDate(parsing: row.dueDate) else { return given ?? JalaliDate(dayNumber: 0) }
+        guard let given else { return installmentDue }
+        do {
+            try InstallmentCheques.checkDueDate(given, installment: line, due: installmentDue)
+        } catch let error as DomainError {
+            throw AppError.validation(error, field: "cheque.dueDate")
+        }
+        return given
+    }
+
     enum Verdict: String { case collect, bounce }
 
     /// Accounting marks a held cheque or a pending slip collected or bounced; nothing else moves.
-    static func settle(_ paymentID: UUID, verdict: Verdict, in work: UnitOfWork) async throws -> Payment {
+    static func settle(_ paymentID: UUID, verdict: Verdict, tracking: String? = nil, in work: UnitOfWork) async throws -> Payment {
         guard let payment = try await Payment.find(paymentID, on: work.db) else { throw AppError.notFound("پرداخت") }
+        if payment.method == .bankSlip, payment.status == .collected {
+            throw AppError.conflict("slip-already-confirmed", "این فیش پیش‌تر با کد پیگیری \(Normalize.persianDigits(payment.bankTracking ?? "")) تأیید شده است.")
+        }
         guard payment.status == .held || payment.status == .pending else {
             throw AppError.conflict("invalid-transition", payment.status == .bounced
                 ? "این چک برگشت خورده است و وصول آن ثبت نمی‌شود؛ پرداخت تازه ثبت کنید."
@@ -114,6 +144,9 @@ enum PaymentDesk {
         }
         if verdict == .collect, let policy = try await Policy.find(payment.$policy.id, on: work.db) {
             try await checkCollectable(payment, policy: policy, on: work.db)
+        }
+        if verdict == .collect, payment.method == .bankSlip {
+            payment.bankTracking = try await confirmedTracking(tracking, on: work.db)
         }
         let before = payment.status.rawValue
         payment.status = verdict == .collect ? .collected : .bounced
@@ -128,6 +161,22 @@ enum PaymentDesk {
             }
         }
         return payment
+    }
+
+    /// R-P-03: the bank's tracking number of a confirmed slip, required and used once: one bank
+    /// deposit confirms one slip.
+    static func confirmedTracking(_ raw: String?, on db: any Database) async throws -> String {
+        let tracking = Normalize.identifier(raw ?? "")
+        guard !tracking.isEmpty else {
+            throw AppError.validation([FieldError(field: "trackingNumber", code: "required", message: "کد پیگیری بانک را برای تأیید فیش وارد کنید.")])
+        }
+        guard tracking.count <= 40, tracking.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            throw AppError.validation([FieldError(field: "trackingNumber", code: "invalid-tracking-number", message: "کد پیگیری بانک فقط رقم و حرف لاتین است (حداکثر ۴۰ نویسه).")])
+        }
+        if let other = try await Payment.query(on: db).filter(\.$bankTracking == tracking).first() {
+            throw AppError.conflict("slip-already-confirmed", "واریز با کد پیگیری \(Normalize.persianDigits(tracking)) پیش‌تر برای فیش \(Normalize.persianDigits(other.slipID ?? "")) تأیید شده است.")
+        }
+        return tracking
     }
 
     /// R-P-05 with the account: collecting may not take net paid beyond what is charged (plus the

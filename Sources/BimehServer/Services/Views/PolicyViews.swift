@@ -50,11 +50,15 @@ struct PaymentView: Content {
     var endorsementId: UUID?
     /// R-P-03: the schedule line (1 = the down payment) the cheque pays, in an installment plan.
     var installment: Int?
+    /// A bank slip's ten-digit payment id, and the bank's tracking number once confirmed.
+    var slipId: String?
+    var bankTracking: String?
 
     struct ChequeView: Content {
         var number: String
         var bank: String
         var dueDate: String
+        var account: String?
     }
 
     init(_ p: Payment) {
@@ -65,9 +69,13 @@ struct PaymentView: Content {
         amount = p.amount
         paidOn = p.paidOn
         receiptNumber = p.receiptNumber
-        if let number = p.chequeNumber { cheque = ChequeView(number: number, bank: p.chequeBank ?? "", dueDate: p.chequeDueDate ?? "") }
+        if let number = p.chequeNumber {
+            cheque = ChequeView(number: number, bank: p.chequeBank ?? "", dueDate: p.chequeDueDate ?? "", account: p.chequeAccount)
+        }
         endorsementId = p.$endorsement.id
         installment = p.installment
+        slipId = p.slipID
+        bankTracking = p.bankTracking
     }
 }
 
