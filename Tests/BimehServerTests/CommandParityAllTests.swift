@@ -70,7 +70,7 @@ struct CommandParityAllTests {
             #expect(Self.page(webIssue) == [":premium-not-paid"])
             #expect(apiIssue.status == webIssue.status)
             let apiRenew = try await app.send(.POST, "/api/v1/policies/\(policyID)/renewal", token: flow.issuer, json: ["payment": ["plan": "cash"]])
-            let webRenew = try await issuer.post("/policies/\(policyID)/renewal", form: ["_csrf": csrf])
+            let webRenew = try await issuer.post("/policies/\(policyID)/renewal", form: ["_csrf": csrf, "confirm": "yes"])
             #expect(Self.api(apiRenew) == [":policy-not-renewable"])
             #expect(Self.page(webRenew) == [":policy-not-renewable"])
             // an endorsement of a registered policy, and one without a date or a change

@@ -254,3 +254,36 @@ struct FormOnceTests {
         }
     }
 }
+
+@Suite("Renewal on the web: the window and the confirmation (R-P-09)")
+struct WebRenewalTests {
+    typealias Browser = WebPageTests.Browser
+
+    @Test("R-P-09 the page names the day renewal opens; inside the window the issuer must confirm (renewal-not-confirmed)")
+    func windowAndConfirmation() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await flow.issuedPolicy()
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            // ends 1406/01/15: renewal opens 1405/12/14 (30 days before), shown instead of the button
+            let early = try await issuer.get("/policies/\(policyID)").body.string
+            #expect(early.contains("تمدید این بیمه‌نامه از ۱۴۰۵/۱۲/۱۴ ممکن است"))
+            #expect(!early.contains("name=\"confirm\""))
+            // ending 1405/01/25, inside the window: the form asks for confirmation
+            let old = try #require(try await Policy.find(UUID(uuidString: policyID), on: app.db))
+            old.startDate = "1404/01/25"
+            old.endDate = "1405/01/25"
+            try await old.save(on: app.db)
+            let page = try await issuer.get("/policies/\(policyID)").body.string
+            #expect(page.contains("name=\"confirm\""))
+            let csrf = try #require(Browser.hidden("_csrf", in: page))
+            let unconfirmed = try await issuer.post("/policies/\(policyID)/renewal", form: ["_csrf": csrf])
+            #expect(CommandParityTests.pageCodes(unconfirmed) == ["confirm:renewal-not-confirmed"])
+            #expect(try await Policy.query(on: app.db).filter(\.$renewalOf.$id == UUID(uuidString: policyID)!).count() == 0)
+            let confirmed = try await issuer.post("/policies/\(policyID)/renewal", form: ["_csrf": csrf, "confirm": "yes"])
+            #expect(confirmed.status == .seeOther)
+            #expect(try await Policy.query(on: app.db).filter(\.$renewalOf.$id == UUID(uuidString: policyID)!).count() == 1)
+        }
+    }
+}

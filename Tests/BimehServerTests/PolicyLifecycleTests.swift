@@ -221,12 +221,23 @@ struct PolicyLifecycleTests {
         try await TestApp.run { app in
             let flow = try await PolicyFlow.start(app)
             let policyID = try await flow.issuedPolicy()
+            // R-P-09: today 1405/01/10; the policy ends 1406/01/15, so renewal opens 30 days before:
+            // 1406/01/15 − 14 = 1406/01/01, − 1 = 1405/12/29 (Esfand 1405 has 29 days), − 15 = 1405/12/14
+            let early = try await app.send(.POST, "/api/v1/policies/\(policyID)/renewal", token: flow.issuer, json: ["payment": ["plan": "cash"]])
+            #expect(early.status == .conflict)
+            #expect(early.problemCode == "renewal-too-early")
+            #expect(early.json["detail"] as? String ?? "" == "تمدید از ۳۰ روز پیش از پایان بیمه‌نامه ممکن است: از ۱۴۰۵/۱۲/۱۴ (پایان: ۱۴۰۶/۰۱/۱۵).")
+            // as if sold a year earlier: ending 1405/01/25, renewal opened on 1404/12/25
+            let old = try #require(try await Policy.find(UUID(uuidString: policyID), on: app.db))
+            old.startDate = "1404/01/25"
+            old.endDate = "1405/01/25"
+            try await old.save(on: app.db)
             let res = try await app.send(.POST, "/api/v1/policies/\(policyID)/renewal", token: flow.issuer, json: ["payment": ["plan": "cash"]])
             #expect(res.status == .created)
             let renewedID = try #require(res.json["id"] as? String)
             let view = try await flow.get(renewedID)
-            #expect(view.json["startDate"] as? String == "1406/01/15")
-            #expect(view.json["endDate"] as? String == "1407/01/15")
+            #expect(view.json["startDate"] as? String == "1405/01/25")
+            #expect(view.json["endDate"] as? String == "1406/01/25")
             #expect(view.json["premium"] as? Int == 1_000_000)
             #expect(view.json["renewalOf"] as? String == policyID)
             let twice = try await app.send(.POST, "/api/v1/policies/\(policyID)/renewal", token: flow.issuer, json: ["payment": ["plan": "cash"]])

@@ -37,6 +37,8 @@ public struct AppConfig: Sendable {
     /// Shared key the USSD gateway sends in `X-Gateway-Key`; nil accepts any caller (development).
     public var ussdGatewayKey: String?
     var publicLimits = PublicRateLimits()
+    /// R-P-09: renewal opens this many days before a policy's end (`BIMEH_RENEWAL_WINDOW_DAYS`).
+    public var renewalWindowDays = CoverDates.defaultRenewalWindowDays
     /// The products sold: the standard book, or more in tests.
     var products: ProductBook = .standard
 
@@ -119,6 +121,12 @@ public struct AppConfig: Sendable {
             config.creditCodeQuota = n
         }
         if let key = env["BIMEH_USSD_KEY"], !key.isEmpty { config.ussdGatewayKey = key }
+        if let window = env["BIMEH_RENEWAL_WINDOW_DAYS"], !window.isEmpty {
+            guard let n = Int(window), (0...366).contains(n) else {
+                throw Invalid(description: "BIMEH_RENEWAL_WINDOW_DAYS must be a whole number from 0 to 366 (got '\(window)').")
+            }
+            config.renewalWindowDays = n
+        }
         return config
     }
 }

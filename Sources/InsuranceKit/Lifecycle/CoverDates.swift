@@ -1,5 +1,23 @@
 /// R-G-04: cover is never sold or issued for days already gone.
 public enum CoverDates: Sendable {
+    /// R-P-09: how many days before its end a policy may be renewed, unless configured.
+    public static let defaultRenewalWindowDays = 30
+
+    /// The first day a policy ending on `end` may be renewed.
+    public static func renewalOpens(end: JalaliDate, windowDays: Int) -> JalaliDate {
+        end.adding(days: -max(0, windowDays))
+    }
+
+    /// R-P-09: renewal opens `windowDays` before the end, not earlier: "renewal-too-early".
+    public static func checkRenewable(end: JalaliDate, today: JalaliDate, windowDays: Int) throws {
+        let opens = renewalOpens(end: end, windowDays: windowDays)
+        guard today >= opens else {
+            throw DomainError(code: "renewal-too-early",
+                              message: "تمدید از \(Normalize.persianDigits(String(max(0, windowDays)))) روز پیش از پایان بیمه‌نامه ممکن است: از \(opens.persianDescription) (پایان: \(end.persianDescription)).",
+                              field: nil)
+        }
+    }
+
     /// A policy starts on its registration day or later: "start-in-past" (field "startDate").
     public static func checkStart(_ term: PolicyTerm, registeredOn today: JalaliDate) throws {
         guard term.start >= today else {

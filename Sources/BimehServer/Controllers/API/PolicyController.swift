@@ -249,7 +249,7 @@ struct PolicyController: RouteCollection {
         try reader.throwIfAny()
         guard let plan, let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
         let principal = try req.principal
-        let policy = try await req.write { work in try await RenewalDesk.renew(id, plan: plan, principal: principal, in: work) }
+        let policy = try await req.write { work in try await RenewalDesk.renew(id, plan: plan, windowDays: req.bimeh.config.renewalWindowDays, principal: principal, in: work) }
         return try await registeredResponse(policy, req: req)
     }
 }

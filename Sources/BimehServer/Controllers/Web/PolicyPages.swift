@@ -138,6 +138,8 @@ struct PolicyPages: RouteCollection {
         var canEndorse: Bool
         var canCancel: Bool
         var canRenew: Bool
+        /// R-P-09: the first day renewal is possible, when that day has not come yet.
+        var renewalOpens: String? = nil
         var today: String
         var errors: [PageError]
         var notice: String?
@@ -206,6 +208,13 @@ struct PolicyPages: RouteCollection {
         context.links.licence = panel.formAction
         context.productTitle = line.hasPrefix("بیمه ") ? "بیمه‌نامهٔ " + line.dropFirst("بیمه ".count) : line
         context.hasItems = !QuotePages.displayItems(policy.inputs).isEmpty
+        if context.canRenew, let end = try? JalaliDate(parsing: policy.endDate) {
+            let opens = CoverDates.renewalOpens(end: end, windowDays: req.bimeh.config.renewalWindowDays)
+            if req.bimeh.clock.today() < opens {
+                context.canRenew = false
+                context.renewalOpens = opens.description
+            }
+        }
         if policy.plan == "installments" {
             context.installments = view.schedule.enumerated().map { index, line in
                 InstallmentOption(seq: index + 1, label: "قسط \(Normalize.persianDigits(String(index + 1))) — \(Normalize.persianDigits(line.dueDate)) — \(Rial(amount: line.amount).persianFormatted) ریال")
@@ -322,8 +331,14 @@ struct PolicyPages: RouteCollection {
     @Sendable func renew(req: Request) async throws -> Response {
         let principal = try req.principal
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
+        let window = req.bimeh.config.renewalWindowDays
+        let confirmed = (try? req.content.get(String.self, at: "confirm")) == "yes"
         do {
-            let renewed = try await req.write { work in try await RenewalDesk.renew(id, plan: .cash, principal: principal, in: work) }
+            // R-P-09: the web asks the issuer to confirm a new policy for the next term
+            guard confirmed else {
+                throw AppError.validation([FieldError(field: "confirm", code: "renewal-not-confirmed", message: "برای تمدید، ثبت بیمه‌نامهٔ تازه برای دورهٔ بعد را تأیید کنید.")])
+            }
+            let renewed = try await req.write { work in try await RenewalDesk.renew(id, plan: .cash, windowDays: window, principal: principal, in: work) }
             return req.redirect(to: WebPath.policy(try renewed.requireID()))
         } catch let error as AppError where error.status.code < 500 {
             let policy = try await PolicyAccess.policy(id, for: principal, on: req.db)

@@ -5,9 +5,14 @@ import InsuranceKit
 /// Renewal (R-P-09): a new quote and a new registered policy for the next term, from the old
 /// policy's inputs in force; the old policy stays as it was.
 enum RenewalDesk {
-    static func renew(_ policyID: UUID, plan: PaymentPlan, principal: Principal, in work: UnitOfWork) async throws -> Policy {
+    static func renew(_ policyID: UUID, plan: PaymentPlan, windowDays: Int, principal: Principal, in work: UnitOfWork) async throws -> Policy {
         let old = try await PolicyAccess.policy(policyID, for: principal, on: work.db)
         try PolicyAccess.allow(.renew, on: old, for: principal)
+        do {
+            try CoverDates.checkRenewable(end: try JalaliDate(parsing: old.endDate), today: JalaliDate(date: work.now), windowDays: windowDays)
+        } catch let error as DomainError {
+            throw AppError.conflict(error.code, error.message)
+        }
         let renewedFrom = try await Policy.query(on: work.db).filter(\.$renewalOf.$id == policyID).count()
         guard renewedFrom == 0 else { throw AppError.conflict("already-renewed", "این بیمه‌نامه پیش‌تر تمدید شده است.") }
         let next = try await work.products.hooks(old.product).renewal(of: old, today: JalaliDate(date: work.now), on: work.db)
