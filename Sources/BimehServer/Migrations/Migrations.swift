@@ -25,5 +25,6 @@ enum BimehMigrations {
         M020_AddPaymentInstallment(),
         M021_MoveThirdPartyClaimFacts(),
         M022_IndexChequeNumbers(),
+        M030_AddPaymentOrderSettlement(),
     ]
 }
