@@ -157,4 +157,24 @@ struct ClaimMoneyTests {
             #expect(try await flow.markPaid(order: UUID().uuidString).status == .notFound)
         }
     }
+
+    @Test("R-CL-10 a file marked paid before payments were accounting's keeps its state when its order is recorded")
+    func earlierPaidFile() async throws {
+        try await TestApp.run { app in
+            let flow = try await ClaimFlow.start(app)
+            let policyID = try await flow.policy()
+            let claimID = try await flow.agreedClaim(policyID, loss: "1405/01/05", lossAmount: 5_000_000, salvage: 0)
+            let orderID = try #require(try await flow.order(claimID).json["id"] as? String)
+            // given a file the expert marked paid under the earlier rule (its order unpaid)
+            let claim = try #require(try await Claim.find(UUID(uuidString: claimID), on: app.db))
+            claim.status = .paid
+            claim.paidOn = "1405/01/09"
+            try await claim.save(on: app.db)
+            // when accounting records the order; then the order is paid and the file stays as it was
+            #expect(try await flow.markPaid(order: orderID).status == .ok)
+            let file = try await app.send(.GET, "/api/v1/claims/\(claimID)", token: flow.claims)
+            #expect(file.json["status"] as? String == "paid")
+            #expect(file.json["paidOn"] as? String == "1405/01/09")
+        }
+    }
 }
