@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: QuoteController())
     try api.register(collection: PolicyController())
     try api.register(collection: ClaimController())
+    try api.register(collection: PaymentOrderController())
     try api.register(collection: ThirdPartyTariffController())
     try api.register(collection: ThirdPartyController(authority: app.bimeh.licenceAuthority))
     try api.register(collection: EligibilityController())

@@ -24,6 +24,8 @@ struct ClaimTests {
 
             // R-CL-06: the offer waits for the documents
             #expect(try await flow.post(claimID, "document-request").status == .ok)
+            // R-CL-05: the expert arranges the visit; the head has not yet approved the appointment
+            #expect(try await flow.post(claimID, "inspection", json: ["visitDate": "1405/01/10", "expert": "مهندس کارشناس"]).status == .ok)
             #expect(try await flow.post(claimID, "assessment", json: ["loss": 30_000_000, "salvage": 2_000_000]).status == .ok)
             let blocked = try await flow.post(claimID, "offer")
             #expect(blocked.status == .conflict)
@@ -43,13 +45,32 @@ struct ClaimTests {
             #expect(try await flow.post(claimID, "offer").json["status"] as? String == "offered")
             #expect(try await flow.post(claimID, "consent").json["status"] as? String == "agreed")
             // only the head orders payment; 7 copies for computer insurance (R-CL-10)
-            #expect(try await flow.post(claimID, "payment-order").status == .forbidden)
-            let order = try await flow.post(claimID, "payment-order", token: flow.head)
+            #expect(try await flow.order(claimID, token: flow.claims).status == .forbidden)
+            // R-CL-05: not before the head approved the expert's appointment
+            let unapproved = try await flow.order(claimID)
+            #expect(unapproved.status == .conflict)
+            #expect(unapproved.problemCode == "appointment-not-approved")
+            #expect(try await flow.post(claimID, "inspection/approval", token: flow.head).status == .ok)
+            let order = try await flow.order(claimID)
             #expect(order.status == .created)
             #expect(order.json["amount"] as? Int == 25_200_000)
             #expect(order.json["copies"] as? Int == 7)
             #expect(order.json["number"] as? String == "1405/1")
-            #expect(try await flow.post(claimID, "paid").json["status"] as? String == "paid")
+            // R-CL-10: 25,200,000 = 25 × 10⁶ + 200 × 10³
+            #expect(order.json["amountInWords"] as? String == "بیست و پنج میلیون و دویست هزار ریال")
+            #expect(order.json["iban"] as? String == ClaimFlow.iban)
+            let orderID = try #require(order.json["id"] as? String)
+            // R-CL-10: accounting pays, not the claims expert nor the head
+            #expect(try await flow.post(claimID, "paid", json: ["transferReference": "ACH-1"]).status == .forbidden)
+            #expect(try await flow.markPaid(order: orderID, token: flow.claims).status == .forbidden)
+            #expect(try await flow.markPaid(order: orderID, token: flow.head).status == .forbidden)
+            let paid = try await flow.markPaid(order: orderID, reference: " ach-14050110-0001 ")
+            #expect(paid.status == .ok, "\(paid.body.string)")
+            #expect(paid.json["transferReference"] as? String == "ACH-14050110-0001")
+            #expect(paid.json["paidOn"] as? String == "1405/01/10")
+            let file = try await app.send(.GET, "/api/v1/claims/\(claimID)", token: flow.claims)
+            #expect(file.json["status"] as? String == "paid")
+            #expect(file.json["paidOn"] as? String == "1405/01/10")
             // R-CL-11: the expert's fee after payment, approved by the head: 3 copies
             #expect(try await flow.post(claimID, "expert-fee", json: ["amount": 5_000_000, "expert": "مهندس کارشناس آزاد"]).status == .ok)
             let fee = try await flow.post(claimID, "expert-fee/approval", token: flow.head)
@@ -189,7 +210,7 @@ struct ClaimTests {
             let policyID = try await flow.policy([20_000_000])
             // first loss: 15,000,000 − 10 % = 13,500,000, ordered
             let first = try await flow.agreedClaim(policyID, loss: "1405/01/03", lossAmount: 15_000_000, salvage: 0)
-            #expect(try await flow.post(first, "payment-order", token: flow.head).json["amount"] as? Int == 13_500_000)
+            #expect(try await flow.order(first).json["amount"] as? Int == 13_500_000)
             // second loss: approved 12,000,000 − 1,000,000 = 11,000,000; franchise −1,100,000 → 9,900,000;
             // cap left 20,000,000 − 13,500,000 = 6,500,000 → cap-reduction −3,400,000 → payable 6,500,000
             let second = try await flow.agreedClaim(policyID, loss: "1405/01/05", lossAmount: 12_000_000, salvage: 1_000_000)
@@ -207,7 +228,7 @@ struct ClaimTests {
             let flow = try await ClaimFlow.start(app)
             let policyID = try await flow.policy()
             let claimID = try await flow.agreedClaim(policyID, loss: "1405/01/05", lossAmount: 5_000_000, salvage: 0)
-            #expect(try await flow.post(claimID, "payment-order", token: flow.head).status == .created)
+            #expect(try await flow.order(claimID).status == .created)
             let again = try await flow.notice(policyID, loss: "1405/01/05", notice: "1405/01/10")
             #expect(again.status == .conflict)
             #expect(again.problemCode == "loss-already-paid")
@@ -223,7 +244,7 @@ struct ClaimTests {
             let policyID = try await flow.policy()
             let claimID = try await flow.agreedClaim(policyID, loss: "1405/01/05", lossAmount: 5_000_000, salvage: 0)
             let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
-                for _ in 0..<20 { group.addTask { try await flow.post(claimID, "payment-order", token: flow.head).status.code } }
+                for _ in 0..<20 { group.addTask { try await flow.order(claimID).status.code } }
                 return try await group.reduce(into: [UInt]()) { $0.append($1) }
             }
             #expect(statuses.filter { $0 == 201 }.count == 1)
@@ -264,6 +285,7 @@ struct ClaimTests {
             let policyID = try await flow.policy()
             let claimID = try #require(try await flow.notice(policyID, loss: "1405/01/05", notice: "1405/01/10").json["id"] as? String)
             _ = try await flow.post(claimID, "document-request")
+            try await flow.approveAppointment(claimID)
             try await flow.uploadRequired(claimID)
             _ = try await flow.post(claimID, "assessment", json: ["loss": 10_000_000])
             _ = try await flow.post(claimID, "offer")
@@ -274,7 +296,7 @@ struct ClaimTests {
             let settlement = try await app.send(.GET, "/api/v1/claims/\(claimID)/settlement", token: flow.claims)
             #expect(settlement.json["payable"] as? Int == 9_500_000)
             #expect((settlement.json["lines"] as? [[String: Any]])?.last?["amount"] as? Int == 500_000)
-            #expect(try await flow.post(claimID, "payment-order", token: flow.head).json["amount"] as? Int == 9_500_000)
+            #expect(try await flow.order(claimID).json["amount"] as? Int == 9_500_000)
         }
     }
 
@@ -284,7 +306,7 @@ struct ClaimTests {
             let flow = try await ClaimFlow.start(app)
             let policyID = try await flow.policy()
             let paid = try await flow.agreedClaim(policyID, loss: "1405/01/03", lossAmount: 10_000_000, salvage: 0)
-            _ = try await flow.post(paid, "payment-order", token: flow.head)
+            _ = try await flow.order(paid)
             let open = try #require(try await flow.notice(policyID, loss: "1405/01/05", notice: "1405/01/10").json["id"] as? String)
             _ = try await flow.post(open, "inspection", json: ["visitDate": "1405/01/11", "expert": "کارشناس خسارت"])
             #expect(try await flow.post(open, "inspection/approval", token: flow.head).status == .ok)

@@ -134,7 +134,6 @@ struct CommandParityAllTests {
                 ("consent", "consent", [:], [:], false),
                 ("dispute", "dispute", [:], [:], false),
                 ("meetings", "meeting", ["notes": "جلسه"], ["notes": "جلسه"], false),
-                ("paid", "paid", [:], [:], false),
                 ("expert-fee", "expert-fee", ["expert": "کارشناس"], ["expert": "کارشناس"], false),
                 ("expert-fee/approval", "expert-fee-approval", [:], [:], true),
                 ("close", "close", [:], [:], false),

@@ -141,14 +141,24 @@ struct CommandParityTests {
             }
             #expect(try await app.send(.GET, "/api/v1/claims/\(claimID)", token: flow.claims).json["status"] as? String == "documents-pending")
 
-            // the head's payment order with an unknown collector
+            // the head's payment order with an unknown collector, no IBAN, a bad IBAN, a bad certificate date (R-CL-10)
             var head = Browser(app: app)
             try await head.signIn("head")
             let headCSRF = try #require(Browser.hidden("_csrf", in: try await head.get("/claims/\(claimID)").body.string))
-            let api = try await flow.post(claimID, "payment-order", json: ["collector": "stranger"], token: flow.head)
-            let web = try await head.post("/claims/\(claimID)/steps/payment-order", form: ["_csrf": headCSRF, "collector": "stranger"])
-            #expect(Self.apiCodes(api) == ["collector:invalid-collector"])
-            #expect(Self.pageCodes(web) == ["collector:invalid-collector"])
+            for (fields, expected) in [
+                (["collector": "stranger"], ["collector:invalid-collector", "iban:required"]),
+                // one digit of the hand-checked IBAN changed: the mod-97 remainder is no longer 1
+                (["iban": "IR210170000000000123456789", "notarizedCertificateDate": "1404/12/30"],
+                 ["iban:invalid-iban", "notarizedCertificateDate:invalid-date"]),
+            ] as [([String: String], Set<String>)] {
+                let api = try await flow.post(claimID, "payment-order", json: fields, token: flow.head)
+                var form = fields
+                form["_csrf"] = headCSRF
+                let web = try await head.post("/claims/\(claimID)/steps/payment-order", form: form)
+                #expect(Self.apiCodes(api) == expected)
+                #expect(Self.pageCodes(web) == expected)
+                #expect(api.status == web.status)
+            }
         }
     }
 
@@ -166,7 +176,7 @@ struct CommandParityTests {
                 for _ in 0..<20 {
                     group.addTask {
                         var browser = signedIn
-                        return try await browser.post("/claims/\(claimID)/steps/payment-order", form: ["_csrf": csrf]).status.code
+                        return try await browser.post("/claims/\(claimID)/steps/payment-order", form: ["_csrf": csrf, "iban": ClaimFlow.iban]).status.code
                     }
                 }
                 var all: [UInt] = []

@@ -15,7 +15,8 @@ struct ClaimActionsTests {
         .agreed: [.uploadDocument, .recordMinutes, .closeUnpaid],
         .disputed: [.requestDocuments, .uploadDocument, .scheduleInspection, .recordMinutes, .assess, .dispute, .holdMeeting,
                     .agree, .reject, .closeUnpaid],
-        .paymentOrdered: [.uploadDocument, .recordMinutes, .recordPayment],
+        // R-CL-10: the payment is the accountant's, not the expert's
+        .paymentOrdered: [.uploadDocument, .recordMinutes],
         .paid: [.uploadDocument, .recordMinutes, .setExpertFee, .close],
         .closed: [.recordMinutes, .setExpertFee],
         .rejected: [.decideLateNotice, .recordMinutes],
@@ -37,6 +38,11 @@ struct ClaimActionsTests {
         .rejected: [.approveInspection],
         .closedUnpaid: [.approveInspection],
     ]
+
+    /// The accountant's row: the payment of the ordered file only (R-CL-10).
+    private static let accountant: Table = Dictionary(uniqueKeysWithValues: ClaimState.allCases.map {
+        ($0, $0 == .paymentOrdered ? [ClaimAction.recordPayment] : [])
+    })
 
     /// The code a step (not an event) is refused with outside its states.
     private static let stepCodes: [ClaimAction: String] = [
@@ -65,7 +71,18 @@ struct ClaimActionsTests {
         }
     }
 
-    @Test("R-G-09 nobody else acts on a claim file, the admin included", arguments: [Role.admin, .issuer, .accountant, .agent, .provider, .customer])
+    @Test("R-CL-10 the accountant marks the ordered payment paid, and nothing else; the expert and the head may not")
+    func accountantPays() throws {
+        for state in ClaimState.allCases {
+            // given each state; when the accountant asks; then only `payment-ordered` offers the payment
+            #expect(ClaimStateMachine.actions(from: state, role: .accountant) == Self.accountant[state], "\(state)")
+        }
+        #expect(throws: DomainError.forbidden) { try ClaimStateMachine.check(.recordPayment, from: .paymentOrdered, role: .claims) }
+        #expect(throws: DomainError.forbidden) { try ClaimStateMachine.check(.recordPayment, from: .paymentOrdered, role: .head) }
+        #expect(refusal(.recordPayment, .agreed, .accountant)?.code == "invalid-claim-transition")
+    }
+
+    @Test("R-G-09 nobody else acts on a claim file, the admin included", arguments: [Role.admin, .issuer, .agent, .provider, .customer])
     func othersNone(_ role: Role) {
         for state in ClaimState.allCases {
             #expect(ClaimStateMachine.actions(from: state, role: role).isEmpty)
@@ -94,7 +111,7 @@ struct ClaimActionsTests {
                 }
             }
         }
-        // expert 7+7+7+8+6+3+10+3+4+2+2+2 = 61, head 14
+        // expert 7+7+7+8+6+3+10+2+4+2+2+2 = 60, head 14, accountant 1 (payment-ordered: record-payment)
         #expect(allowed == 75)
         // the payload does not matter to who may do it
         #expect(ClaimEvent.reject(reason: "خارج از مهلت").action == .reject)
@@ -120,8 +137,8 @@ struct ClaimActionsTests {
     @Test("R-CL-03/05/09/11 check throws the desks' codes; forbidden for the other role")
     func checkCodes() {
         for action in ClaimAction.allCases {
-            let owner: Role = Self.headActions.contains(action) ? .head : .claims
-            let row = owner == .head ? Self.head : Self.expert
+            let owner: Role = Self.headActions.contains(action) ? .head : action == .recordPayment ? .accountant : .claims
+            let row = owner == .head ? Self.head : owner == .accountant ? Self.accountant : Self.expert
             for state in ClaimState.allCases {
                 let error = refusal(action, state, owner)
                 if row[state]!.contains(action) {
@@ -143,7 +160,7 @@ struct ClaimActionsTests {
                                     .orderPayment, .recordPayment, .close, .reject(reason: "x"), .closeUnpaid(reason: "x")]
         for event in events {
             for state in ClaimState.allCases where !ClaimStateMachine.allows(event, from: state) {
-                let role: Role = event == .orderPayment ? .head : .claims
+                let role: Role = event == .orderPayment ? .head : event == .recordPayment ? .accountant : .claims
                 let moved = #expect(throws: DomainError.self) { try ClaimStateMachine.transition(from: state, on: event) }
                 #expect(refusal(event.action, state, role) == moved)
             }

@@ -2,11 +2,12 @@ import Foundation
 import InsuranceKit
 
 /// A step of a claim file (R-CL-03, 05, 06, 09, 11, 13) as either door hands it in: the step and
-/// its fields, read once with the API's field names, then run in the step's transaction.
+/// its fields, read once with the API's field names, then run in the step's transaction. The
+/// payment order is `OrderClaimPayment`; its payment is accounting's (`MarkPaymentOrderPaid`).
 struct ClaimStep: Sendable {
     enum Name: String, Sendable, CaseIterable {
         case lateNotice = "late-notice", documentRequest = "document-request", inspection, inspectionApproval = "inspection-approval"
-        case minutes, assessment, offer, consent, dispute, meeting, paid, expertFee = "expert-fee"
+        case minutes, assessment, offer, consent, dispute, meeting, expertFee = "expert-fee"
         case expertFeeApproval = "expert-fee-approval", close, rejection
     }
 
@@ -79,8 +80,6 @@ struct ClaimStep: Sendable {
             body = { claim, principal, work in
                 try await ClaimWorkflow.meeting(claim, date: date, notes: notes, agreedAmount: agreed, principal: principal, in: work)
             }
-        case .paid:
-            body = { claim, principal, work in try await SettlementDesk.recordPaid(claim, principal: principal, in: work) }
         case .expertFee:
             let amount = reader.rial(input.amount, "amount"), expert = reader.text(input.expert, "expert", max: 200)
             try reader.throwIfAny()

@@ -27,5 +27,6 @@ enum BimehMigrations {
         M022_IndexChequeNumbers(),
         M023_AddSlipAndChequeAccount(),
         M024_CreateFormTokens(),
+        M025_AddPaymentOrderSettlement(),
     ]
 }

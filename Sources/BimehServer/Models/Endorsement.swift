@@ -35,7 +35,7 @@ final class Endorsement: Model, @unchecked Sendable {
 }
 
 /// A payment order (حواله پرداخت) numbered in its register (R-G-06): refunds of endorsements
-/// and cancellations now, claim settlements later.
+/// and cancellations, claim settlements (R-CL-10) and experts' fees (R-CL-11).
 final class PaymentOrder: Model, @unchecked Sendable {
     static let schema = "payment_orders"
 
@@ -54,6 +54,18 @@ final class PaymentOrder: Model, @unchecked Sendable {
     @OptionalField(key: "purpose") var purpose: String?
     /// One Persian recipient per printed copy, JSON (R-CL-10).
     @OptionalField(key: "recipients") var recipients: String?
+    /// The payee's IBAN (شبا), "IR" + 24 digits; required on claim orders (R-CL-10).
+    @OptionalField(key: "iban") var iban: String?
+    /// Claim orders: `insured`, `injured` or `policyholder`.
+    @OptionalField(key: "collector") var collector: String?
+    /// R-CL-10: the notarized certificate an employer collecting a liability payment brings.
+    @OptionalField(key: "notarized_certificate_number") var notarizedCertificateNumber: String?
+    @OptionalField(key: "notarized_certificate_date") var notarizedCertificateDate: String?
+    /// Claim orders: the R-CL-08 settlement lines the amount comes from, JSON `[QuoteLine]`.
+    @OptionalField(key: "settlement_lines") var settlementLines: String?
+    /// Set once, by accounting, with the bank transfer's reference.
+    @OptionalField(key: "paid_on") var paidOn: String?
+    @OptionalField(key: "transfer_reference") var transferReference: String?
     // relationships
     @OptionalParent(key: "policy_id") var policy: Policy?
     @OptionalParent(key: "claim_id") var claim: Claim?

@@ -39,11 +39,24 @@ extension APIDocument {
             step("dispute", "R-CL-09: the insured disputes the amount", request: Schemas.object(["reason": Schemas.string], required: ["reason"])),
             step("meetings", "R-CL-09: a dispute meeting; an agreed amount replaces the assessed one",
                  request: Schemas.object(["date": Schemas.jalaliDate, "notes": Schemas.string, "agreedAmount": Schemas.integer], required: ["date", "notes"])),
-            Operation(method: .POST, path: "/api/v1/claims/{id}/payment-order", summary: "R-CL-10/12: the file's one payment order, in the product's copies",
-                      roles: [.head], tag: "claims",
-                      request: Schemas.object(["collector": Schemas.enumeration(["insured", "injured", "policyholder"]), "notarizedCertificate": Schemas.string]),
-                      responses: [(201, "Payment order", ClaimSchemas.order), (409, "Already ordered, or not agreed", nil)]),
-            step("paid", "R-CL-10: the payment was collected against the settlement receipt"),
+            Operation(method: .POST, path: "/api/v1/claims/{id}/payment-order",
+                      summary: "R-CL-05/10/12: the file's one payment order, in the product's copies, with the payee's IBAN and the settlement lines; the inspecting lines need the head's approval of the expert's appointment first",
+                      roles: [.head], tag: "claims", request: ClaimSchemas.orderInput,
+                      responses: [(201, "Payment order", ClaimSchemas.order),
+                                  (409, "Already ordered, not agreed, documents missing, or `appointment-not-approved`", nil),
+                                  (422, "`iban` missing or `invalid-iban`; `notarized-certificate-required`, `invalid-date`, `date-in-future`", nil)]),
+            Operation(method: .POST, path: "/api/v1/claims/{id}/paid",
+                      summary: "R-CL-10: accounting marks the file's payment order paid (as `POST /api/v1/payment-orders/{id}/paid`); the file moves to `paid`",
+                      roles: Array(PaymentOrderDesk.payers), tag: "claims", request: ClaimSchemas.paidInput,
+                      responses: [(200, "The payment order, paid", ClaimSchemas.orderDetail), (409, "`order-already-paid`, or no payment order yet", nil)]),
+            Operation(method: .GET, path: "/api/v1/payment-orders/{id}", summary: "R-CL-10: one payment order as printed: amount in words, IBAN, settlement lines, payment",
+                      roles: Array(PolicyAccess.readers), tag: "payment-orders", request: nil,
+                      responses: [(200, "The payment order", ClaimSchemas.orderDetail)]),
+            Operation(method: .POST, path: "/api/v1/payment-orders/{id}/paid",
+                      summary: "R-CL-10: accounting marks a payment order (refund, claim or expert's fee) paid with the bank transfer's reference, once; a claim's order moves its file to `paid`",
+                      roles: Array(PaymentOrderDesk.payers), tag: "payment-orders", request: ClaimSchemas.paidInput,
+                      responses: [(200, "The payment order, paid", ClaimSchemas.orderDetail), (409, "`order-already-paid`", nil),
+                                  (422, "`transferReference` missing or `invalid-transfer-reference`; `paidOn` `invalid-date`, `date-in-future`, `paid-before-order`; `invalid-iban`", nil)]),
             step("expert-fee", "R-CL-11: the independent expert's fee", request: Schemas.object(["amount": Schemas.integer, "expert": Schemas.string], required: ["amount", "expert"])),
             Operation(method: .POST, path: "/api/v1/claims/{id}/expert-fee/approval", summary: "R-CL-11: the head approves the fee: a 3-copy payment order",
                       roles: [.head], tag: "claims", request: nil, responses: [(201, "Fee payment order", ClaimSchemas.order)]),
@@ -84,7 +97,7 @@ enum ClaimSchemas {
         "daysLate": Schemas.integer, "lateDecision": Schemas.string, "premiumInquiry": ["type": "object"], "loss": Schemas.integer,
         "salvage": Schemas.integer, "agreedAmount": Schemas.integer, "endReason": Schemas.string, "paidOn": Schemas.jalaliDate,
         "missingDocuments": ["type": "array", "items": ["type": "object"]], "documents": ["type": "array", "items": ["type": "object"]],
-        "entries": ["type": "array", "items": ["type": "object"]], "paymentOrders": ["type": "array", "items": PolicySchemas.paymentOrder],
+        "entries": ["type": "array", "items": ["type": "object"]], "paymentOrders": ["type": "array", "items": orderDetail],
     ], required: ["id", "fileNumber", "status", "noticeLate"])
 
     static let settlement = Schemas.object([
@@ -93,6 +106,29 @@ enum ClaimSchemas {
 
     static let order = Schemas.object([
         "id": Schemas.uuid, "number": Schemas.string, "amount": Schemas.integer, "copies": Schemas.integer,
-        "recipients": ["type": "array", "items": Schemas.string],
+        "recipients": ["type": "array", "items": Schemas.string], "amountInWords": Schemas.string, "iban": Schemas.string,
     ], required: ["number", "amount", "copies"])
+
+    static let orderInput = Schemas.object([
+        "collector": Schemas.enumeration(["insured", "injured", "policyholder"]),
+        "iban": ["type": "string", "description": "R-CL-10: the payee's IBAN (شبا), IR + 24 digits, ISO 13616 checksum; Persian digits and spaces accepted"],
+        "notarizedCertificateNumber": ["type": "string", "description": "R-CL-10: required with the date when the policyholder collects a liability payment"],
+        "notarizedCertificateDate": Schemas.jalaliDate,
+        "notarizedCertificate": ["type": "string", "description": "Earlier form of `notarizedCertificateNumber`, still accepted"],
+    ], required: ["iban"])
+
+    static let paidInput = Schemas.object([
+        "transferReference": ["type": "string", "description": "The bank transfer's reference: 4–40 Latin letters, digits or '-'"],
+        "paidOn": ["type": "string", "description": "Jalali date of the payment (default today); not after today nor before the order"],
+        "iban": ["type": "string", "description": "The payee's IBAN, for an order issued without one (refunds)"],
+    ], required: ["transferReference"])
+
+    static let orderDetail = Schemas.object([
+        "id": Schemas.uuid, "number": Schemas.string, "date": Schemas.jalaliDate, "amount": Schemas.integer, "amountInWords": Schemas.string,
+        "payee": Schemas.string, "reason": Schemas.string, "copies": Schemas.integer, "recipients": ["type": "array", "items": Schemas.string],
+        "purpose": Schemas.enumeration(["refund", "claim", "expert-fee"]), "iban": Schemas.string, "ibanPrinted": Schemas.string,
+        "collector": Schemas.string, "notarizedCertificateNumber": Schemas.string, "notarizedCertificateDate": Schemas.jalaliDate,
+        "lines": ["type": "array", "items": PolicySchemas.line], "paid": ["type": "boolean"], "paidOn": Schemas.jalaliDate,
+        "transferReference": Schemas.string,
+    ], required: ["number", "amount", "amountInWords", "payee", "purpose", "lines", "paid"])
 }

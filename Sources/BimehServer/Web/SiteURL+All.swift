@@ -5,13 +5,13 @@ extension SiteURL {
         let generic: [SiteURL] = [
             .home, .login, .logout, .stylesheet, .eligibilityScript, .metrics, .eligibility, .eligibilityCreditCode,
             .customers, .newCustomer, .customer(.key), .quotes, .newQuote, .quote(.key), .quotePolicy(.key),
-            .policies, .policy(.key), .cheques, .receipt(.key), .bankSlip(.key), .paymentOrder(.key),
+            .policies, .policy(.key), .cheques, .receipt(.key), .bankSlip(.key), .paymentOrder(.key), .paymentOrderPaid(.key),
             .claims, .newClaim, .claim(.key), .claimDocuments(.key), .claimDocumentsLetter(.key), .claimStep(.key, .key),
             .brokersUnlicensed,
         ] + PolicyStep.allCases.map { .policyStep(.key, $0) } + Verdict.allCases.map { .paymentVerdict(.key, $0) }
         let api: [API] = [
             .health, .openapi, .authToken, .ussd, .customers, .customer(.key), .letters, .letter(.key),
-            .quotes, .quotePreview, .quote(.key), .policies, .policy(.key), .claims, .claim(.key), .claimDocument(.key, .key),
+            .quotes, .quotePreview, .quote(.key), .policies, .policy(.key), .paymentOrder(.key), .paymentOrderPaid(.key), .claims, .claim(.key), .claimDocument(.key, .key),
             .claimsMonthly, .brokerContracts, .eligibility(.key), .eligibilityVisits(.key), .eligibilityVerification(.key, .key),
             .publicCreditCodes, .publicEligibility,
         ] + PolicyStep.allCases.filter { $0 != .print }.map { .policyStep(.key, $0) } + Verdict.allCases.map { .paymentVerdict(.key, $0) }

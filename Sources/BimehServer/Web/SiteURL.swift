@@ -20,6 +20,7 @@ enum SiteURL: Sendable, Hashable {
     case quotes, newQuote, quote(Parameter<UUID>), quotePolicy(Parameter<UUID>)
     case policies, policy(Parameter<UUID>), policyStep(Parameter<UUID>, PolicyStep)
     case cheques, receipt(Parameter<UUID>), bankSlip(Parameter<UUID>), paymentVerdict(Parameter<UUID>, Verdict), paymentOrder(Parameter<UUID>)
+    case paymentOrderPaid(Parameter<UUID>)
     // claims and reports
     case claims, newClaim, claim(Parameter<UUID>), claimDocuments(Parameter<UUID>), claimDocumentsLetter(Parameter<UUID>)
     case claimStep(Parameter<UUID>, Parameter<String>)
@@ -50,6 +51,7 @@ enum SiteURL: Sendable, Hashable {
         case quotes, quotePreview, quote(Parameter<UUID>)
         case policies, policy(Parameter<UUID>), policyStep(Parameter<UUID>, PolicyStep)
         case paymentVerdict(Parameter<UUID>, Verdict)
+        case paymentOrder(Parameter<UUID>), paymentOrderPaid(Parameter<UUID>)
         case claims, claim(Parameter<UUID>), claimStep(Parameter<UUID>, ClaimStep), claimDocument(Parameter<UUID>, Parameter<UUID>)
         case claimsMonthly, brokerContracts
         case eligibility(Parameter<String>), eligibilityVisits(Parameter<String>), eligibilityVerification(Parameter<String>, Parameter<String>)
@@ -80,6 +82,8 @@ enum SiteURL: Sendable, Hashable {
             case .policy(let id): ["policies", id.segment("id")]
             case .policyStep(let id, let step): ["policies", id.segment("id"), .literal(step.rawValue)]
             case .paymentVerdict(let id, let verdict): ["payments", id.segment("id"), .literal(verdict.rawValue)]
+            case .paymentOrder(let id): ["payment-orders", id.segment("id")]
+            case .paymentOrderPaid(let id): ["payment-orders", id.segment("id"), "paid"]
             case .claims: ["claims"]
             case .claim(let id): ["claims", id.segment("id")]
             case .claimStep(let id, let step): ["claims", id.segment("id")] + step.rawValue.split(separator: "/").map { .literal(String($0)) }
@@ -120,6 +124,7 @@ enum SiteURL: Sendable, Hashable {
         case .bankSlip(let id): ["payments", id.segment("id"), "slip"]
         case .paymentVerdict(let id, let verdict): ["payments", id.segment("id"), .literal(verdict.rawValue)]
         case .paymentOrder(let id): ["payment-orders", id.segment("id")]
+        case .paymentOrderPaid(let id): ["payment-orders", id.segment("id"), "paid"]
         case .claims: ["claims"]
         case .newClaim: ["claims", "new"]
         case .claim(let id): ["claims", id.segment("id")]

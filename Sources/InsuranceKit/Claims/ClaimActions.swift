@@ -95,10 +95,13 @@ extension ClaimEvent {
 /// Who does what on a file, and in which states. Data conditions (a late notice awaiting the
 /// attestation, missing documents, a visit arranged, a fee already ordered) stay with the caller.
 extension ClaimStateMachine {
-    /// The head approves and orders money; the claims expert does the rest. Admin only reads.
+    /// The head approves and orders money; the accountant pays the order (R-CL-10: the bank
+    /// transfer is accounting's, and marking the claim's payment order paid is what moves the file
+    /// to `paid`); the claims expert does the rest. Admin only reads.
     public static func roles(for action: ClaimAction) -> Set<Role> {
         switch action {
         case .approveInspection, .orderPayment, .approveExpertFee: [.head]
+        case .recordPayment: [.accountant]
         default: [.claims]
         }
     }

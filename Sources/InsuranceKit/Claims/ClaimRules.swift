@@ -16,9 +16,13 @@ public struct ClaimRules: Codable, Sendable, Hashable {
     /// R-CL-10, seed 003: liability lines need a notarized certificate that the injured was paid
     /// when the policyholder (employer) collects the payment order.
     public let requiresNotarizedCertificateWhenPolicyholderCollects: Bool
+    /// R-CL-05: the lines that inspect (engineering: computer, contractors' all risk) issue the
+    /// payment order only after the department's head approved the expert's appointment order.
+    public let appointmentApprovalRequired: Bool
 
     public init(product: ProductCode, noticeDays: Int, noticeFrom: NoticeStart = .loss, lateNoticePolicy: LateNoticePolicy,
-                paymentOrderCopies: [String], expertFeeOrderCopies: [String], requiresNotarizedCertificateWhenPolicyholderCollects: Bool) {
+                paymentOrderCopies: [String], expertFeeOrderCopies: [String], requiresNotarizedCertificateWhenPolicyholderCollects: Bool,
+                appointmentApprovalRequired: Bool = false) {
         self.product = product
         self.noticeDays = noticeDays
         self.noticeFrom = noticeFrom
@@ -26,14 +30,16 @@ public struct ClaimRules: Codable, Sendable, Hashable {
         self.paymentOrderCopies = paymentOrderCopies
         self.expertFeeOrderCopies = expertFeeOrderCopies
         self.requiresNotarizedCertificateWhenPolicyholderCollects = requiresNotarizedCertificateWhenPolicyholderCollects
+        self.appointmentApprovalRequired = appointmentApprovalRequired
     }
 
     /// R-CL-03, R-CL-10 for the engineering lines (seeds 002/003): a late notice is accepted only if
-    /// the insured subject is unchanged; 7 payment-order copies; the insured collects.
+    /// the insured subject is unchanged; 7 payment-order copies; the insured collects; the expert
+    /// inspects, and the payment order waits for the head's approval of the appointment (R-CL-05).
     public static func engineering(_ product: ProductCode, noticeDays: Int) -> ClaimRules {
         ClaimRules(product: product, noticeDays: noticeDays, lateNoticePolicy: .acceptIfSubjectUnchanged,
                    paymentOrderCopies: PaymentOrderCopies.engineering, expertFeeOrderCopies: PaymentOrderCopies.expertFee,
-                   requiresNotarizedCertificateWhenPolicyholderCollects: false)
+                   requiresNotarizedCertificateWhenPolicyholderCollects: false, appointmentApprovalRequired: true)
     }
 
     /// The claim rules of a product; "unknown-product" (field "product") for any other code.

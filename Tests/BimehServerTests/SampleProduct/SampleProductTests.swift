@@ -58,7 +58,7 @@ struct SampleProductTests {
             #expect(try await flow.post(claimID, "offer").status == .ok)
             #expect(try await flow.post(claimID, "consent").status == .ok)
             // R-CL-08: no franchise, fully paid, under the 40,000,000 sum insured → 30,000,000
-            let order = try await flow.post(claimID, "payment-order", token: flow.head)
+            let order = try await flow.order(claimID)
             #expect(order.status == .created, "\(order.body.string)")
             #expect(order.json["amount"] as? Int == 30_000_000)
             #expect(order.json["copies"] as? Int == 3)

@@ -11,9 +11,33 @@ struct ClaimFlow {
     let policies: PolicyFlow
     let claims: String
     let head: String
+    var accountant: String { policies.accountant }
+
+    /// A valid IBAN (R-CL-10), checked by hand in PaymentOrderContentTests.
+    static let iban = "IR200170000000000123456789"
 
     static func start(_ app: Application) async throws -> ClaimFlow {
         ClaimFlow(app: app, policies: try await PolicyFlow.start(app), claims: try await app.token("claims"), head: try await app.token("head"))
+    }
+
+    /// R-CL-05: the visit scheduled by the expert and the appointment approved by the head.
+    func approveAppointment(_ claimID: String) async throws {
+        #expect(try await post(claimID, "inspection", json: ["visitDate": "1405/01/10", "expert": "مهندس کارشناس"]).status == .ok)
+        #expect(try await post(claimID, "inspection/approval", token: head).status == .ok)
+    }
+
+    /// The head's payment order (R-CL-10), with the payee's IBAN unless the body says otherwise.
+    func order(_ claimID: String, json: [String: Any] = [:], iban: String? = ClaimFlow.iban, token: String? = nil) async throws -> TestingHTTPResponse {
+        var body = json
+        if let iban, body["iban"] == nil { body["iban"] = iban }
+        return try await post(claimID, "payment-order", json: body, token: token ?? head)
+    }
+
+    /// Accounting marks an order paid (R-CL-10).
+    func markPaid(order orderID: String, reference: String = "ACH-14050110-0001", json: [String: Any] = [:], token: String? = nil) async throws -> TestingHTTPResponse {
+        var body = json
+        body["transferReference"] = reference
+        return try await app.send(.POST, "/api/v1/payment-orders/\(orderID)/paid", token: token ?? accountant, json: body)
     }
 
     /// A cash computer policy from 1405/01/01 to 1406/01/01, issued, whose premium accounting
@@ -62,12 +86,14 @@ struct ClaimFlow {
         }
     }
 
-    /// Notice → documents → assessment → offer → consent: a file ready for its payment order.
+    /// Notice → documents → visit approved by the head (R-CL-05) → assessment → offer → consent:
+    /// a file ready for its payment order.
     func agreedClaim(_ policyID: String, loss: String, lossAmount: Int64, salvage: Int64) async throws -> String {
         let opened = try await notice(policyID, loss: loss, notice: "1405/01/10")
         #expect(opened.status == .created)
         let claimID = try #require(opened.json["id"] as? String)
         #expect(try await post(claimID, "document-request").status == .ok)
+        try await approveAppointment(claimID)
         try await uploadRequired(claimID)
         let assessed = try await post(claimID, "assessment", json: ["loss": lossAmount, "salvage": salvage])
         #expect(assessed.status == .ok, "\(assessed.body.string)")

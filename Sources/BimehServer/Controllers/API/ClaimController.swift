@@ -26,7 +26,8 @@ struct ClaimController: RouteCollection {
         experts.post(step(.dispute), use: dispute)
         experts.post(step(.meetings), use: meeting)
         head.post(step(.paymentOrder), use: paymentOrder)
-        experts.post(step(.paid), use: paid)
+        // R-CL-10: accounting pays the file's order; the expert no longer marks it
+        routes.grouped(RequireRole(PaymentOrderDesk.payers)).post(step(.paid), use: paid)
         experts.post(step(.expertFee), use: expertFee)
         head.post(step(.expertFeeApproval), use: approveExpertFee)
         experts.post(step(.close), use: close)
@@ -229,9 +230,13 @@ struct ClaimController: RouteCollection {
     }
 
     struct OrderPayment: StrictRequestBody {
-        static let fields: Set<String> = ["collector", "notarizedCertificate"]
+        static let fields: Set<String> = ["collector", "notarizedCertificate", "notarizedCertificateNumber", "notarizedCertificateDate", "iban"]
         var collector: String?
+        /// Still accepted: the certificate's number, as `notarizedCertificateNumber`.
         var notarizedCertificate: String?
+        var notarizedCertificateNumber: String?
+        var notarizedCertificateDate: String?
+        var iban: String?
     }
 
     struct OrderedView: Content {
@@ -240,19 +245,33 @@ struct ClaimController: RouteCollection {
         var amount: Int64
         var copies: Int
         var recipients: [String]
+        var amountInWords: String?
+        var iban: String?
     }
 
     @Sendable func paymentOrder(req: Request) async throws -> Response {
         let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeStrict(OrderPayment.self) : OrderPayment()
-        let command = try OrderClaimPayment(.init(collector: body.collector, notarizedCertificate: body.notarizedCertificate))
+        let command = try OrderClaimPayment(.init(collector: body.collector, notarizedCertificate: body.notarizedCertificate,
+                                                  notarizedCertificateNumber: body.notarizedCertificateNumber,
+                                                  notarizedCertificateDate: body.notarizedCertificateDate, iban: body.iban))
         let order = try await command.run(claimID: req.parameters.get("id", as: UUID.self), principal: try req.principal, on: req.db,
                                           write: { body in try await req.write(body) })
         let recipients = PaymentOrderDesk.recipients(of: order)
-        return try await OrderedView(id: order.id, number: order.printedNumber, amount: order.amount, copies: order.copies, recipients: recipients)
+        return try await OrderedView(id: order.id, number: order.printedNumber, amount: order.amount, copies: order.copies, recipients: recipients,
+                                     amountInWords: Rial(amount: order.amount).inWords, iban: order.iban)
             .encodeResponse(status: .created, for: req)
     }
 
-    @Sendable func paid(req: Request) async throws -> Response { try await run(req, ClaimStep(.paid, .init())) }
+    /// The file's claim payment order marked paid by accounting, as `POST /payment-orders/{id}/paid`.
+    @Sendable func paid(req: Request) async throws -> PaymentOrderDetail {
+        let command = try PaymentOrderController.paidCommand(req)
+        let id = req.parameters.get("id", as: UUID.self)
+        let principal = try req.principal
+        return try await req.write { work in
+            let order = try await SettlementDesk.claimOrder(of: id, on: work.db)
+            return try PaymentOrderDetail(try await command.run(orderID: order.requireID(), principal: principal, in: work))
+        }
+    }
 
     struct ExpertFee: StrictRequestBody {
         static let fields: Set<String> = ["amount", "expert"]

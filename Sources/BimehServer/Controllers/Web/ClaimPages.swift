@@ -98,7 +98,7 @@ struct ClaimPages: RouteCollection {
     struct Links: Encodable {
         var documentsLetter, documents: String
         var lateNotice, documentRequest, inspection, inspectionApproval, minutes, assessment, offer, consent, dispute: String
-        var meeting, paymentOrder, paid, expertFee, expertFeeApproval, close, rejection: String
+        var meeting, paymentOrder, expertFee, expertFeeApproval, close, rejection: String
 
         init(_ id: UUID) {
             func step(_ name: String) -> String { WebPath.claimStep(id, name) }
@@ -107,7 +107,7 @@ struct ClaimPages: RouteCollection {
             lateNotice = step("late-notice"); documentRequest = step("document-request"); inspection = step("inspection")
             inspectionApproval = step("inspection-approval"); minutes = step("minutes"); assessment = step("assessment")
             offer = step("offer"); consent = step("consent"); dispute = step("dispute"); meeting = step("meeting")
-            paymentOrder = step("payment-order"); paid = step("paid"); expertFee = step("expert-fee")
+            paymentOrder = step("payment-order"); expertFee = step("expert-fee")
             expertFeeApproval = step("expert-fee-approval"); close = step("close"); rejection = step("rejection")
         }
     }
@@ -256,12 +256,15 @@ struct ClaimPages: RouteCollection {
         var amount: Int64
         var href: String
         var purpose: String
+        /// R-CL-10: accounting's payment, once made.
+        var paidOn: String?
+        var transferReference: String?
     }
 
     struct Actions: Encodable {
         var decideLate = false, requestDocuments = false, upload = false, inspect = false, approveInspection = false
         var assess = false, offer = false, consent = false, dispute = false, meeting = false, order = false
-        var paid = false, fee = false, approveFee = false, close = false, reject = false
+        var fee = false, approveFee = false, close = false, reject = false
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -306,7 +309,6 @@ struct ClaimPages: RouteCollection {
         can.dispute = allowed.contains(.dispute)
         can.meeting = allowed.contains(.holdMeeting)
         can.order = allowed.contains(.orderPayment)
-        can.paid = allowed.contains(.recordPayment)
         can.fee = allowed.contains(.setExpertFee) && fees.isEmpty
         can.approveFee = allowed.contains(.approveExpertFee) && !fees.isEmpty && !orders.contains { $0.purpose == "expert-fee" }
         can.close = allowed.contains(.close)
@@ -319,7 +321,8 @@ struct ClaimPages: RouteCollection {
             timeline: audit.map { TimelineRow(at: $0.at.prefix(16).replacingOccurrences(of: "T", with: " "), actor: $0.actorName, text: Self.describe($0)) },
             checklist: checklist.map { ChecklistRow(code: $0.code, title: $0.title, required: $0.required, received: received.contains($0.code)) },
             orders: try orders.map { OrderRow(number: $0.printedNumber, amount: $0.amount, href: WebPath.paymentOrder(try $0.requireID()),
-                                              purpose: $0.purpose == "expert-fee" ? "حق‌الزحمهٔ کارشناس" : "خسارت") },
+                                              purpose: $0.purpose == "expert-fee" ? "حق‌الزحمهٔ کارشناس" : "خسارت",
+                                              paidOn: $0.paidOn, transferReference: $0.transferReference) },
             links: Links(id), today: req.bimeh.clock.today().description, errors: errors, can: can,
             inDiya: req.bimeh.products.hooks(claim.product).assessesByShare(claim))
         return try await req.page("claims/show", context, status: status)
@@ -357,6 +360,9 @@ struct ClaimPages: RouteCollection {
         var amount: String?
         var collector: String?
         var notarizedCertificate: String?
+        var notarizedCertificateNumber: String?
+        var notarizedCertificateDate: String?
+        var iban: String?
         var diyaPercent: String?
         var death: String?
     }
@@ -393,7 +399,9 @@ struct ClaimPages: RouteCollection {
         guard principal.role == (heads.contains(step) ? .head : .claims) else { throw AppError.forbidden }
         do {
             if step == "payment-order" {
-                let command = try OrderClaimPayment(.init(collector: form.collector, notarizedCertificate: form.notarizedCertificate))
+                let command = try OrderClaimPayment(.init(collector: form.collector, notarizedCertificate: form.notarizedCertificate,
+                                                          notarizedCertificateNumber: form.notarizedCertificateNumber,
+                                                          notarizedCertificateDate: form.notarizedCertificateDate, iban: form.iban))
                 _ = try await command.run(claimID: id, principal: principal, on: req.db, write: { body in try await req.write(body) })
                 return req.redirect(to: WebPath.claim(id))
             }

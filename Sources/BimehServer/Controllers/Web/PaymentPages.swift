@@ -10,6 +10,7 @@ struct PaymentPages: RouteCollection {
         let accountant = routes.grouped(RequireRole([.accountant], web: true))
         accountant.post(.paymentVerdict(.key, .collect), use: collect)
         accountant.post(.paymentVerdict(.key, .bounce), use: bounce)
+        accountant.post(.paymentOrderPaid(.key), use: markOrderPaid)
         let readers = routes.grouped(RequireRole(PolicyAccess.readers, web: true))
         readers.get(.receipt(.key), use: receipt)
         readers.get(.bankSlip(.key), use: slip)
@@ -39,6 +40,25 @@ struct PaymentPages: RouteCollection {
         var total: Int64
         var today: String
         var notice: String?
+        /// R-CL-10: payment orders accounting has still to pay, oldest first.
+        var orders: [OrderRow] = []
+    }
+
+    struct OrderRow: Encodable {
+        var href: String
+        var number: String
+        var date: String
+        var purpose: String
+        var payee: String
+        var amount: Int64
+    }
+
+    static func purposeTitle(_ purpose: String?) -> String {
+        switch purpose {
+        case PaymentOrderDesk.Purpose.claim.rawValue: "خسارت"
+        case PaymentOrderDesk.Purpose.expertFee.rawValue: "حق‌الزحمهٔ کارشناس"
+        default: "برگشت حق بیمه"
+        }
     }
 
     @Sendable func cheques(req: Request) async throws -> Response {
@@ -53,9 +73,14 @@ struct PaymentPages: RouteCollection {
                              policyNumber: p.policy.printedNumber ?? "در انتظار صدور", policyHref: WebPath.policy(try p.policy.requireID()),
                              receiptNumber: p.receiptNumber ?? "—", due: due, slip: p.method == .bankSlip)
         }
+        let unpaid = try await PaymentOrder.query(on: req.db).filter(\.$paidOn == nil).sort(\.$createdAt).limit(200).all()
         let context = ChequesContext(chrome: PageChrome(req, title: "چک‌ها و فیش‌های در انتظار وصول"), rows: rows,
                                      total: try Rial.sum(rows.map { Rial(amount: $0.amount) }).amount, today: today.description,
-                                     notice: req.query[String.self, at: "done"].map { $0 == "bounce" ? "برگشت چک ثبت شد." : "وصول ثبت شد." })
+                                     notice: req.query[String.self, at: "done"].map { $0 == "bounce" ? "برگشت چک ثبت شد." : "وصول ثبت شد." },
+                                     orders: try unpaid.map { o in
+                                         OrderRow(href: WebPath.paymentOrder(try o.requireID()), number: o.printedNumber, date: o.orderDate,
+                                                  purpose: Self.purposeTitle(o.purpose), payee: o.payee, amount: o.amount)
+                                     })
         return try await req.page("accounting/cheques", context)
     }
 
@@ -94,18 +119,55 @@ struct PaymentPages: RouteCollection {
 
     struct OrderContext: Encodable {
         var chrome: PageChrome
-        var order: PaymentOrderView
+        var order: PaymentOrderDetail
         var policyNumber: String
         var copies: [String]
+        /// R-CL-10: the accountant's form, while the order is unpaid.
+        var canMarkPaid: Bool
+        var paidHref: String
+        /// An order issued without the payee's IBAN (refunds) may take it when paid.
+        var askIBAN: Bool
+        var today: String
+        var errors: [PageError]
+        var form: PaidForm
+    }
+
+    struct PaidForm: Content {
+        var transferReference: String?
+        var paidOn: String?
+        var iban: String?
     }
 
     @Sendable func paymentOrder(req: Request) async throws -> Response {
+        let order = try await PaymentOrderController.visibleOrder(req.parameters.get("id", as: UUID.self), for: try req.principal, on: req.db)
+        return try await renderOrder(req, order, errors: [], form: PaidForm(), status: .ok)
+    }
+
+    private func renderOrder(_ req: Request, _ order: PaymentOrder, errors: [PageError], form: PaidForm, status: HTTPResponseStatus) async throws -> Response {
         let principal = try req.principal
-        guard let id = req.parameters.get("id", as: UUID.self), let order = try await PaymentOrder.find(id, on: req.db),
-              let policyID = order.$policy.id else { throw AppError.notFound("حواله") }
+        guard let policyID = order.$policy.id else { throw AppError.notFound("حواله") }
         let policy = try await PolicyAccess.policy(policyID, for: principal, on: req.db)
-        let context = OrderContext(chrome: PageChrome(req, title: "حوالهٔ پرداخت \(order.printedNumber)"), order: PaymentOrderView(order),
-                                   policyNumber: policy.printedNumber ?? "", copies: PaymentOrderDesk.recipients(of: order))
-        return try await req.page("payments/order", context)
+        let context = OrderContext(chrome: PageChrome(req, title: "حوالهٔ پرداخت \(order.printedNumber)"), order: try PaymentOrderDetail(order),
+                                   policyNumber: policy.printedNumber ?? "", copies: PaymentOrderDesk.recipients(of: order),
+                                   canMarkPaid: PaymentOrderDesk.payers.contains(principal.role) && order.paidOn == nil,
+                                   paidHref: WebPath.paymentOrderPaid(try order.requireID()), askIBAN: order.iban == nil,
+                                   today: req.bimeh.clock.today().description, errors: errors, form: form)
+        return try await req.page("payments/order", context, status: status)
+    }
+
+    /// R-CL-10: the accountant marks the order paid (the same command as the API's).
+    @Sendable func markOrderPaid(req: Request) async throws -> Response {
+        let order = try await PaymentOrderController.visibleOrder(req.parameters.get("id", as: UUID.self), for: try req.principal, on: req.db)
+        let id = try order.requireID()
+        let form = (try? req.content.decode(PaidForm.self)) ?? PaidForm()
+        let principal = try req.principal
+        do {
+            let command = try MarkPaymentOrderPaid(.init(transferReference: form.transferReference, paidOn: form.paidOn, iban: form.iban))
+            _ = try await req.write { work in try await command.run(orderID: id, principal: principal, in: work) }
+            return req.redirect(to: WebPath.paymentOrder(id))
+        } catch let error as AppError where error.status.code < 500 && error.status != .notFound && error.status != .forbidden {
+            let fresh = try await PaymentOrderController.visibleOrder(id, for: principal, on: req.db)
+            return try await renderOrder(req, fresh, errors: PageError.list(error), form: form, status: error.status)
+        }
     }
 }

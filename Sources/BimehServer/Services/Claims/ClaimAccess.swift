@@ -32,6 +32,16 @@ enum ClaimAccess {
                              before: ["status": from.rawValue], after: after)
     }
 
+    /// Refuses an action the lifecycle does not allow this role in the file's state: 403 for a role
+    /// that never takes it, 409 with the machine's code otherwise.
+    static func allow(_ action: ClaimAction, on claim: Claim, for principal: Principal) throws {
+        do {
+            try ClaimStateMachine.check(action, from: state(of: claim), role: principal.role)
+        } catch let error as DomainError {
+            throw error == .forbidden ? AppError.forbidden : AppError.conflict(error.code, error.message)
+        }
+    }
+
     static func checkVersion(_ claim: Claim, ifMatch: String?) throws {
         try PolicyAccess.checkVersion(claim.version, ifMatch: ifMatch, what: "پرونده")
     }

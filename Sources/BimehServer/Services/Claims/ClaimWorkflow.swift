@@ -95,6 +95,13 @@ enum ClaimWorkflow {
         try await addEntry(claim, .inspectionApproved, text: "حکم کارشناسی تأیید شد (\(principal.displayName))", principal: principal, in: work)
     }
 
+    /// R-CL-05: the appointment orders and their approvals, oldest first.
+    static func appointmentSteps(_ claim: Claim, on db: any Database) async throws -> [AppointmentStep] {
+        try await ClaimEntry.query(on: db).filter(\.$claim.$id == claim.requireID())
+            .filter(\.$kind ~~ [.inspectionScheduled, .inspectionApproved]).sort(\.$createdAt).all()
+            .map { $0.kind == .inspectionApproved ? .approved : .scheduled }
+    }
+
     static func recordMinutes(_ claim: Claim, text: String, principal: Principal, in work: UnitOfWork) async throws {
         try await addEntry(claim, .visitMinutes, text: text, principal: principal, in: work)
     }

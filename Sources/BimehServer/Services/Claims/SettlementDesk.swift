@@ -28,17 +28,31 @@ enum SettlementDesk {
 
     enum Collector: String, Sendable { case insured, injured, policyholder }
 
+    /// The notarized certificate as typed (R-CL-10): its number and date, either may be absent.
+    struct CertificateInput: Sendable {
+        var number: String?
+        var date: JalaliDate?
+        var isEmpty: Bool { number == nil && date == nil }
+    }
+
     /// The one payment order of a file (R-CL-12): the state machine allows it once, the unique index
-    /// on (claim, purpose) refuses a second even if two requests race.
-    static func orderPayment(_ claim: Claim, collector: Collector, notarizedCertificate: String?, principal: Principal, in work: UnitOfWork) async throws -> PaymentOrder {
+    /// on (claim, purpose) refuses a second even if two requests race. It needs the head's approval
+    /// of the expert's appointment where the product asks for it (R-CL-05), the notarized
+    /// certificate when an employer collects a liability payment (R-CL-10), and the payee's IBAN;
+    /// it carries the settlement lines its amount comes from.
+    static func orderPayment(_ claim: Claim, collector: Collector, certificate typed: CertificateInput, iban: Sheba,
+                             principal: Principal, in work: UnitOfWork) async throws -> PaymentOrder {
         let rules = try work.products.claimRules(claim.product)
-        if collector == .policyholder && rules.requiresNotarizedCertificateWhenPolicyholderCollects && (notarizedCertificate ?? "").isEmpty {
-            throw AppError.validation([FieldError(field: "notarizedCertificate", code: "notarized-certificate-required",
-                message: "برای پرداخت به کارفرما (بیمه‌گذار) گواهی محضری پرداخت به زیان‌دیده لازم است (R-CL-10).")])
-        }
+        let certificate = try readCertificate(typed, required: NotarizedCertificate.required(by: rules, collectorIsPolicyholder: collector == .policyholder),
+                                              today: JalaliDate(date: work.now))
         let missing = try await ClaimWorkflow.missingDocuments(claim, products: work.products, on: work.db)
         guard missing.isEmpty else {
             throw AppError(.conflict, code: "documents-missing", detail: "تا دریافت این مدارک، تسویه ممکن نیست: " + missing.map(\.title).joined(separator: "، "))
+        }
+        do {
+            try rules.checkAppointmentApproved(try await ClaimWorkflow.appointmentSteps(claim, on: work.db))
+        } catch let error as DomainError {
+            throw AppError.conflict(error.code, error.message)
         }
         let settlement = try await settlement(claim, products: work.products, on: work.db)
         guard settlement.payable > .zero else {
@@ -47,17 +61,38 @@ enum SettlementDesk {
         try await ClaimAccess.move(claim, .orderPayment, in: work)
         let policy = try await claim.$policy.get(on: work.db)
         let payee = try await ClaimWorkflow.customerName(claim, on: work.db)
+        let certificateText = certificate.map { "؛ گواهی محضری شمارهٔ \($0.number) مورخ \($0.date)" } ?? ""
         return try await PaymentOrderDesk.create(
             amount: settlement.payable, payee: collector == .injured ? "زیان‌دیده (به معرفی بیمه‌گذار \(payee))" : payee,
-            reason: "خسارت پروندهٔ \(claim.printedFileNumber) بیمه‌نامهٔ \(policy.printedNumber ?? "")" + (notarizedCertificate.map { "؛ گواهی محضری \($0)" } ?? ""),
+            reason: "خسارت پروندهٔ \(claim.printedFileNumber) بیمه‌نامهٔ \(policy.printedNumber ?? "")" + certificateText,
             policyID: try policy.requireID(), claimID: try claim.requireID(), purpose: .claim, recipients: rules.paymentOrderCopies,
+            details: .init(iban: iban, collector: collector.rawValue, certificate: certificate, lines: settlement.lines),
             principal: principal, in: work)
     }
 
-    /// The cheque was collected against the settlement receipt (مفاصاحساب).
-    static func recordPaid(_ claim: Claim, principal: Principal, in work: UnitOfWork) async throws {
-        claim.paidOn = JalaliDate(date: work.now).description
-        try await ClaimAccess.move(claim, .recordPayment, in: work, note: "رسید دریافت وجه / مفاصاحساب")
+    /// R-CL-10: when required, both the number and the date («notarized-certificate-required»); when
+    /// given though not required, checked all the same; a date after today is refused.
+    static func readCertificate(_ typed: CertificateInput, required: Bool, today: JalaliDate) throws -> NotarizedCertificate? {
+        guard required || !typed.isEmpty else { return nil }
+        var errors: [FieldError] = []
+        let message = "برای پرداخت به کارفرما (بیمه‌گذار) گواهی محضری پرداخت به زیان‌دیده لازم است: شماره و تاریخ آن را وارد کنید (R-CL-10)."
+        if typed.number == nil { errors.append(FieldError(field: "notarizedCertificateNumber", code: "notarized-certificate-required", message: message)) }
+        if typed.date == nil { errors.append(FieldError(field: "notarizedCertificateDate", code: "notarized-certificate-required", message: message)) }
+        guard errors.isEmpty, let number = typed.number, let date = typed.date else { throw AppError.validation(errors) }
+        return try DomainErrorMapping.validating(defaultField: "notarizedCertificateNumber") {
+            try NotarizedCertificate(number: number, date: date, today: today)
+        }
+    }
+
+    /// The payment itself is accounting's: `PaymentOrderDesk.markPaid` on the claim's order moves the
+    /// file to `paid` (R-CL-10, R-CL-13). The file's own route finds its claim order.
+    static func claimOrder(of claimID: UUID?, on db: any Database) async throws -> PaymentOrder {
+        let claimID = try await ClaimAccess.claim(claimID, on: db).requireID()
+        guard let order = try await PaymentOrder.query(on: db).filter(\.$claim.$id == claimID)
+            .filter(\.$purpose == PaymentOrderDesk.Purpose.claim.rawValue).first() else {
+            throw AppError.conflict("no-payment-order", "حوالهٔ پرداخت این پرونده هنوز صادر نشده است.")
+        }
+        return order
     }
 
     /// R-CL-11: after payment the claims expert sets the independent expert's fee…
