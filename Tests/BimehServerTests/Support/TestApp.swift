@@ -26,7 +26,23 @@ enum TestApp {
         }
     }()
 
+    /// PostgreSQL allows a fixed number of clients (300 in CI) and each app pools up to 8 per
+    /// event loop: at most this many PostgreSQL test apps are alive at once.
+    private static let postgresApps = TestGate(permits: 12)
+
     static func run(seedDemo: Bool = true, adjust: (inout AppConfig) -> Void = { _ in }, _ test: (Application) async throws -> Void) async throws {
+        guard engineUnderTest == .postgres else { return try await runApp(seedDemo: seedDemo, adjust: adjust, test) }
+        await postgresApps.acquire()
+        do {
+            try await runApp(seedDemo: seedDemo, adjust: adjust, test)
+        } catch {
+            await postgresApps.release()
+            throw error
+        }
+        await postgresApps.release()
+    }
+
+    private static func runApp(seedDemo: Bool, adjust: (inout AppConfig) -> Void, _ test: (Application) async throws -> Void) async throws {
         _ = quietLogs
         let env = ProcessInfo.processInfo.environment
         let storage: AppConfig.Storage
@@ -65,6 +81,30 @@ enum TestApp {
         try? await app.asyncShutdown()
         if let sqlitePath {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
+        }
+    }
+}
+
+/// A counting semaphore for async tests.
+actor TestGate {
+    private var permits: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(permits: Int) { self.permits = permits }
+
+    func acquire() async {
+        if permits > 0 {
+            permits -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            permits += 1
+        } else {
+            waiting.removeFirst().resume()
         }
     }
 }
