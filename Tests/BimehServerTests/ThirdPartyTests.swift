@@ -189,6 +189,26 @@ struct ThirdPartyTests {
         }
     }
 
+    @Test("R-TP-03 a third-party policy starts on its purchase day: another start is refused (start-fixed); the web shows the dates read-only")
+    func startFixed() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let quoteID = try #require(try await app.send(.POST, "/api/v1/quotes", token: flow.issuer, json: [
+                "product": "third-party", "customerId": flow.customerID, "date": "1405/01/10", "inputs": Self.inputs()]).json["id"] as? String)
+            // today is 1405/01/10: a start on 1405/01/20 would leave ten days uncovered after the sale
+            let later = try await app.send(.POST, "/api/v1/policies", token: flow.issuer, json: [
+                "quoteId": quoteID, "customerId": flow.customerID, "startDate": "1405/01/20", "endDate": "1406/01/20", "payment": ["plan": "cash"]])
+            #expect(later.fieldCodes == ["startDate": "start-fixed"])
+            var issuer = WebPageTests.Browser(app: app)
+            try await issuer.signIn("issuer")
+            let page = try await issuer.get("/quotes/\(quoteID)").body.string
+            #expect(page.contains("name=\"startDate\" value=\"1405/01/10\" dir=\"ltr\" readonly"))
+            let onTheDay = try await app.send(.POST, "/api/v1/policies", token: flow.issuer, json: [
+                "quoteId": quoteID, "customerId": flow.customerID, "startDate": "1405/01/10", "endDate": "1406/01/10", "payment": ["plan": "cash"]])
+            #expect(onTheDay.status == .created)
+        }
+    }
+
     @Test("a third-party policy is renewed from its end day, not before")
     func renewalTooEarly() async throws {
         try await TestApp.run { app in

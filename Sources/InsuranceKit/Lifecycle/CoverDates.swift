@@ -1,5 +1,15 @@
 /// R-G-04: cover is never sold or issued for days already gone.
 public enum CoverDates: Sendable {
+    /// R-TP-03: a line sold on the purchase day runs from that day (cover from 00:00 of the next);
+    /// its start is not chosen: "start-fixed" (field "startDate") for any other day.
+    public static func checkPurchaseDayStart(_ term: PolicyTerm, purchasedOn today: JalaliDate) throws {
+        guard term.start == today else {
+            throw DomainError(code: "start-fixed",
+                              message: "این بیمه‌نامه از روز خرید (\(today.persianDescription)) شروع می‌شود و پوشش آن از ساعت ۰۰:۰۰ روز بعد است؛ تاریخ شروع را نمی‌توان تغییر داد.",
+                              field: "startDate")
+        }
+    }
+
     /// R-P-09: how many days before its end a policy may be renewed, unless configured.
     public static let defaultRenewalWindowDays = 30
 

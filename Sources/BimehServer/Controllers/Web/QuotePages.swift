@@ -54,6 +54,8 @@ struct QuotePages: RouteCollection {
         var policyHref: String?
         /// R-G-09: the brokers a sale may go through (empty: direct or agency only).
         var brokers: [BrokerOption] = []
+        /// R-TP-03: the term runs from the purchase day; the dates are shown, not chosen.
+        var startFixed = false
     }
 
     struct BrokerOption: Encodable {
@@ -85,7 +87,9 @@ struct QuotePages: RouteCollection {
             startDate: start.description, endDate: start.addingYears(1).description, errors: errors,
             policyHref: try policy.map { WebPath.policy(try $0.requireID()) },
             brokers: try await Broker.query(on: req.db).sort(\.$name).all().map { BrokerOption(id: try $0.requireID().uuidString, name: $0.name) })
-        return try await req.page("quotes/show", context, status: status)
+        var shown = context
+        shown.startFixed = product.termStartsOnPurchaseDay
+        return try await req.page("quotes/show", shown, status: status)
     }
 
     struct RegisterForm: Content {

@@ -30,6 +30,9 @@ enum PolicyRegistration {
         try PolicyTermRule.check(request.term)
         try DomainErrorMapping.validating(defaultField: "startDate") {
             try CoverDates.checkStart(request.term, registeredOn: JalaliDate(date: work.now))
+            if product.termStartsOnPurchaseDay, renewalOf == nil {
+                try CoverDates.checkPurchaseDayStart(request.term, purchasedOn: JalaliDate(date: work.now))
+            }
         }
         let premium = Rial(amount: quote.total)
         let today = JalaliDate(date: work.now)
