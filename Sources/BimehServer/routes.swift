@@ -34,6 +34,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ThirdPartyPages())
     try signedIn.register(collection: PolicyPages())
     try signedIn.register(collection: PaymentPages())
+    try signedIn.register(collection: EndorsementPages())
     try signedIn.register(collection: ClaimPages())
     try signedIn.register(collection: BrokerPages())
 }

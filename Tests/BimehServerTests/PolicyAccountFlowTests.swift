@@ -287,3 +287,42 @@ struct WebRenewalTests {
         }
     }
 }
+
+@Suite("Endorsements on the web: items added and removed, each printed as its own document (R-P-07)")
+struct WebEndorsementTests {
+    typealias Browser = WebPageTests.Browser
+
+    @Test("R-P-07 removing the second computer (40,000,000) and adding one of 20,000,000 from 1405/07/15 refunds 98,082")
+    func addAndRemoveItems() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await flow.issuedPolicy()   // 60,000,000 + 40,000,000, 1 %: 1,000,000, paid in cash
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            let page = try await issuer.get("/policies/\(policyID)").body.string
+            #expect(page.contains("name=\"remove[]\" value=\"1\""))
+            let csrf = try #require(Browser.hidden("_csrf", in: page))
+            let once = try #require(Browser.hidden("_once", in: page))
+            // new list 60,000,000 + 20,000,000 → 800,000 a year; (800,000 − 1,000,000) × 179 / 365 = −98,082.19… → −98,082
+            let res = try await issuer.post("/policies/\(policyID)/endorsements", form: [
+                "_csrf": csrf, "_once": once, "effectiveDate": "1405/07/15", "description": "جایگزینی رایانهٔ دوم",
+                "remove[]": "1", "items[0][description]": "رایانهٔ تازه", "items[0][serial]": "SN-9", "items[0][value]": "20000000"])
+            #expect(res.status == .seeOther, "\(res.body.string)")
+            let view = try await flow.get(policyID).json
+            let endorsement = try #require((view["endorsements"] as? [[String: Any]])?.first)
+            #expect(endorsement["premiumDelta"] as? Int == -98_082)
+            let items = try #require(try await Policy.find(UUID(uuidString: policyID), on: app.db)).inputs
+            #expect(QuotePages.displayItems(items).map(\.serial) == ["SN-1", "SN-9"])
+            // its own document: what changed, and where the 98,082 goes (paid in full before: all of it by order)
+            let endorsementID = try #require(endorsement["id"] as? String)
+            let printed = try await issuer.get("/endorsements/\(endorsementID)/print")
+            #expect(printed.status == .ok)
+            let text = printed.body.string
+            #expect(text.contains("الحاقیهٔ شمارهٔ ۱"))
+            #expect(text.contains("SN-9</td><td class=\"num\">۲۰٬۰۰۰٬۰۰۰</td><td>افزوده"))
+            #expect(text.contains("SN-2</td><td class=\"num\">۴۰٬۰۰۰٬۰۰۰</td><td>حذف‌شده"))
+            #expect(text.contains("۹۸٬۰۸۲ ریال با حوالهٔ شمارهٔ"))
+            #expect(text.components(separatedBy: "<section class=\"copy\">").count == 4)
+        }
+    }
+}

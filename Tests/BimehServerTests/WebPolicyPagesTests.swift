@@ -63,7 +63,7 @@ struct WebPolicyPagesTests {
             #expect(page.body.string.contains("بیمه‌نامهٔ رایانه شمارهٔ ۱۴۰۵/۱"))
             // refund endorsement: the server is dropped from 1405/07/15 → a refund payment order
             let endorsed = try await issuer.post(policyPath + "/endorsements", form: ["_csrf": csrf, "effectiveDate": "1405/07/15", "description": "حذف سرور",
-                                                                                     "items[0][description]": "لپ‌تاپ", "items[0][value]": "60000000"])
+                                                                                     "remove[]": "1"])
             #expect(endorsed.status == .seeOther)
             let order = try #require(try await PaymentOrder.query(on: app.db).first())
             // remaining 179 of 365 days: 400,000 × 179 / 365 = 196,164.38 → 196,164

@@ -6,7 +6,7 @@ extension SiteURL {
             .home, .login, .logout, .stylesheet, .eligibilityScript, .metrics, .eligibility, .eligibilityCreditCode,
             .customers, .newCustomer, .customer(.key), .quotes, .newQuote, .quote(.key), .quotePolicy(.key),
             .policies, .policy(.key), .cheques, .receipt(.key), .bankSlip(.key), .paymentOrder(.key), .paymentOrderPaid(.key),
-            .claims, .newClaim, .claim(.key), .claimDocuments(.key), .claimDocumentsLetter(.key), .claimStep(.key, .key),
+            .endorsementPrint(.key), .claims, .newClaim, .claim(.key), .claimDocuments(.key), .claimDocumentsLetter(.key), .claimStep(.key, .key),
             .brokersUnlicensed,
         ] + PolicyStep.allCases.map { .policyStep(.key, $0) } + Verdict.allCases.map { .paymentVerdict(.key, $0) }
         let api: [API] = [

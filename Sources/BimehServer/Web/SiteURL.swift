@@ -21,6 +21,8 @@ enum SiteURL: Sendable, Hashable {
     case policies, policy(Parameter<UUID>), policyStep(Parameter<UUID>, PolicyStep)
     case cheques, receipt(Parameter<UUID>), bankSlip(Parameter<UUID>), paymentVerdict(Parameter<UUID>, Verdict), paymentOrder(Parameter<UUID>)
     case paymentOrderPaid(Parameter<UUID>)
+    /// R-P-07: each endorsement prints as its own document.
+    case endorsementPrint(Parameter<UUID>)
     // claims and reports
     case claims, newClaim, claim(Parameter<UUID>), claimDocuments(Parameter<UUID>), claimDocumentsLetter(Parameter<UUID>)
     case claimStep(Parameter<UUID>, Parameter<String>)
@@ -125,6 +127,7 @@ enum SiteURL: Sendable, Hashable {
         case .paymentVerdict(let id, let verdict): ["payments", id.segment("id"), .literal(verdict.rawValue)]
         case .paymentOrder(let id): ["payment-orders", id.segment("id")]
         case .paymentOrderPaid(let id): ["payment-orders", id.segment("id"), "paid"]
+        case .endorsementPrint(let id): ["endorsements", id.segment("id"), "print"]
         case .claims: ["claims"]
         case .newClaim: ["claims", "new"]
         case .claim(let id): ["claims", id.segment("id")]

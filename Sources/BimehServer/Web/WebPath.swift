@@ -25,6 +25,7 @@ enum WebPath {
     static func paymentVerdict(_ id: UUID, _ verdict: SiteURL.Verdict) -> String { SiteURL.paymentVerdict(.value(id), verdict).path }
     static func paymentOrder(_ id: UUID) -> String { SiteURL.paymentOrder(.value(id)).path }
     static func paymentOrderPaid(_ id: UUID) -> String { SiteURL.paymentOrderPaid(.value(id)).path }
+    static func endorsementPrint(_ id: UUID) -> String { SiteURL.endorsementPrint(.value(id)).path }
     static let cheques = SiteURL.cheques.path
     static let claims = SiteURL.claims.path
     static let newClaim = SiteURL.newClaim.path

@@ -92,6 +92,7 @@ struct PolicyPages: RouteCollection {
         var id: String
         var orderHref: String?
         var awaitingPayment: Bool
+        var printHref: String? = nil
     }
 
     /// Where the page's forms post.
@@ -147,6 +148,8 @@ struct PolicyPages: RouteCollection {
         var quoteHref: String
         /// The product's name, as the page's title.
         var productTitle = ""
+        /// The insured items in force: the endorsement form keeps, removes and adds to them.
+        var currentItems: [QuotePages.DisplayItem] = []
         /// Whether the product lists insured items (the endorsement form offers a new list).
         var hasItems = false
         var needsLicence: Bool
@@ -194,7 +197,8 @@ struct PolicyPages: RouteCollection {
             endorsements: view.endorsements.map { e in
                 EndorsementRow(number: e.number, kind: Self.kindTitle(e.kind), status: e.status == "issued" ? "صادرشده" : "در انتظار پرداخت",
                                effectiveDate: e.effectiveDate, delta: e.premiumDelta, description: e.description, id: e.id?.uuidString ?? "",
-                               orderHref: e.paymentOrder?.id.map(WebPath.paymentOrder), awaitingPayment: e.status == "awaiting-payment")
+                               orderHref: e.paymentOrder?.id.map(WebPath.paymentOrder), awaitingPayment: e.status == "awaiting-payment",
+                               printHref: e.id.map(WebPath.endorsementPrint))
             },
             open: (try? ledger.open().amount) ?? 0, links: Links(id), printHref: WebPath.policyPrint(id),
             canPay: allowed.contains(.recordPayment), canIssue: allowed.contains(.issue), canEndorse: allowed.contains(.endorse),
@@ -207,7 +211,8 @@ struct PolicyPages: RouteCollection {
         let line = try req.bimeh.products.line(policy.product).title
         context.links.licence = panel.formAction
         context.productTitle = line.hasPrefix("بیمه ") ? "بیمه‌نامهٔ " + line.dropFirst("بیمه ".count) : line
-        context.hasItems = !QuotePages.displayItems(policy.inputs).isEmpty
+        context.currentItems = QuotePages.displayItems(policy.inputs)
+        context.hasItems = !context.currentItems.isEmpty
         if context.canRenew, let end = try? JalaliDate(parsing: policy.endDate) {
             let opens = CoverDates.renewalOpens(end: end, windowDays: req.bimeh.config.renewalWindowDays)
             if req.bimeh.clock.today() < opens {
@@ -290,22 +295,33 @@ struct PolicyPages: RouteCollection {
     struct EndorseForm: Content {
         var effectiveDate: String?
         var description: String?
+        /// New items to add.
         var items: [QuotePages.ItemRow]?
+        /// Rows (0-based) of the items in force to remove.
+        var remove: [String]?
     }
 
     @Sendable func endorse(req: Request) async throws -> Response {
         let form = (try? req.content.decode(EndorseForm.self)) ?? EndorseForm()
-        var changes: Data?
-        let rows = (form.items ?? []).compactMap { row -> [String: Any]? in
+        let id = req.parameters.get("id", as: UUID.self)
+        let policy = try await PolicyAccess.policy(id, for: try req.principal, on: req.db)
+        let added = (form.items ?? []).compactMap { row -> [String: Any]? in
             let d = Normalize.text(row.description ?? ""), v = FormInput.integer(row.value)
             guard !d.isEmpty, let v else { return nil }
             var item: [String: Any] = ["description": d, "value": v]
             if let s = row.serial, !Normalize.text(s).isEmpty { item["serial"] = Normalize.text(s) }
             return item
         }
-        if !rows.isEmpty { changes = try JSONSerialization.data(withJSONObject: ["items": rows], options: [.sortedKeys]) }
+        let removed = Set((form.remove ?? []).compactMap { Int(Normalize.digits($0)) })
+        // the full new list, as the API takes it: the items kept, then the ones added
+        var changes: Data?
+        if !added.isEmpty || !removed.isEmpty {
+            let object = (try? JSONSerialization.jsonObject(with: Data(policy.inputs.utf8)) as? [String: Any]) ?? [:]
+            let current = (object["items"] as? [[String: Any]]) ?? []
+            let kept = current.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+            changes = try JSONSerialization.data(withJSONObject: ["items": kept + added], options: [.sortedKeys])
+        }
         let input = EndorsePolicy.Input(effectiveDate: form.effectiveDate, description: form.description, changes: changes)
-        let id = req.parameters.get("id", as: UUID.self)
         return try await act(req, done: "endorsed") { principal, work in
             guard let id else { throw AppError.notFound("بیمه‌نامه") }
             _ = try await EndorsePolicy(input).run(policyID: id, ifMatch: nil, principal: principal, in: work)
