@@ -22,8 +22,8 @@ extension APIDocument {
         Operation(method: .POST, path: "/api/v1/policies/{id}/payments", summary: "Record a cheque (receipt issued) or a bank slip (R-P-03); Idempotency-Key honoured",
                   roles: [.issuer, .accountant], tag: "payments", request: PolicySchemas.paymentInput,
                   responses: [(201, "Recorded", PolicySchemas.payment)]),
-        Operation(method: .POST, path: "/api/v1/payments/{id}/collect", summary: "Accounting: the cheque or slip is collected (R-P-05)",
-                  roles: [.accountant], tag: "payments", request: nil, responses: [(200, "Collected", PolicySchemas.settled)]),
+        Operation(method: .POST, path: "/api/v1/payments/{id}/collect", summary: "Accounting: the cheque is collected, or the slip confirmed with the bank's tracking number, once (R-P-05)",
+                  roles: [.accountant], tag: "payments", request: PolicySchemas.settleInput, responses: [(200, "Collected", PolicySchemas.settled)]),
         Operation(method: .POST, path: "/api/v1/payments/{id}/bounce", summary: "Accounting: the cheque bounced (R-P-05)",
                   roles: [.accountant], tag: "payments", request: nil, responses: [(200, "Bounced", PolicySchemas.settled)]),
         Operation(method: .POST, path: "/api/v1/policies/{id}/issue", summary: "Issue: policy register number once the down payment is collected (R-P-06); If-Match honoured",
@@ -79,15 +79,21 @@ enum PolicySchemas {
 
     static let paymentInput = Schemas.object([
         "method": Schemas.enumeration(["cheque", "bank-slip"]), "amount": Schemas.integer, "paidOn": Schemas.jalaliDate,
-        "cheque": Schemas.object(["number": Schemas.string, "bank": Schemas.string, "dueDate": Schemas.jalaliDate], required: ["number", "bank", "dueDate"]),
-        "endorsementId": Schemas.uuid,
+        // dueDate may be left out for an installment's cheque: it takes the installment's (R-P-03)
+        "cheque": Schemas.object(["number": Schemas.string, "bank": Schemas.string, "dueDate": Schemas.jalaliDate, "account": Schemas.string],
+                                 required: ["number", "bank"]),
+        "endorsementId": Schemas.uuid, "installment": Schemas.integer,
     ], required: ["method", "amount", "paidOn"])
+
+    /// A bank slip is confirmed with the bank's tracking number; a cheque takes no body.
+    static let settleInput = Schemas.object(["trackingNumber": Schemas.string], required: [])
 
     static let payment = Schemas.object([
         "id": Schemas.uuid, "policyId": Schemas.uuid, "method": Schemas.string,
         "status": Schemas.enumeration(["held", "pending", "collected", "bounced"]), "amount": Schemas.integer,
         "paidOn": Schemas.jalaliDate, "receiptNumber": Schemas.string, "endorsementId": Schemas.uuid,
-        "cheque": Schemas.object(["number": Schemas.string, "bank": Schemas.string, "dueDate": Schemas.jalaliDate]),
+        "cheque": Schemas.object(["number": Schemas.string, "bank": Schemas.string, "dueDate": Schemas.jalaliDate, "account": Schemas.string]),
+        "installment": Schemas.integer, "slipId": Schemas.string, "bankTracking": Schemas.string,
     ], required: ["id", "status"])
 
     static let settled = Schemas.object(["id": Schemas.uuid, "status": Schemas.enumeration(["collected", "bounced"])], required: ["id", "status"])
@@ -124,10 +130,10 @@ enum PolicySchemas {
 
     static let policy = Schemas.object([
         "id": Schemas.uuid, "product": Schemas.string, "number": Schemas.string,
-        "status": Schemas.enumeration(["registered", "issued", "expired", "cancelled"]), "inForce": ["type": "boolean"], "asOf": Schemas.jalaliDate,
+        "status": Schemas.enumeration(["registered", "issued", "expired", "pending-cancellation", "cancelled"]), "inForce": ["type": "boolean"], "asOf": Schemas.jalaliDate,
         "version": Schemas.integer, "customerId": Schemas.uuid, "quoteId": Schemas.uuid, "startDate": Schemas.jalaliDate, "endDate": Schemas.jalaliDate,
         "coverFrom": Schemas.instant, "coverTo": Schemas.instant, "issueDate": Schemas.jalaliDate, "premium": Schemas.integer,
-        "annualPremium": Schemas.integer, "paid": Schemas.integer, "inHand": Schemas.integer, "sumInsured": Schemas.integer,
+        "annualPremium": Schemas.integer, "paid": Schemas.integer, "inHand": Schemas.integer, "refunded": Schemas.integer, "owed": Schemas.integer, "sumInsured": Schemas.integer,
         "franchisePercent": Schemas.string, "plan": Schemas.enumeration(["cash", "installments"]),
         "schedule": ["type": "array", "items": scheduleEntry],
         "endorsements": ["type": "array", "items": endorsement],
