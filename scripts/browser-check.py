@@ -98,9 +98,53 @@ try:
           and "فهرست رایانه‌ها" not in driver.page_source, "the registered policy page is titled by its product")
     shot("07-liability-policy")
 
+    # A bank slip for the whole premium, then Back and the same form again: recorded once.
+    policy_url = driver.current_url
+    driver.find_element(By.CSS_SELECTOR, "input[name=method][value=bank-slip]").click()
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'ثبت پرداخت')]"))
+    check("فیش بانکی" in driver.page_source, "a bank slip is recorded")
+    slip_link = driver.find_element(By.XPATH, "//a[contains(@href, '/slip')]").get_attribute("href")
+    driver.back()
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'ثبت پرداخت')]"))
+    check("form-already-submitted" in driver.page_source and driver.page_source.count("در انتظار تأیید بانک") <= 1,
+          "Back and resubmit records nothing twice")
+    shot("07b-resubmitted")
+    driver.get(slip_link)
+    slip_ids = [w for w in driver.find_element(By.TAG_NAME, "body").text.split() if w.isdigit() and len(w) == 10]
+    check(len(slip_ids) == 1, "the printed slip carries a 10-digit payment id")
+    shot("07c-slip")
+
+    # The demo computer policy: its endorsement form keeps, removes and adds computers.
+    driver.get(base + "/policies")
+    driver.find_element(By.XPATH, "//a[contains(., '۱۴۰۵/۱')]").click()
+    check(bool(driver.find_elements(By.CSS_SELECTOR, "input[name='remove[]']")), "the endorsement form lists the computers to keep or remove")
+    driver.find_element(By.ID, "description").send_keys("افزودن چاپگر")
+    driver.find_element(By.NAME, "items[0][description]").send_keys("رایانهٔ تازه")
+    driver.find_element(By.NAME, "items[0][serial]").send_keys("BR-1")
+    driver.find_element(By.NAME, "items[0][value]").send_keys("10000000")
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'ثبت الحاقیه')]"))
+    check("الحاقیه ثبت شد" in driver.page_source, "an endorsement adding a computer is recorded")
+    driver.find_element(By.XPATH, "//a[contains(., 'چاپ الحاقیه')]").click()
+    check(driver.page_source.count('class="copy"') == 3 and "افزوده" in driver.page_source,
+          "the endorsement prints as its own document, three copies, the new computer marked")
+    shot("07d-endorsement-print")
+    driver.get(policy_url)
+
     driver.find_element(By.CSS_SELECTOR, ".who button").click()
     time.sleep(0.3)
     check("/login" in driver.current_url, "signing out returns to the sign-in page")
+
+    # Accounting confirms the slip with the bank's tracking number.
+    driver.find_element(By.ID, "username").send_keys("accountant")
+    driver.find_element(By.ID, "password").send_keys("demo-accountant")
+    submit(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    driver.get(base + "/accounting/cheques")
+    driver.find_element(By.NAME, "trackingNumber").send_keys("۱۲۳۴۵۶۷۸۹")
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'تأیید بانک')]"))
+    check("وصول ثبت شد" in driver.page_source, "the slip is confirmed with the bank's tracking number")
+    shot("07e-slip-confirmed")
+    driver.find_element(By.CSS_SELECTOR, ".who button").click()
+    time.sleep(0.3)
 
     # The claims expert's notice form asks the questions that make conditional documents required.
     driver.find_element(By.ID, "username").send_keys("claims")
