@@ -9,7 +9,7 @@ struct ProductCatalogTests {
         let product = try ProductCatalog.product("computer")
         #expect(product.code == "computer")
         #expect(product.title == "بیمه رایانه")
-        #expect(ProductCatalog.all.map(\.code) == ["computer", "employers-liability", "contractors-all-risk", "third-party"])
+        #expect(ProductCatalog.all.map(\.code) == ["computer", "employers-liability", "contractors-all-risk", "third-party", "supplementary-health"])
     }
 
     @Test("R-P-01 unknown product", arguments: ["", "Computer", "spaceship", "computer "])

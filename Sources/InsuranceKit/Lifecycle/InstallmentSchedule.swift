@@ -44,6 +44,8 @@ public enum InstallmentSchedule: Sendable {
         case .cash:
             guard rules.allowsCash else { throw planNotAllowed }
             return [ScheduledPayment(dueDate: date, amount: premium, kind: .whole)]
+        case .installments(let downPayment, let count) where !rules.monthlyCounts.isEmpty:
+            return try monthly(premium: premium, count: count, downPayment: downPayment, counts: rules.monthlyCounts, from: date)
         case .installments(let downPayment, let count):
             guard rules.allowsInstallments else { throw planNotAllowed }
             guard rules.installmentCounts.contains(count), (1...maximumCount).contains(count) else {
@@ -51,6 +53,30 @@ public enum InstallmentSchedule: Sendable {
             }
             try checkDownPayment(downPayment, premium: premium, share: rules.downPaymentShare)
             return installments(premium: premium, downPayment: downPayment, count: count, from: date)
+        }
+    }
+
+    /// R-SH-11: `count` equal monthly parts of floor(premium / count), the remainder on the last;
+    /// the first (due on `date`, the down payment) is paid before issue, part k on
+    /// `date.addingMonths(k − 1)`. A down payment sent with the plan must be that first part
+    /// (0 means "not given").
+    private static func monthly(premium: Rial, count: Int, downPayment: Rial, counts: Set<Int>,
+                                from date: JalaliDate) throws -> [ScheduledPayment] {
+        guard counts.contains(count) else {
+            throw DomainError(code: "invalid-installment-count",
+                              message: "تعداد اقساط ماهانه باید یکی از این‌ها باشد: \(counts.sorted().map { Normalize.persianDigits(String($0)) }.joined(separator: "، ")).",
+                              field: "payment.count")
+        }
+        let each = premium.amount / Int64(count)
+        let remainder = premium.amount % Int64(count)
+        guard downPayment.isZero || downPayment.amount == each else {
+            throw DomainError(code: "invalid-down-payment",
+                              message: "در اقساط ماهانه، پیش‌پرداخت همان قسط نخست است: \(Rial(each).persianFormatted) ریال.",
+                              field: "payment.downPayment")
+        }
+        return (1...count).map { k in
+            ScheduledPayment(dueDate: date.addingMonths(k - 1), amount: Rial(k == count ? each + remainder : each),
+                             kind: k == 1 ? .downPayment : .installment)
         }
     }
 

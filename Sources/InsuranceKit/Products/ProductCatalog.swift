@@ -14,6 +14,7 @@ public struct ProductCatalog: Sendable {
         ComputerInsurance(),
         EmployersLiability(), ContractorsAllRisk(),
         ThirdPartyInsurance(),
+        SupplementaryHealth(),
     ])
 
     /// Throws "unknown-product" (field "product") for a code no product has.

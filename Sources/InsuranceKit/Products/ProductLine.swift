@@ -80,11 +80,27 @@ public struct PaymentPlanRules: Sendable, Hashable {
     /// installment plan".
     public let installmentCounts: ClosedRange<Int>
     public let allowsCash: Bool
+    /// R-SH-11: when not empty, installment plans are this many equal monthly parts, the first
+    /// before issue (it is the down payment, not chosen).
+    public let monthlyCounts: Set<Int>
 
     public init(downPaymentShare: ClosedRange<Percent>, installmentCounts: ClosedRange<Int>, allowsCash: Bool) {
         self.downPaymentShare = downPaymentShare
         self.installmentCounts = installmentCounts
         self.allowsCash = allowsCash
+        monthlyCounts = []
+    }
+
+    /// Cash, or `counts` equal monthly installments.
+    public static func monthly(_ counts: Set<Int>) -> PaymentPlanRules {
+        PaymentPlanRules(counts: counts)
+    }
+
+    private init(counts: Set<Int>) {
+        downPaymentShare = Percent(0)...Percent(100)
+        installmentCounts = (counts.min() ?? 1)...(counts.max() ?? 1)
+        allowsCash = true
+        monthlyCounts = counts
     }
 
     public var allowsInstallments: Bool { installmentCounts.upperBound >= 1 }

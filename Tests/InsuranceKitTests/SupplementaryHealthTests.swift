@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+@testable import InsuranceKit
+
+@Suite("R-SH-01…03, R-SH-10, R-SH-11 supplementary health: plans, persons, premium")
+struct SupplementaryHealthTests {
+    let product = SupplementaryHealth()
+    let start = try! JalaliDate(parsing: "1405/01/10")
+
+    static func person(_ code: String, _ birth: String, _ sex: String, _ relation: String, student: Bool? = nil,
+                       married: Bool? = nil, main: String? = nil) -> [String: Any] {
+        var p: [String: Any] = ["nationalCode": code, "birthDate": birth, "sex": sex, "relation": relation]
+        if let student { p["student"] = student }
+        if let married { p["married"] = married }
+        if let main { p["mainNationalCode"] = main }
+        return p
+    }
+
+    static var main: [String: Any] { person("0076229645", "1365/05/01", "male", "main") }
+    static var spouse: [String: Any] { person("1583250689", "1368/02/01", "female", "spouse") }
+    static var daughter: [String: Any] { person("0012345679", "1398/01/01", "female", "child") }
+
+    func quote(_ inputs: [String: Any], on date: JalaliDate? = nil) throws -> ProductQuote {
+        try product.quote(inputs: try JSONSerialization.data(withJSONObject: inputs), context: QuoteContext(date: date ?? start))
+    }
+
+    func family(_ persons: [[String: Any]], plan: String = "silver", base: Bool = true, optional: [String]? = nil) -> [String: Any] {
+        var inputs: [String: Any] = ["plan": plan, "kind": "family", "persons": persons, "hasBaseInsurance": base]
+        if let optional { inputs["optionalCovers"] = optional }
+        return inputs
+    }
+
+    func codes(_ body: () throws -> Any) -> [String: String] {
+        do {
+            _ = try body()
+            return [:]
+        } catch let error as DomainError {
+            return [error.field ?? "": error.code]
+        } catch let failure as ValidationFailure {
+            return Dictionary(failure.errors.map { ($0.field ?? "", $0.code) }, uniquingKeysWith: { a, _ in a })
+        } catch {
+            return ["?": "\(error)"]
+        }
+    }
+
+    @Test("T-SH family silver from 1405/01/10: 90,000,000 + 90,000,000 + 45,000,000 = 225,000,000; without base + 67,500,000")
+    func familySilver() throws {
+        // main born 1365/05/01: 39 on 1405/01/10 (the birthday is not yet reached) → ×1.0 = 90,000,000;
+        // spouse born 1368/02/01: 37 → ×1.0; daughter born 1398/01/01: 7 → ×0.5 = 45,000,000
+        let quote = try quote(family([Self.main, Self.spouse, Self.daughter]))
+        #expect(quote.lines.map(\.code) == ["person-1", "person-2", "person-3"])
+        #expect(quote.lines.map(\.amount) == [90_000_000, 90_000_000, 45_000_000])
+        #expect(quote.total == 225_000_000)
+        #expect(quote.franchisePercent == Percent(20))
+        // without base insurance: 30 % × 225,000,000 = 67,500,000 → 292,500,000
+        let bare = try self.quote(family([Self.main, Self.spouse, Self.daughter], base: false))
+        #expect(bare.line("surcharge-no-base-insurance")?.amount == 67_500_000)
+        #expect(bare.total == 292_500_000)
+        // gold refuses a person without base insurance
+        #expect(codes { try self.quote(family([Self.main], plan: "gold", base: false)) } == ["inputs.hasBaseInsurance": "base-insurance-required"])
+    }
+
+    @Test("R-SH-02 a son born 1381/01/01 (24 at the start) not studying is not a dependant; studying he is")
+    func studyingSon() throws {
+        // 1405/01/10 − 1381/01/01: 24 completed years (the birthday 1405/01/01 has passed)
+        let son = Self.person("0012345687", "1381/01/01", "male", "child")
+        #expect(codes { try self.quote(family([Self.main, son])) } == ["inputs.persons[1].birthDate": "not-a-dependant"])
+        var studying = son
+        studying["student"] = true
+        // 24 → ×1.0 = 90,000,000 each: 180,000,000
+        #expect(try quote(family([Self.main, studying])).total == 180_000_000)
+        // past 25 even studying: born 1379/01/01 → 26
+        var older = studying
+        older["birthDate"] = "1379/01/01"
+        #expect(codes { try self.quote(family([Self.main, older])) } == ["inputs.persons[1].birthDate": "not-a-dependant"])
+    }
+
+    @Test("R-SH-02 ages on the exact birthday and the 70/71 boundary of the main insured")
+    func ageBoundaries() throws {
+        // born 1335/01/10: 70 on 1405/01/10 exactly → main allowed, band 61–70 ×1.5 = 135,000,000
+        let seventy = Self.person("0076229645", "1335/01/10", "male", "main")
+        #expect(try quote(family([seventy])).total == 135_000_000)
+        // born 1334/01/11: still 70 on 1405/01/10 (71 the next day) → allowed
+        #expect(try quote(family([Self.person("0076229645", "1334/01/11", "male", "main")])).total == 135_000_000)
+        // born 1334/01/10: 71 on 1405/01/10, the birthday itself → refused
+        let seventyOne = Self.person("0076229645", "1334/01/10", "male", "main")
+        #expect(codes { try self.quote(family([seventyOne])) } == ["inputs.persons[0].birthDate": "age-out-of-range"])
+        // born 1387/01/11: 17 on 1405/01/10 (turns 18 the next day) → refused as main
+        let seventeen = Self.person("0076229645", "1387/01/11", "male", "main")
+        #expect(codes { try self.quote(family([seventeen])) } == ["inputs.persons[0].birthDate": "age-out-of-range"])
+        // a parent of 75 (born 1330/01/01) in a family plan: band 71–80 ×2.0 = 180,000,000; of 81 refused
+        let parent = Self.person("1583250689", "1330/01/01", "female", "parent")
+        #expect(try quote(family([Self.main, parent])).lines.map(\.amount) == [90_000_000, 180_000_000])
+        var eightyOne = parent
+        eightyOne["birthDate"] = "1324/01/01"
+        #expect(codes { try self.quote(family([Self.main, eightyOne])) } == ["inputs.persons[1].birthDate": "age-out-of-range"])
+    }
+
+    @Test("R-SH-02 an unmarried daughter of 25 is a dependant; a married one is not; a parent is not in an individual plan")
+    func daughtersAndIndividual() throws {
+        let daughter25 = Self.person("0012345679", "1380/01/01", "female", "child", married: false)
+        #expect(try quote(family([Self.main, daughter25])).total == 180_000_000)
+        var married = daughter25
+        married["married"] = true
+        #expect(codes { try self.quote(family([Self.main, married])) } == ["inputs.persons[1].birthDate": "not-a-dependant"])
+        let individual: [String: Any] = ["plan": "basic", "kind": "individual", "persons": [Self.main, Self.spouse], "hasBaseInsurance": true]
+        #expect(codes { try self.quote(individual) } == ["inputs.persons[1].relation": "individual-one-person"])
+    }
+
+    @Test("R-SH-03 optional covers on silver add 10 % of each person's premium each; basic offers none")
+    func optionalCovers() throws {
+        // main 90,000,000 + 2 × 9,000,000 = 108,000,000; daughter 45,000,000 + 2 × 4,500,000 = 54,000,000
+        let quote = try quote(family([Self.main, Self.daughter], optional: ["dental", "maternity"]))
+        #expect(quote.lines.map(\.amount) == [108_000_000, 54_000_000])
+        #expect(codes { try self.quote(family([Self.main], plan: "basic", optional: ["dental"])) } == ["inputs.optionalCovers[0]": "optional-cover-not-offered"])
+        #expect(codes { try self.quote(family([Self.main], optional: ["chemo"])) } == ["inputs.optionalCovers[0]": "unknown-cover"])
+    }
+
+    @Test("R-SH-10 a group: 70 % of the price, at least 10 main members, a member's family joins")
+    func group() throws {
+        // ten members aged 39 on silver: 90,000,000 × 70 % = 63,000,000 each; one spouse (37): 63,000,000
+        let codes = ["0076229645", "1583250689", "0012345679", "0012345687", "0499370899", "0013542419", "0067749828", "0014173026", "0018350739", "0022563131"]
+        var persons = codes.map { Self.person($0, "1365/05/01", "male", "main") }
+        persons.append(Self.person("0036271217", "1368/02/01", "female", "spouse", main: "0076229645"))
+        let inputs: [String: Any] = ["plan": "silver", "kind": "group", "persons": persons, "hasBaseInsurance": true]
+        let quote = try quote(inputs)
+        #expect(quote.lines.count == 11)
+        #expect(quote.lines.allSatisfy { $0.amount == 63_000_000 })
+        #expect(quote.total == 693_000_000)
+        // nine members: too small
+        let nine: [String: Any] = ["plan": "silver", "kind": "group", "persons": Array(persons.prefix(9)), "hasBaseInsurance": true]
+        #expect(self.codes { try self.quote(nine) } == ["inputs.persons": "group-too-small"])
+    }
+
+    @Test("R-SH-02 bad lists: a person twice, a dependant without a main, an unknown plan, a birth after the start")
+    func badLists() throws {
+        #expect(codes { try self.quote(family([Self.main, Self.main])) }["inputs.persons[1].nationalCode"] == "duplicate-person")
+        #expect(codes { try self.quote(family([Self.spouse])) }["inputs.persons[0].relation"] == "main-person-required")
+        #expect(codes { try self.quote(family([Self.main], plan: "platinum")) } == ["inputs.plan": "unknown-plan"])
+        let unborn = Self.person("0012345679", "1405/02/01", "female", "child")
+        #expect(codes { try self.quote(family([Self.main, unborn])) } == ["inputs.persons[1].birthDate": "invalid-birth-date"])
+        let badCode = Self.person("1234567890", "1365/05/01", "male", "main")
+        #expect(codes { try self.quote(family([badCode])) } == ["inputs.persons[0].nationalCode": "invalid-national-code"])
+    }
+
+    @Test("R-SH-11 12 monthly installments of 225,000,007: 11 × 18,750,000 and 18,750,007 last; 7 is refused")
+    func monthlyInstallments() throws {
+        // 225,000,007 / 12 = 18,750,000 rem 7: the first (down payment) due 1405/01/10, then monthly
+        let schedule = try InstallmentSchedule.schedule(premium: 225_000_007, plan: .installments(downPayment: .zero, count: 12),
+                                                        rules: product.paymentPlans, startingOn: start)
+        #expect(schedule.count == 12)
+        #expect(schedule.prefix(11).allSatisfy { $0.amount == 18_750_000 })
+        #expect(schedule.last?.amount == 18_750_007)
+        #expect(schedule.first?.kind == .downPayment)
+        #expect(schedule[1].dueDate == (try JalaliDate(parsing: "1405/02/10")))
+        #expect(schedule.last?.dueDate == (try JalaliDate(parsing: "1405/12/10")))
+        #expect(throws: DomainError.self) {
+            try InstallmentSchedule.schedule(premium: 225_000_007, plan: .installments(downPayment: .zero, count: 7),
+                                             rules: product.paymentPlans, startingOn: start)
+        }
+        // a down payment other than the first part is refused
+        #expect(throws: DomainError.self) {
+            try InstallmentSchedule.schedule(premium: 225_000_007, plan: .installments(downPayment: 20_000_000, count: 12),
+                                             rules: product.paymentPlans, startingOn: start)
+        }
+    }
+}
