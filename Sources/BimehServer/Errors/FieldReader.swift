@@ -71,12 +71,13 @@ struct PaymentPlanBody: Codable, Sendable {
         case "cash":
             return .cash
         case "installments":
-            guard let downPayment, downPayment > 0 else {
+            // left out: the product's rules decide (equal monthly parts take none; others refuse 0)
+            guard (downPayment ?? 0) >= 0 else {
                 reader.add("payment.downPayment", "invalid-down-payment", "پیش‌پرداخت (به ریال) را وارد کنید.")
                 return nil
             }
             guard let count else { return reader.missing("payment.count") }
-            return .installments(downPayment: Rial(amount: downPayment), count: count)
+            return .installments(downPayment: Rial(amount: downPayment ?? 0), count: count)
         default:
             reader.add("payment.plan", "invalid-plan", "روش پرداخت باید «cash» (نقدی) یا «installments» (اقساطی) باشد.")
             return nil

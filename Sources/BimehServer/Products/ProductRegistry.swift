@@ -6,6 +6,7 @@ extension ProductBook {
     static let standard = ProductBook(catalog: .standard, hooks: [
         ComputerHooks(),
         ThirdPartyHooks(),
+        HealthHooks(),
     ], proposals: [
         Proposal(label: "بیمهٔ رایانه", path: WebPath.newQuote),
         Proposal(label: "بیمهٔ شخص ثالث", path: SiteURL.thirdPartyProposal.path),

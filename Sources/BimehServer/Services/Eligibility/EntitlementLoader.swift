@@ -30,6 +30,7 @@ struct EntitlementLoader {
 
     func replace(on app: Application, actor: AuditActor, from batches: any EntitlementBatches) async throws -> Report {
         let source = self.source
+        try OwnEntitlements.checkImportable(source)
         let engine = app.bimeh.store.engine
         return try await app.bimeh.store.write(on: app.db, actor: actor, requestID: nil) { work in
             guard let sql = work.db as? any SQLDatabase else { throw AppError.malformedJSON }

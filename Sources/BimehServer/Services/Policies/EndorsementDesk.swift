@@ -84,7 +84,9 @@ enum EndorsementDesk {
         }
         policy.version += 1
         try await policy.save(on: work.db)
-        try await work.products.hooks(policy.product).endorsed(policy, in: work)
+        let hooks = work.products.hooks(policy.product)
+        try await hooks.endorsed(policy, in: work)
+        if endorsement.status == .issued { try await hooks.endorsementTookEffect(policy, effective: request.effectiveDate, in: work) }
         try await work.audit("endorsement.created", entity: "policy", id: policyID.uuidString,
                              after: ["number": String(number), "kind": kind.rawValue, "delta": String(delta.amount), "status": endorsement.status.rawValue])
         return Outcome(endorsement: endorsement, paymentOrder: order)
@@ -101,6 +103,7 @@ enum EndorsementDesk {
         apply(endorsement, inputs: Data(endorsement.changes.utf8), sumInsured: endorsement.sumInsuredAfter, to: policy)
         policy.version += 1
         try await policy.save(on: work.db)
+        try await work.products.hooks(policy.product).endorsementTookEffect(policy, effective: try JalaliDate(parsing: endorsement.effectiveDate), in: work)
         try await work.audit("endorsement.issued", entity: "policy", id: try policy.requireID().uuidString,
                              after: ["number": String(endorsement.number), "delta": String(endorsement.premiumDelta)])
     }

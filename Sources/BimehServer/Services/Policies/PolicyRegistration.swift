@@ -27,6 +27,7 @@ enum PolicyRegistration {
             throw AppError.validation([FieldError(field: "customerId", code: "customer-mismatch", message: "این استعلام برای مشتری دیگری صادر شده است.")])
         }
         let product = try work.products.line(quote.product)
+        try work.products.hooks(quote.product).checkRegistration(inputs: quote.inputs, customer: customer)
         try PolicyTermRule.check(request.term)
         try DomainErrorMapping.validating(defaultField: "startDate") {
             try CoverDates.checkStart(request.term, registeredOn: JalaliDate(date: work.now))

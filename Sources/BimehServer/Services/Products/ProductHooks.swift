@@ -9,6 +9,9 @@ import InsuranceKit
 protocol ProductHooks: Sendable {
     var product: ProductCode { get }
 
+    /// R-P-01: product checks of a registration (e.g. a group plan needs a legal customer), in its
+    /// transaction, before anything is stored.
+    func checkRegistration(inputs: String, customer: Customer) throws
     /// R-P-06: product checks before issue (e.g. a licence), and changes to the policy the issue
     /// makes (e.g. the term re-dated to the purchase day). Runs in the issue's transaction.
     func prepareIssue(_ policy: Policy, today: JalaliDate, in work: UnitOfWork) async throws
@@ -16,6 +19,9 @@ protocol ProductHooks: Sendable {
     func issued(_ policy: Policy, in work: UnitOfWork) async throws
     /// After an endorsement was recorded (R-P-07), in its transaction.
     func endorsed(_ policy: Policy, in work: UnitOfWork) async throws
+    /// When an endorsement's changes are applied to the policy (at once, or once its additional
+    /// premium is paid), in that transaction; `effective` is its effective day.
+    func endorsementTookEffect(_ policy: Policy, effective: JalaliDate, in work: UnitOfWork) async throws
     /// After the cancellation was recorded (R-P-08), in its transaction.
     func cancelled(_ policy: Policy, in work: UnitOfWork) async throws
     /// R-P-09: the next term's first day and the inputs it is priced with.
@@ -94,6 +100,16 @@ struct ClaimFacts: Sendable {
 /// Product fields of the policy view. Only members some product fills; nil elsewhere.
 struct PolicyFacts: Sendable {
     var plate: String?
+    /// Health lines: the persons the policy insures (API.md `insuredPersons`).
+    var insuredPersons: [InsuredPersonView]?
+}
+
+/// API.md: `insuredPersons:[{nationalCode, relation, coverTo}]`, and the names when known.
+struct InsuredPersonView: Sendable, Codable {
+    var nationalCode: String
+    var relation: String
+    var coverTo: String
+    var name: String?
 }
 
 struct PolicyPanel: Sendable {
@@ -106,9 +122,11 @@ struct PolicyPanel: Sendable {
 }
 
 extension ProductHooks {
+    func checkRegistration(inputs: String, customer: Customer) throws {}
     func prepareIssue(_ policy: Policy, today: JalaliDate, in work: UnitOfWork) async throws {}
     func issued(_ policy: Policy, in work: UnitOfWork) async throws {}
     func endorsed(_ policy: Policy, in work: UnitOfWork) async throws {}
+    func endorsementTookEffect(_ policy: Policy, effective: JalaliDate, in work: UnitOfWork) async throws {}
     func cancelled(_ policy: Policy, in work: UnitOfWork) async throws {}
 
     /// The next term starts the day the old one ends, on the inputs in force.

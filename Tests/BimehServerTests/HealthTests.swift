@@ -1,0 +1,186 @@
+@testable import BimehServer
+import Fluent
+import SQLKit
+import Foundation
+import InsuranceKit
+import Testing
+import VaporTesting
+
+/// Supplementary health over HTTP (R-SH-02/03, R-SH-09…11): a family policy quoted, registered
+/// with monthly installments, issued, its persons fed to the eligibility store, changed and ended.
+/// Today is 1405/01/10 (TestApp's clock); the policy runs 1405/01/10 → 1406/01/10 (365 days).
+@Suite("Supplementary health over HTTP (R-SH-02, 03, 09, 10, 11)")
+struct HealthTests {
+    static let main = "0013542419", spouse = "0067749828", daughter = "0012345679"
+
+    static func family(_ persons: [[String: Any]]? = nil, kind: String = "family", base: Bool = true) -> [String: Any] {
+        ["plan": "silver", "kind": kind, "hasBaseInsurance": base, "persons": persons ?? [
+            ["nationalCode": main, "firstName": "رضا", "lastName": "کریمی", "birthDate": "1365/05/01", "sex": "male", "relation": "main"],
+            ["nationalCode": spouse, "birthDate": "1368/02/01", "sex": "female", "relation": "spouse"],
+            ["nationalCode": daughter, "birthDate": "1398/01/01", "sex": "female", "relation": "child"],
+        ]]
+    }
+
+    static func quote(_ app: Application, _ flow: PolicyFlow, _ inputs: [String: Any], customer: String? = nil) async throws -> TestingHTTPResponse {
+        try await app.send(.POST, "/api/v1/quotes", token: flow.issuer, json: [
+            "product": "supplementary-health", "customerId": customer ?? flow.customerID, "date": "1405/01/10", "inputs": inputs])
+    }
+
+    /// Quote → 12 monthly installments → the first collected → issued; the policy id.
+    static func issuedFamily(_ app: Application, _ flow: PolicyFlow, _ inputs: [String: Any]? = nil) async throws -> String {
+        let quoteID = try #require(try await quote(app, flow, inputs ?? family()).json["id"] as? String)
+        let registered = try await flow.register(quoteID: quoteID, payment: ["plan": "installments", "count": 12],
+                                                 start: "1405/01/10", end: "1406/01/10")
+        #expect(registered.status == .created, "\(registered.body.string)")
+        let policyID = try #require(registered.json["id"] as? String)
+        let first = try #require((registered.json["schedule"] as? [[String: Any]])?.first?["amount"] as? Int)
+        let paymentID = try #require(try await flow.cheque(policyID, amount: Int64(first)).json["id"] as? String)
+        #expect(try await flow.collect(paymentID).status == .ok)
+        let issued = try await flow.issue(policyID)
+        #expect(issued.status == .ok, "\(issued.body.string)")
+        return policyID
+    }
+
+    @Test("T-SH family silver: 90,000,000 + 90,000,000 + 45,000,000 = 225,000,000 in 12 monthly parts of 18,750,000")
+    func familyQuoteAndSchedule() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            // main born 1365/05/01: 39 on 1405/01/10 → ×1.0; spouse 37 → ×1.0; daughter born 1398/01/01: 7 → ×0.5
+            let quote = try await Self.quote(app, flow, Self.family())
+            #expect(quote.status == .created, "\(quote.body.string)")
+            let lines = try #require(quote.json["lines"] as? [[String: Any]])
+            #expect(lines.compactMap { $0["code"] as? String } == ["person-1", "person-2", "person-3"])
+            #expect(lines.compactMap { $0["amount"] as? Int } == [90_000_000, 90_000_000, 45_000_000])
+            #expect(quote.json["total"] as? Int == 225_000_000)
+            // without base insurance: + 30 % × 225,000,000 = 67,500,000
+            let bare = try await Self.quote(app, flow, Self.family(base: false))
+            #expect((bare.json["lines"] as? [[String: Any]])?.last?["code"] as? String == "surcharge-no-base-insurance")
+            #expect(bare.json["total"] as? Int == 292_500_000)
+            // 225,000,000 / 12 = 18,750,000 exactly; the first due today, the last on 1405/12/10
+            let quoteID = try #require(quote.json["id"] as? String)
+            let registered = try await flow.register(quoteID: quoteID, payment: ["plan": "installments", "count": 12], start: "1405/01/10", end: "1406/01/10")
+            let schedule = try #require(registered.json["schedule"] as? [[String: Any]])
+            #expect(schedule.count == 12)
+            #expect(schedule.allSatisfy { $0["amount"] as? Int == 18_750_000 })
+            #expect(schedule.last?["dueDate"] as? String == "1405/12/10")
+            // 7 installments are not a health plan
+            let quote2 = try #require(try await Self.quote(app, flow, Self.family()).json["id"] as? String)
+            let seven = try await flow.register(quoteID: quote2, payment: ["plan": "installments", "count": 7], start: "1405/01/10", end: "1406/01/10")
+            #expect(seven.fieldCodes["payment.count"] == "invalid-installment-count")
+        }
+    }
+
+    @Test("R-SH-02 refusals over HTTP: a son of 24 not studying, a main of 71, a gold plan without base insurance")
+    func refusals() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let son: [String: Any] = ["nationalCode": Self.daughter, "birthDate": "1381/01/01", "sex": "male", "relation": "child"]
+            let main: [String: Any] = ["nationalCode": Self.main, "birthDate": "1365/05/01", "sex": "male", "relation": "main"]
+            #expect(try await Self.quote(app, flow, Self.family([main, son])).fieldCodes == ["inputs.persons[1].birthDate": "not-a-dependant"])
+            var studying = son
+            studying["student"] = true
+            #expect(try await Self.quote(app, flow, Self.family([main, studying])).json["total"] as? Int == 180_000_000)
+            let old: [String: Any] = ["nationalCode": Self.main, "birthDate": "1334/01/10", "sex": "male", "relation": "main"]
+            #expect(try await Self.quote(app, flow, Self.family([old])).fieldCodes == ["inputs.persons[0].birthDate": "age-out-of-range"])
+            var gold = Self.family([main], base: false)
+            gold["plan"] = "gold"
+            #expect(try await Self.quote(app, flow, gold).fieldCodes == ["inputs.hasBaseInsurance": "base-insurance-required"])
+            var unknown = Self.family([main])
+            unknown["plan"] = "platinum"
+            #expect(try await Self.quote(app, flow, unknown).fieldCodes == ["inputs.plan": "unknown-plan"])
+        }
+    }
+
+    @Test("R-SH-09 issue feeds the eligibility store: the provider sees each person covered by this insurer and plan")
+    func eligibilityFeed() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await Self.issuedFamily(app, flow)
+            let view = try await flow.get(policyID).json
+            let persons = try #require(view["insuredPersons"] as? [[String: Any]])
+            #expect(persons.compactMap { $0["nationalCode"] as? String } == [Self.main, Self.spouse, Self.daughter])
+            #expect(persons.allSatisfy { $0["coverTo"] as? String == "1406/01/10" })
+            // R-G-04: cover begins at 24:00 of the start day, so today's inquiry still says not covered…
+            let provider = try await app.token("provider")
+            let today = try await app.send(.GET, "/api/v1/eligibility/\(Self.daughter)", token: provider)
+            #expect(today.status == .ok)
+            #expect(today.json["covered"] as? Bool == false)
+            // …and from tomorrow, 1405/01/11, the same store answers covered, by this insurer, plan silver
+            let tomorrow = try await EntitlementStore.inquire(try PersonIdentifier(Self.daughter), on: try JalaliDate(parsing: "1405/01/11"),
+                                                               reader: app.bimeh.entitlements, db: app.db)
+            #expect(tomorrow.answer.covered)
+            #expect(tomorrow.insurer == HealthEntitlements.source)
+            #expect(tomorrow.answer.plan == "silver")
+            #expect(tomorrow.answer.relation == .child)
+            #expect(tomorrow.answer.coverTo == (try JalaliDate(parsing: "1406/01/10")))
+            // the same person in a second family policy of this insurer for an overlapping term: refused at issue
+            let quoteID = try #require(try await Self.quote(app, flow, Self.family([
+                ["nationalCode": Self.daughter, "birthDate": "1368/02/01", "sex": "female", "relation": "main"]])).json["id"] as? String)
+            let second = try #require(try await flow.register(quoteID: quoteID, start: "1405/01/10", end: "1406/01/10").json["id"] as? String)
+            _ = try await flow.collect(try #require(try await flow.cheque(second, amount: 90_000_000).json["id"] as? String))
+            let refused = try await flow.issue(second)
+            #expect(refused.status == .conflict)
+            #expect(refused.problemCode == "person-already-insured")
+        }
+    }
+
+    @Test("R-SH-09/R-P-07 removing the daughter from 1405/07/15 ends her cover that day and credits 21,452,055")
+    func personRemovedMidTerm() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await Self.issuedFamily(app, flow)
+            // new annual premium 180,000,000; remaining 1405/07/15 → 1406/01/10: Mehr 15 + Aban–Bahman 4 × 30 + Esfand 29
+            // + Farvardin 10 = 174 days; delta (180,000,000 − 225,000,000) × 174 / 365 = −21,452,054.79… → −21,452,055
+            let persons = try #require(Self.family()["persons"] as? [[String: Any]])
+            let endorsed = try await app.send(.POST, "/api/v1/policies/\(policyID)/endorsements", token: flow.issuer, json: [
+                "effectiveDate": "1405/07/15", "description": "حذف فرزند", "changes": ["persons": Array(persons.prefix(2))]])
+            #expect(endorsed.status == .created, "\(endorsed.body.string)")
+            #expect(endorsed.json["premiumDelta"] as? Int == -21_452_055)
+            // 206,250,000 of the 225,000,000 is still owed: the credit reduces it, nothing is paid out
+            #expect(endorsed.json["paymentOrder"] == nil)
+            let rows = try await HealthPersonRecord.query(on: app.db).filter(\.$nationalCode == Self.daughter).all()
+            #expect(rows.map(\.coverTo) == ["1405/07/15"])
+            let validTo = try await Self.validTo(app, Self.daughter)
+            #expect(validTo == [14_050_715])
+            // cancelling from 1405/08/21 (notice 1405/08/01 + 20) ends the others on that day
+            let cancelled = try await app.send(.POST, "/api/v1/policies/\(policyID)/cancellation", token: flow.issuer,
+                                               json: ["initiatedBy": "insurer", "noticeDate": "1405/08/01", "reason": "عدم پرداخت اقساط"])
+            #expect(cancelled.status == .ok)
+            #expect(try await Self.validTo(app, Self.main) == [14_050_821])
+            #expect(try await Self.validTo(app, Self.daughter) == [14_050_715])
+        }
+    }
+
+    @Test("R-SH-09 no imported list may take the insurer's own source name (an import replaces a whole source)")
+    func ownSourceReserved() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            _ = try await Self.issuedFamily(app, flow)
+            await #expect(throws: AppError.self) {
+                try await EntitlementLoader(source: OwnEntitlements.source).replace(on: app, actor: .system("test"), from: ListBatches([]))
+            }
+            // the policy's persons are still there
+            #expect(try await Self.validTo(app, Self.main) == [14_060_110])
+        }
+    }
+
+    @Test("R-SH-10 a group is an employer's; a family plan is a natural person's")
+    func customerKinds() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let company = try await app.send(.POST, "/api/v1/customers", token: flow.issuer,
+                                             json: ["kind": "legal", "legalId": "10380284790", "name": "شرکت نمونه"])
+            let companyID = try #require(company.json["id"] as? String)
+            let quoteID = try #require(try await Self.quote(app, flow, Self.family(), customer: companyID).json["id"] as? String)
+            let res = try await app.send(.POST, "/api/v1/policies", token: flow.issuer, json: [
+                "quoteId": quoteID, "customerId": companyID, "startDate": "1405/01/10", "endDate": "1406/01/10", "payment": ["plan": "cash"]])
+            #expect(res.fieldCodes == ["customerId": "natural-customer-required"])
+        }
+    }
+
+    static func validTo(_ app: Application, _ person: String) async throws -> [Int] {
+        let sql = try #require(app.db as? any SQLDatabase)
+        return try await sql.raw("SELECT valid_to FROM entitlements WHERE person = \(bind: person) AND source = \(bind: HealthEntitlements.source)")
+            .all().map { try $0.decode(column: "valid_to", as: Int.self) }
+    }
+}
