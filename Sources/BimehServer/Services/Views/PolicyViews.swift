@@ -149,6 +149,8 @@ struct PolicyView: Content {
     var brokerId: UUID?
     /// Motor lines: the vehicle's plate, as sold or as last changed by endorsement.
     var plate: String?
+    /// Motor lines: the insured vehicle's details.
+    var vehicle: InsuredVehicle?
 
     static func load(_ policy: Policy, asOf: JalaliDate, products: ProductBook, on db: any Database) async throws -> PolicyView {
         let id = try policy.requireID()
@@ -158,6 +160,7 @@ struct PolicyView: Content {
         let endorsements = try await Endorsement.query(on: db).filter(\.$policy.$id == id).sort(\.$number).with(\.$paymentOrder).all()
         let payments = try await Payment.query(on: db).filter(\.$policy.$id == id).sort(\.$createdAt).all()
         let cancellation = try StoredJSON.decode(CancellationDesk.Record.self, from: policy.cancellation, what: "policy.cancellation")
+        let facts = products.hooks(policy.product).policyFacts(policy)
         let standing = PolicyStanding.on(asOf, stored: PolicyAccess.state(of: policy), endDate: term.end, cancellationEffective: cancellation?.outcome.effectiveDate)
         return PolicyView(
             id: id, product: policy.product.rawValue, number: policy.printedNumber, status: standing.rawValue,
@@ -175,6 +178,6 @@ struct PolicyView: Content {
             payments: payments.map(PaymentView.init),
             cancellation: cancellation,
             renewalOf: policy.$renewalOf.id, uniqueCode: policy.uniqueCode, channel: policy.channel.rawValue, brokerId: policy.brokerID,
-            plate: products.hooks(policy.product).policyFacts(policy).plate)
+            plate: facts.plate, vehicle: facts.vehicle)
     }
 }
