@@ -1,4 +1,5 @@
 @testable import BimehServer
+import Fluent
 import Foundation
 import InsuranceKit
 import SQLKit
@@ -87,7 +88,7 @@ struct SystemEndpointTests {
     func demoPolicy() async throws {
         try await TestApp.run(seedDemo: false) { app in
             #expect(try await DemoData.seed(app) > 0)
-            let policy = try #require(try await Policy.query(on: app.db).first())
+            let policy = try #require(try await Policy.query(on: app.db).filter(\.$product == ProductCode("computer")).first())
             #expect(policy.status == .issued)
             // started 30 days before today (1405/01/10 − 30 days = 1404/12/09, Esfand 1404 having 29 days)
             #expect(policy.startDate == "1404/12/09")
@@ -96,6 +97,24 @@ struct SystemEndpointTests {
                                             json: ["policyId": try policy.requireID().uuidString, "lossDate": "1405/01/09", "noticeDate": "1405/01/10", "description": "x"])
             #expect(opened.status == .created)
             #expect((opened.json["premiumInquiry"] as? [String: Any])?["full"] != nil)
+            #expect(try await DemoData.seed(app) == 0, "seeding again changes nothing")
+        }
+    }
+
+    @Test("R-TP-13 the demo seed issues a third-party policy with its vehicle, authentic on the public inquiry")
+    func demoThirdParty() async throws {
+        try await TestApp.run(seedDemo: false) { app in
+            #expect(try await DemoData.seed(app) > 0)
+            let policy = try #require(try await Policy.query(on: app.db).filter(\.$product == ProductCode("third-party")).first())
+            #expect(policy.status == .issued)
+            // sold today, 1405/01/10: cover from the next day (R-TP-03)
+            #expect(policy.startDate == "1405/01/10")
+            let code = try #require(policy.uniqueCode)
+            let inquiry = try await app.send(.GET, "/api/v1/public/third-party/\(code)")
+            #expect(inquiry.json["authentic"] as? Bool == true)
+            // «۲۲ ج ۴۵۶ ایران ۱۰» masked: **ج*56-10
+            #expect((inquiry.json["vehicle"] as? [String: Any])?["plate"] as? String == "**ج*56-10")
+            #expect(try await RegistryEvent.query(on: app.db).filter(\.$policy.$id == policy.requireID()).count() == 1)
             #expect(try await DemoData.seed(app) == 0, "seeding again changes nothing")
         }
     }

@@ -9,13 +9,20 @@ import VaporTesting
 /// the 1399 reference × 5, so a four-cylinder car ("car-4-cyl", 19,687,000 in 1399) costs 98,435,000.
 @Suite("Third-party motor (R-TP-02, 03, 08, 13)")
 struct ThirdPartyTests {
-    static func inputs(previousEnd: String? = nil, issueDate: String = "1405/01/10") -> [String: Any] {
+    /// The vehicle card of the cars sold in these tests (R-TP-13), as a seller types it.
+    static var vehicle: [String: Any] { [
+        "plate": "۲۲ ج ۴۵۶ ایران ۱۰", "vin": "1M8GDM9AXKP042788", "engineNumber": "124K0123456",
+        "make": "ایران خودرو", "model": "پژو ۲۰۶", "modelYear": 1398,
+    ] }
+
+    static func inputs(previousEnd: String? = nil, issueDate: String = "1405/01/10", vehicle: [String: Any]? = Self.vehicle) -> [String: Any] {
         var inputs: [String: Any] = [
             "vehicleClass": "car-4-cyl", "usage": "private", "issueDate": issueDate, "claimFreeYears": 0, "financialClaims": 0,
             "bodilyClaims": 0, "vehicleAgeYears": 3, "negativePoints": 0, "firstRegistration": false, "safeDrivingCourse": false,
             "missingInspection": false, "extraTrailers": 0, "financialCover": 0, "driverAccident": false,
         ]
         if let previousEnd { inputs["previousPolicyEndDate"] = previousEnd }
+        if let vehicle { inputs["vehicle"] = vehicle }
         return inputs
     }
 
@@ -63,7 +70,7 @@ struct ThirdPartyTests {
             let inquiry = try await app.send(.GET, "/api/v1/public/third-party/\(code)")
             #expect(inquiry.json["authentic"] as? Bool == true)
             #expect(inquiry.json["policyNumber"] as? String == "1405/1")
-            #expect(inquiry.json["vehicle"] is String)
+            #expect((inquiry.json["vehicle"] as? [String: Any])?["label"] is String)
             #expect(try await app.send(.GET, "/api/v1/public/third-party/ABCDEFGHJKLMNPQR").json["authentic"] as? Bool == false)
             #expect(try await app.send(.GET, "/api/v1/public/third-party/x").json["authentic"] as? Bool == false)
             // the central registry's event was written with the issue
@@ -74,9 +81,9 @@ struct ThirdPartyTests {
     }
 
     /// Quote → cash policy → cheque → collect; returns the policy id, ready for its licence.
-    static func registeredThirdParty(_ app: Application, _ flow: PolicyFlow) async throws -> String {
+    static func registeredThirdParty(_ app: Application, _ flow: PolicyFlow, vehicle: [String: Any]? = Self.vehicle) async throws -> String {
         let quote = try await app.send(.POST, "/api/v1/quotes", token: flow.issuer,
-                                       json: ["product": "third-party", "customerId": flow.customerID, "date": "1405/01/10", "inputs": inputs()])
+                                       json: ["product": "third-party", "customerId": flow.customerID, "date": "1405/01/10", "inputs": inputs(vehicle: vehicle)])
         let quoteID = try #require(quote.json["id"] as? String)
         let total = try #require(quote.json["total"] as? Int)
         let policyID = try #require(try await flow.register(quoteID: quoteID, start: "1405/01/10", end: "1406/01/10").json["id"] as? String)
@@ -132,24 +139,34 @@ struct ThirdPartyTests {
         }
     }
 
-    @Test("R-TP-12 plate-change endorsement: no premium effect, the new plate on the policy and in the registry")
+    @Test("R-TP-12 plate-change endorsement: no premium effect, the new plate on the policy's vehicle and in the registry")
     func plateChange() async throws {
         try await TestApp.run { app in
             let flow = try await PolicyFlow.start(app)
             let policyID = try await Self.issuedThirdParty(app, flow)
+            // sold with «۲۲ ج ۴۵۶ ایران ۱۰» = 22ج456-10; changed to «۱۲ ب ۳۴۵ - ۶۶» = 12ب345-66
+            #expect(try await flow.get(policyID).json["plate"] as? String == "22ج456-10")
             let res = try await app.send(.POST, "/api/v1/policies/\(policyID)/endorsements", token: flow.issuer, json: [
                 "effectiveDate": "1405/01/11", "kind": "non-financial", "changes": ["plate": "۱۲ ب ۳۴۵ - ۶۶"], "description": "تعویض پلاک"])
             #expect(res.status == .created, "\(res.body.string)")
             #expect(res.json["premiumDelta"] as? Int == 0)
             let policy = try #require(try await Policy.find(UUID(uuidString: policyID), on: app.db))
-            #expect(policy.inputs.contains("\"plate\":\"12 ب 345 - 66\""))
+            #expect(policy.inputs.contains("\"plate\":\"12ب345-66\""))
+            #expect(!policy.inputs.contains("22ج456-10"))
             let events = try await RegistryEvent.query(on: app.db).filter(\.$policy.$id == policy.requireID()).sort(\.$createdAt).all()
             #expect(events.map(\.kind) == ["issued", "endorsed"])
-            #expect(events.last?.payload.contains("12 ب 345 - 66") == true)
-            #expect(try await flow.get(policyID).json["plate"] as? String == "12 ب 345 - 66")
-            let tooLong = try await app.send(.POST, "/api/v1/policies/\(policyID)/endorsements", token: flow.issuer, json: [
+            #expect(events.last?.payload.contains("12ب345-66") == true)
+            let view = try await flow.get(policyID).json
+            #expect(view["plate"] as? String == "12ب345-66")
+            let vehicle = try #require(view["vehicle"] as? [String: Any])
+            #expect(vehicle["plate"] as? String == "12ب345-66")
+            #expect(vehicle["plateDisplay"] as? String == "۱۲ ب ۳۴۵ ایران ۶۶")
+            // the rest of the vehicle is unchanged
+            #expect(vehicle["vin"] as? String == "1M8GDM9AXKP042788")
+            let bad = try await app.send(.POST, "/api/v1/policies/\(policyID)/endorsements", token: flow.issuer, json: [
                 "effectiveDate": "1405/01/11", "changes": ["plate": String(repeating: "۱", count: 40)], "description": "تعویض پلاک"])
-            #expect(tooLong.status == .unprocessableEntity)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.fieldCodes.values.contains("invalid-plate"), "\(bad.body.string)")
         }
     }
 

@@ -21,7 +21,9 @@ struct WebThirdPartyTests {
             let quote = try await issuer.post("/quotes/third-party", form: [
                 "_csrf": csrf, "nationalCode": "0076229645", "vehicleClass": "car-4-cyl", "usage": "private", "previousPolicyEndDate": "1404/12/19",
                 "claimFreeYears": "0", "financialClaims": "0", "bodilyClaims": "0", "vehicleAgeYears": "3", "negativePoints": "0",
-                "extraTrailers": "0", "financialCover": "0"])
+                "extraTrailers": "0", "financialCover": "0",
+                "plate": "۲۲ ج ۴۵۶ ایران ۱۰", "vin": "1M8GDM9AXKP042788", "engineNumber": "124K0123456", "make": "ایران خودرو",
+                "model": "پژو ۲۰۶", "modelYear": "۱۳۹۸"])
             #expect(quote.status == .seeOther)
             let quotePath = try #require(quote.headers.first(name: .location))
             let page = try await issuer.get(quotePath)

@@ -45,7 +45,7 @@ struct ThirdPartyInputValidationTests {
 
     @Test("every API field but previousPolicyEndDate is required")
     func required() {
-        for field in ThirdPartyInputs.fieldNames.subtracting(["previousPolicyEndDate", "policyMonths", "publicTransport", "plate"]) {
+        for field in ThirdPartyInputs.fieldNames.subtracting(["previousPolicyEndDate", "policyMonths", "publicTransport", "plate", "vehicle"]) {
             let errors = tpErrors(tpInputs(removing: [field]))
             #expect(errors.map(\.code) == ["required"], "\(field)")
             #expect(errors.first?.field == "inputs.\(field)")

@@ -73,7 +73,10 @@ enum DemoData {
             }
             let issuer = try await User.query(on: work.db).filter(\.$username == "issuer").first()
             created += try await seedCustomers(in: work, issuer: issuer)
-            if samplePolicy, let issuer { created += try await seedPolicyInForce(in: work, issuer: issuer) }
+            if samplePolicy, let issuer {
+                created += try await seedPolicyInForce(in: work, issuer: issuer)
+                created += try await seedThirdPartyPolicy(in: work, issuer: issuer)
+            }
             return created
         })
     }
@@ -130,6 +133,44 @@ enum DemoData {
         // collected on the day it was received, a month ago (the premium inquiry reads this date)
         collected.settledOn = start.description
         try await collected.save(on: work.db)
+        _ = try await IssueDesk.issue(try policy.requireID(), ifMatch: nil, principal: principal, in: work)
+        return 1
+    }
+
+    /// One third-party policy for the second demo customer's car, sold and issued today through
+    /// the same desks as any sale: the vehicle card in the inputs, the driver's licence registered
+    /// (R-TP-02) and the unique code given at issue, so the public authenticity page has something
+    /// to confirm (R-TP-13).
+    private static func seedThirdPartyPolicy(in work: UnitOfWork, issuer: User) async throws -> Int {
+        let product = ThirdPartyInsurance().code
+        guard try await Policy.query(on: work.db).filter(\.$product == product).count() == 0,
+              let customer = try await Customer.query(on: work.db).filter(\.$nationalCode == "1583250689").first() else { return 0 }
+        let principal = Principal(userID: try issuer.requireID(), username: issuer.username, displayName: issuer.displayName,
+                                  role: .issuer, agencyID: nil, tokenID: UUID(), csrfToken: nil)
+        let today = JalaliDate(date: work.now)
+        let inputs: [String: Any] = [
+            "vehicleClass": "car-4-cyl", "usage": "private", "issueDate": today.description, "claimFreeYears": 3, "financialClaims": 0,
+            "bodilyClaims": 0, "vehicleAgeYears": 6, "negativePoints": 0, "firstRegistration": false, "safeDrivingCourse": false,
+            "missingInspection": false, "extraTrailers": 0, "financialCover": 0, "driverAccident": true,
+            "previousPolicyEndDate": today.description,
+            "vehicle": ["plate": "۲۲ ج ۴۵۶ ایران ۱۰", "vin": "NAAP03ED5AJ123456", "engineNumber": "124K0123456",
+                        "make": "ایران خودرو", "model": "سمند", "modelYear": today.year - 6],
+        ]
+        let request = QuoteDesk.Request(product: product.rawValue, customerID: try customer.requireID(), date: today,
+                                        inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
+        let quote = try await QuoteDesk.create(request, priced: try QuoteDesk.price(request, principal: principal, products: work.products, purchaseDay: today),
+                                               principal: principal, in: work)
+        let policy = try await PolicyRegistration.register(
+            .init(quoteID: try quote.requireID(), customerID: try customer.requireID(), term: try PolicyTerm(from: today, to: today.addingYears(1)), plan: .cash),
+            principal: principal, in: work)
+        let payment = try await PaymentDesk.receive(
+            .init(method: .cheque, amount: Rial(amount: policy.premium), paidOn: today, cheque: ("100200", "ملت", today, nil), endorsementID: nil),
+            policyID: try policy.requireID(), ifMatch: nil, principal: principal, in: work)
+        _ = try await PaymentDesk.settle(try payment.requireID(), verdict: .collect, in: work)
+        let licence = ThirdPartyDesk.LicenceRequest(
+            licence: DrivingLicence(number: "1234567890", licenceClass: .third, expiry: today.addingYears(5)),
+            holderName: "علی رضایی", holderNationalCode: try NationalCode("1583250689"))
+        _ = try await ThirdPartyDesk.registerLicence(licence, policyID: try policy.requireID(), principal: principal, in: work)
         _ = try await IssueDesk.issue(try policy.requireID(), ifMatch: nil, principal: principal, in: work)
         return 1
     }

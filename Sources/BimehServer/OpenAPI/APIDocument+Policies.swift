@@ -46,7 +46,9 @@ enum PolicySchemas {
 
     static let quoteInput = Schemas.object([
         "product": Schemas.enumeration(ProductCatalog.all.map(\.code.rawValue)), "customerId": Schemas.uuid, "date": Schemas.jalaliDate,
-        "inputs": ["type": "object", "description": "Product inputs (API.md); computer: {items:[{description, serial?, value}], competitiveDiscountPercent?, franchisePercent?}"],
+        "inputs": ["type": "object", "description": .string("Product inputs (API.md); computer: {items:[{description, serial?, value}], competitiveDiscountPercent?, franchisePercent?}; "
+                   + "third-party: the API.md fields and policyMonths?, publicTransport?, vehicle? (see the vehicle schema: optional in a quote, required before issue: 409 vehicle-details-required), plate?"),
+                   "properties": ["vehicle": vehicleInput]],
     ], required: ["product", "date", "inputs"])
 
     static let quote = Schemas.object([
@@ -110,7 +112,7 @@ enum PolicySchemas {
 
     static let endorsementInput = Schemas.object([
         "effectiveDate": Schemas.jalaliDate, "kind": Schemas.enumeration(["additional", "refund", "non-financial"]),
-        "changes": ["type": "object", "description": "Product inputs to replace (top-level members), e.g. {items:[…]}"],
+        "changes": ["type": "object", "description": "Product inputs to replace (top-level members), e.g. {items:[…]}; a third-party plate change: {plate}, which replaces vehicle.plate"],
         "description": Schemas.string,
     ], required: ["effectiveDate"])
 
@@ -139,5 +141,6 @@ enum PolicySchemas {
         "endorsements": ["type": "array", "items": endorsement],
         "payments": ["type": "array", "items": payment],
         "cancellation": ["type": "object"], "renewalOf": Schemas.uuid, "uniqueCode": Schemas.string, "plate": Schemas.string,
+        "vehicle": vehicle,
     ], required: ["id", "status", "premium", "paid", "schedule", "endorsements"])
 }

@@ -53,10 +53,11 @@ struct ThirdPartyController: RouteCollection {
         var policyNumber: String?
         var coverFrom: Date?
         var coverTo: Date?
-        var vehicle: String?
+        var vehicle: ThirdPartyDesk.PublicVehicle?
     }
 
-    /// Anyone may ask; the answer says only whether the code is a policy of ours and its cover.
+    /// Anyone may ask; the answer says only whether the code is a policy of ours, its cover and
+    /// the vehicle, masked where it could name someone (R-TP-13).
     @Sendable func authenticity(req: Request) async throws -> Authenticity {
         let code = (req.parameters.get("uniqueCode") ?? "").uppercased()
         guard code.count == 16, code.allSatisfy({ $0.isLetter || $0.isNumber }),
@@ -64,7 +65,7 @@ struct ThirdPartyController: RouteCollection {
             return Authenticity(authentic: false)
         }
         let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
-        let vehicle = try? ThirdPartyDesk.vehicleClass(of: policy).label
+        let vehicle = ThirdPartyDesk.publicVehicle(of: policy)
         return Authenticity(authentic: policy.status == .issued, policyNumber: policy.printedNumber, coverFrom: term.coverBegins,
                             coverTo: term.coverEnds, vehicle: vehicle)
     }

@@ -67,9 +67,14 @@ enum ThirdPartyDesk {
         return policy
     }
 
-    /// Before issue: a registered licence still valid today (R-TP-02); the term re-dated to run
-    /// from the purchase day, so that cover starts at 00:00 of the next day (R-TP-03).
+    /// Before issue: the vehicle's details in the inputs (R-TP-13: what the registry and the
+    /// public inquiry name), a registered licence still valid today (R-TP-02); the term re-dated
+    /// to run from the purchase day, so that cover starts at 00:00 of the next day (R-TP-03).
     static func prepareIssue(_ policy: Policy, today: JalaliDate, on db: any Database) async throws {
+        guard vehicle(of: policy) != nil else {
+            throw AppError.conflict("vehicle-details-required",
+                                    "پیش از صدور بیمه‌نامهٔ شخص ثالث، مشخصات خودرو (پلاک، VIN یا شمارهٔ شاسی، شمارهٔ موتور، سازنده، مدل و سال ساخت) باید در پیشنهاد ثبت شده باشد؛ پیشنهاد تازه‌ای با این مشخصات وارد کنید.")
+        }
         guard let licence = try await PolicyLicence.query(on: db).filter(\.$policy.$id == policy.requireID()).first() else {
             throw AppError.conflict("licence-required", "پیش از صدور بیمه‌نامهٔ شخص ثالث، گواهینامهٔ یکی از رانندگان خودرو باید ثبت و تأیید شود (R-TP-02).")
         }
@@ -87,9 +92,43 @@ enum ThirdPartyDesk {
         try await recordEvent(policy.$renewalOf.id == nil ? "issued" : "renewed", policy: policy, in: work)
     }
 
-    /// The vehicle's plate, as sold or as last changed by endorsement.
+    /// The policy's inputs as stored (normalized at sale or by the last endorsement).
+    static func inputs(of policy: Policy) -> ThirdPartyInputs? {
+        try? JSONDecoder().decode(ThirdPartyInputs.self, from: Data(policy.inputs.utf8))
+    }
+
+    /// What the policy insures, as sold or as last changed by endorsement; nil for a proposal
+    /// entered without it.
+    static func vehicle(of policy: Policy) -> VehicleDetails? {
+        inputs(of: policy)?.vehicle
+    }
+
+    /// The vehicle as the public authenticity inquiry shows it (R-TP-13): its tariff class, make,
+    /// model and year, the plate, VIN and chassis number masked (`VehicleDetails.masked`), no
+    /// engine number. A policy sold before the details were recorded shows its class alone.
+    struct PublicVehicle: Content {
+        var vehicleClass: String
+        var label: String
+        var plate: String?
+        var vin: String?
+        var chassisNumber: String?
+        var make: String?
+        var model: String?
+        var modelYear: Int?
+    }
+
+    static func publicVehicle(of policy: Policy) -> PublicVehicle? {
+        guard let inputs = inputs(of: policy), let vehicleClass = try? vehicleClass(of: policy) else { return nil }
+        let masked = inputs.vehicle?.masked
+        return PublicVehicle(vehicleClass: vehicleClass.code, label: vehicleClass.label, plate: masked?.plate,
+                             vin: masked?.vin, chassisNumber: masked?.chassisNumber, make: masked?.make, model: masked?.model,
+                             modelYear: masked?.modelYear)
+    }
+
+    /// The vehicle's plate (canonical), as sold or as last changed by endorsement.
     static func plate(of policy: Policy) -> String? {
-        (try? JSONDecoder().decode(ThirdPartyInputs.self, from: Data(policy.inputs.utf8)))?.plate
+        guard let inputs = inputs(of: policy) else { return nil }
+        return inputs.vehicle?.plate.canonical ?? inputs.plate
     }
 
     /// 16 characters from an alphabet without look-alikes: ~80 bits, not guessable.
@@ -99,18 +138,35 @@ enum ThirdPartyDesk {
         return String((0..<16).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
     }
 
+    /// What an event tells the registry (its `data`): the policy, the licence and the vehicle in
+    /// full (the registry is not the public: nothing is masked). `plate` repeats `vehicle.plate`
+    /// for the readers of the events written before the vehicle's details were recorded.
+    struct RegistryPayload: Encodable {
+        var kind: String
+        var policyNumber: String
+        var uniqueCode: String
+        var coverFrom: String
+        var coverTo: String
+        var licenceNumber: String
+        var licenceClass: String
+        var licenceExpiry: String
+        var licenceHolder: String
+        var plate: String
+        var vehicleClass: String
+        var vehicle: VehicleDetails?
+    }
+
     /// R-TP-13: every issue, renewal, endorsement and cancellation goes to the central registry
-    /// with the licence data; the outbox row commits with the change itself.
+    /// with the licence data and the vehicle; the outbox row commits with the change itself.
     static func recordEvent(_ kind: String, policy: Policy, in work: UnitOfWork) async throws {
         let policyID = try policy.requireID()
         let licence = try await PolicyLicence.query(on: work.db).filter(\.$policy.$id == policyID).first()
-        let payload: [String: String] = [
-            "kind": kind, "policyNumber": policy.printedNumber ?? "", "uniqueCode": policy.uniqueCode ?? "",
-            "coverFrom": policy.startDate, "coverTo": policy.endDate,
-            "licenceNumber": licence?.number ?? "", "licenceClass": licence?.licenceClass ?? "", "licenceExpiry": licence?.expiry ?? "",
-            "licenceHolder": licence?.holderNationalCode ?? "",
-            "plate": plate(of: policy) ?? "",
-        ]
+        let payload = RegistryPayload(
+            kind: kind, policyNumber: policy.printedNumber ?? "", uniqueCode: policy.uniqueCode ?? "",
+            coverFrom: policy.startDate, coverTo: policy.endDate,
+            licenceNumber: licence?.number ?? "", licenceClass: licence?.licenceClass ?? "", licenceExpiry: licence?.expiry ?? "",
+            licenceHolder: licence?.holderNationalCode ?? "",
+            plate: plate(of: policy) ?? "", vehicleClass: inputs(of: policy)?.vehicleClass ?? "", vehicle: vehicle(of: policy))
         let event = RegistryEvent()
         event.eventID = UUID()
         event.$policy.id = policyID

@@ -30,7 +30,11 @@ struct ThirdPartyHooks: ProductHooks {
     }
 
     func policyFacts(_ policy: Policy) -> PolicyFacts {
-        PolicyFacts(plate: ThirdPartyDesk.plate(of: policy))
+        PolicyFacts(plate: ThirdPartyDesk.plate(of: policy), vehicle: ThirdPartyDesk.vehicle(of: policy).map { v in
+            InsuredVehicle(plate: v.plate.canonical, plateDisplay: v.plate.display, vin: v.vin?.value,
+                           vinCheckDigitMatches: v.vin?.checkDigitMatches, chassisNumber: v.chassisNumber, engineNumber: v.engineNumber,
+                           make: v.make, model: v.model, modelYear: v.modelYear)
+        })
     }
 
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel {

@@ -35,6 +35,29 @@ struct ThirdPartyPages: RouteCollection {
         var safeDrivingCourse: String?
         var missingInspection: String?
         var driverAccident: String?
+        // the vehicle card (R-TP-13): optional in the proposal, required before issue
+        var plate: String?
+        var vin: String?
+        var chassisNumber: String?
+        var engineNumber: String?
+        var make: String?
+        var model: String?
+        var modelYear: String?
+
+        static let vehicleFields = ["plate", "vin", "chassisNumber", "engineNumber", "make", "model", "modelYear"]
+
+        /// The `vehicle` object of the inputs, or nil when every vehicle field was left empty. A
+        /// year that is not a number is sent as 0, so the product names the model-year problem.
+        var vehicle: [String: Any]? {
+            let texts = [("plate", plate), ("vin", vin), ("chassisNumber", chassisNumber), ("engineNumber", engineNumber),
+                         ("make", make), ("model", model)]
+            var vehicle: [String: Any] = [:]
+            for (key, raw) in texts {
+                if let text = raw?.trimmingCharacters(in: .whitespaces), !text.isEmpty { vehicle[key] = text }
+            }
+            if let raw = modelYear?.trimmingCharacters(in: .whitespaces), !raw.isEmpty { vehicle["modelYear"] = FormInput.integer(raw) ?? 0 }
+            return vehicle.isEmpty ? nil : vehicle
+        }
     }
 
     struct Context: Encodable {
@@ -43,20 +66,32 @@ struct ThirdPartyPages: RouteCollection {
         var classes: [Option]
         var usages: [Option]
         var today: String
-        var errors: [String]
+        /// Problems not tied to a vehicle field, listed at the top.
+        var errors: [PageError]
+        /// Problems of the vehicle's fields, shown under each field (keyed by the form's names).
+        var vehicleErrors: [String: PageError]
         var isSample: Bool
         var action = SiteURL.thirdPartyProposal.path
     }
 
-    private func render(_ req: Request, form: Form, errors: [String], status: HTTPResponseStatus) async throws -> Response {
+    private func render(_ req: Request, form: Form, errors: [PageError], status: HTTPResponseStatus) async throws -> Response {
         let today = req.bimeh.clock.today()
         let tariff = try ThirdPartyTariff.forYear(today.year)
         let context = Context(
             chrome: PageChrome(req, title: "پیشنهاد بیمهٔ شخص ثالث"), form: form,
             classes: tariff.vehicleClasses.map { Option(code: $0.code, label: "\($0.label) — \(Rial(amount: $0.basePremium.amount).persianFormatted) ریال", selected: $0.code == form.vehicleClass) },
             usages: tariff.usages.map { Option(code: $0.code, label: $0.label, selected: $0.code == (form.usage ?? "private")) },
-            today: today.description, errors: errors, isSample: tariff.isSample)
+            today: today.description, errors: errors.filter { Self.vehicleField($0.field) == nil },
+            vehicleErrors: Dictionary(errors.compactMap { e in Self.vehicleField(e.field).map { ($0, e) } }) { first, _ in first },
+            isSample: tariff.isSample)
         return try await req.page("quotes/third-party", context, status: status)
+    }
+
+    /// The form field an API field path names, when it is one of the vehicle's.
+    static func vehicleField(_ path: String) -> String? {
+        let name = path.hasPrefix("inputs.vehicle.") ? String(path.dropFirst("inputs.vehicle.".count))
+            : path == "inputs.plate" ? "plate" : path
+        return Form.vehicleFields.contains(name) && path.hasPrefix("inputs.") ? name : nil
     }
 
     @Sendable func form(req: Request) async throws -> Response {
@@ -68,13 +103,14 @@ struct ThirdPartyPages: RouteCollection {
         let form = (try? req.content.decode(Form.self)) ?? Form()
         let principal = try req.principal
         let today = req.bimeh.clock.today()
-        var errors: [String] = []
+        var errors: [PageError] = []
         let code = Normalize.identifier(form.nationalCode ?? "")
         var customerID: UUID?
         if !code.isEmpty, let customer = try await CustomerRegistry.find(identifier: code, for: principal, on: req.db) {
             customerID = customer.id
         } else {
-            errors.append("بیمه‌گذار با کد «\(code)» ثبت نشده است؛ اول او را از صفحهٔ «ثبت مشتری» ثبت کنید.")
+            errors.append(PageError(code: "unknown-customer", field: "nationalCode",
+                                    message: "بیمه‌گذار با کد «\(code)» ثبت نشده است؛ اول او را از صفحهٔ «ثبت مشتری» ثبت کنید."))
         }
         var inputs: [String: Any] = [
             "vehicleClass": form.vehicleClass ?? "", "usage": form.usage ?? "private", "issueDate": today.description,
@@ -88,6 +124,7 @@ struct ThirdPartyPages: RouteCollection {
         for (key, raw) in numbers { if let value = FormInput.integer(raw) { inputs[key] = value } }
         let previous = Normalize.digits(form.previousPolicyEndDate ?? "").trimmingCharacters(in: .whitespaces)
         if !previous.isEmpty { inputs["previousPolicyEndDate"] = previous }
+        if let vehicle = form.vehicle { inputs["vehicle"] = vehicle }
         guard errors.isEmpty else { return try await render(req, form: form, errors: errors, status: .unprocessableEntity) }
         let request = QuoteDesk.Request(product: ThirdPartyDesk.product, customerID: customerID, date: today,
                                         inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
@@ -97,7 +134,7 @@ struct ThirdPartyPages: RouteCollection {
             let quote = try await req.write { work in try await QuoteDesk.create(request, priced: priced, principal: principal, in: work) }
             return req.redirect(to: WebPath.quote(try quote.requireID()))
         } catch let error as AppError where error.status.code < 500 {
-            return try await render(req, form: form, errors: error.errors.isEmpty ? [error.detail] : error.errors.map(\.message), status: error.status)
+            return try await render(req, form: form, errors: PageError.list(error), status: error.status)
         }
     }
 }
@@ -116,7 +153,7 @@ struct AuthenticityPage: RouteCollection {
         var policyNumber: String?
         var coverFrom: String?
         var coverTo: String?
-        var vehicle: String?
+        var vehicle: ThirdPartyDesk.PublicVehicle?
         var action = SiteURL.authenticity.path
     }
 
@@ -128,7 +165,7 @@ struct AuthenticityPage: RouteCollection {
             context.policyNumber = policy.printedNumber
             context.coverFrom = policy.startDate
             context.coverTo = policy.endDate
-            context.vehicle = try? ThirdPartyDesk.vehicleClass(of: policy).label
+            context.vehicle = ThirdPartyDesk.publicVehicle(of: policy)
         }
         return try await req.page("authenticity", context)
     }

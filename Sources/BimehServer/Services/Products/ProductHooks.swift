@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import InsuranceKit
+import Vapor
 
 /// What a product adds to the generic lifecycle on the server: persistence and side effects
 /// (registry events, licences, entitlements) and the product's own claim facts. Every method has
@@ -100,6 +101,7 @@ struct ClaimFacts: Sendable {
 /// Product fields of the policy view. Only members some product fills; nil elsewhere.
 struct PolicyFacts: Sendable {
     var plate: String?
+    var vehicle: InsuredVehicle?
     /// Health lines: the persons the policy insures (API.md `insuredPersons`).
     var insuredPersons: [InsuredPersonView]?
 }
@@ -110,6 +112,21 @@ struct InsuredPersonView: Sendable, Codable {
     var relation: String
     var coverTo: String
     var name: String?
+}
+
+/// Motor lines: the insured vehicle as the policy view (API and print) shows it, in full.
+struct InsuredVehicle: Content {
+    /// Canonical (`12ب345-66`) and as printed in Persian («۱۲ ب ۳۴۵ ایران ۶۶»).
+    var plate: String
+    var plateDisplay: String
+    var vin: String?
+    /// Whether the VIN's ninth character is its ISO 3779 check digit (informative only).
+    var vinCheckDigitMatches: Bool?
+    var chassisNumber: String?
+    var engineNumber: String
+    var make: String
+    var model: String
+    var modelYear: Int
 }
 
 struct PolicyPanel: Sendable {

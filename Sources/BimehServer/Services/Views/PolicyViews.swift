@@ -149,6 +149,8 @@ struct PolicyView: Content {
     var brokerId: UUID?
     /// Motor lines: the vehicle's plate, as sold or as last changed by endorsement.
     var plate: String?
+    /// Motor lines: the insured vehicle's details.
+    var vehicle: InsuredVehicle?
     /// Health lines: the persons insured now, each with the day their cover ends.
     var insuredPersons: [InsuredPersonView]?
 
@@ -178,6 +180,6 @@ struct PolicyView: Content {
             payments: payments.map(PaymentView.init),
             cancellation: cancellation,
             renewalOf: policy.$renewalOf.id, uniqueCode: policy.uniqueCode, channel: policy.channel.rawValue, brokerId: policy.brokerID,
-            plate: facts.plate, insuredPersons: facts.insuredPersons)
+            plate: facts.plate, vehicle: facts.vehicle, insuredPersons: facts.insuredPersons)
     }
 }

@@ -36,15 +36,20 @@ public struct ThirdPartyInputs: Codable, Sendable, Hashable {
     public var driverAccident: Bool
     public var policyMonths: Int
     public var publicTransport: Bool
-    /// The registration plate as printed on the vehicle card; optional at sale, changed only by a
-    /// plate-change endorsement (R-TP-12), never a pricing factor.
+    /// What the policy insures (plate, VIN or chassis, engine, make, model, year): optional in a
+    /// quote, required before issue, never a pricing factor.
+    public var vehicle: VehicleDetails?
+    /// A plate known before the vehicle's other details (canonical, `IranianPlate`). In a request,
+    /// a top-level `plate` is also the plate-change endorsement's change (R-TP-12): with vehicle
+    /// details it replaces `vehicle.plate` and is not kept here.
     public var plate: String?
 
     public init(vehicleClass: String, usage: String, issueDate: JalaliDate, previousPolicyEndDate: JalaliDate? = nil,
                 claimFreeYears: Int = 0, financialClaims: Int = 0, bodilyClaims: Int = 0, vehicleAgeYears: Int = 0,
                 negativePoints: Int = 0, firstRegistration: Bool = false, safeDrivingCourse: Bool = false,
                 missingInspection: Bool = false, extraTrailers: Int = 0, financialCover: Rial = .zero,
-                driverAccident: Bool = false, policyMonths: Int = 12, publicTransport: Bool = false, plate: String? = nil) {
+                driverAccident: Bool = false, policyMonths: Int = 12, publicTransport: Bool = false,
+                vehicle: VehicleDetails? = nil, plate: String? = nil) {
         self.vehicleClass = vehicleClass
         self.usage = usage
         self.issueDate = issueDate
@@ -62,6 +67,7 @@ public struct ThirdPartyInputs: Codable, Sendable, Hashable {
         self.driverAccident = driverAccident
         self.policyMonths = policyMonths
         self.publicTransport = publicTransport
+        self.vehicle = vehicle
         self.plate = plate
     }
 
@@ -88,8 +94,8 @@ extension ThirdPartyInputs {
         "vehicleClass", "usage", "issueDate", "previousPolicyEndDate", "claimFreeYears", "financialClaims",
         "bodilyClaims", "vehicleAgeYears", "negativePoints", "firstRegistration", "safeDrivingCourse",
         "missingInspection", "extraTrailers", "financialCover", "driverAccident", "policyMonths", "publicTransport", "plate",
+        "vehicle",
     ]
-    public static let maxPlateLength = 32
 
     /// Parses API.md `inputs`, checking each field's shape (tariff-bound checks are the
     /// product's). Collects every problem in `reader`; only malformed JSON throws. nil when any
@@ -126,7 +132,12 @@ extension ThirdPartyInputs {
                                range: policyMonthsRange, required: false, &reader)
             ?? (reader.errors.count == errorsBefore ? 12 : nil)
         let publicTransport = R.bool(f["publicTransport"], at: "inputs.publicTransport", required: false, &reader) ?? false
-        let plate = reader.optionalText(f["plate"], at: "inputs.plate", label: "شمارهٔ پلاک", maxLength: maxPlateLength)
+        var plate: IranianPlate?
+        if let text = reader.optionalText(f["plate"], at: "inputs.plate", label: "شمارهٔ پلاک", maxLength: 64) {
+            do { plate = try IranianPlate(parsing: text) } catch let error as DomainError { reader.fail(error, at: "inputs.plate") }
+        }
+        var vehicle = VehicleDetails.parse(f["vehicle"], at: "inputs.vehicle", purchaseDay: issueDate, into: &reader)
+        if let plate, vehicle != nil { vehicle?.plate = plate }
         guard let vehicleClass, let usage, let issueDate, let claimFreeYears, let financialClaims, let bodilyClaims,
               let age, let points, let firstRegistration, let safeDriving, let missingInspection, let trailers,
               let cover, let driverAccident, let months else { return nil }
@@ -137,6 +148,6 @@ extension ThirdPartyInputs {
             vehicleAgeYears: age, negativePoints: points, firstRegistration: firstRegistration,
             safeDrivingCourse: safeDriving, missingInspection: missingInspection, extraTrailers: trailers,
             financialCover: cover, driverAccident: driverAccident, policyMonths: months,
-            publicTransport: publicTransport, plate: plate)
+            publicTransport: publicTransport, vehicle: vehicle, plate: vehicle == nil ? plate?.canonical : nil)
     }
 }
