@@ -100,6 +100,13 @@ struct HealthTests {
             let persons = try #require(view["insuredPersons"] as? [[String: Any]])
             #expect(persons.compactMap { $0["nationalCode"] as? String } == [Self.main, Self.spouse, Self.daughter])
             #expect(persons.allSatisfy { $0["coverTo"] as? String == "1406/01/10" })
+            // the policy page lists them, in Persian
+            var issuer = WebPageTests.Browser(app: app)
+            try await issuer.signIn("issuer")
+            let page = try await issuer.get("/policies/\(policyID)").body.string
+            #expect(page.contains("<h2>بیمه‌شدگان</h2>"))
+            #expect(page.contains("<td>۰۰۶۷۷۴۹۸۲۸</td><td></td><td>همسر</td><td>۱۴۰۶/۰۱/۱۰</td>"))
+            #expect(page.contains("<td>رضا کریمی</td><td>اصلی</td>"))
             // R-G-04: cover begins at 24:00 of the start day, so today's inquiry still says not covered…
             let provider = try await app.token("provider")
             let today = try await app.send(.GET, "/api/v1/eligibility/\(Self.daughter)", token: provider)

@@ -47,7 +47,7 @@ struct HealthHooks: ProductHooks {
         }
         return PolicyFacts(insuredPersons: inputs.persons.map {
             InsuredPersonView(nationalCode: $0.nationalCode, relation: $0.relation.rawValue, coverTo: to,
-                              name: $0.displayName.isEmpty ? nil : $0.displayName)
+                              name: $0.displayName.isEmpty ? nil : $0.displayName, relationTitle: $0.relation.title)
         })
     }
 }

@@ -112,6 +112,8 @@ struct InsuredPersonView: Sendable, Codable {
     var relation: String
     var coverTo: String
     var name: String?
+    /// The relation in Persian, for pages and prints.
+    var relationTitle: String
 }
 
 /// Motor lines: the insured vehicle as the policy view (API and print) shows it, in full.
