@@ -165,3 +165,41 @@ struct SupplementaryHealthTests {
         }
     }
 }
+
+@Suite("R-SH-04/06 what a health claim pays")
+struct HealthClaimMathTests {
+    @Test("R-SH-04 silver hospitalization 100,000,000: base paid 30,000,000 → 70,000,000; base paid 5,000,000 → 80,000,000")
+    func franchiseOrBase() throws {
+        // franchise 20 % × 100,000,000 = 20,000,000 ≤ 30,000,000 paid by the base insurer: nothing more is deducted
+        let high = try HealthClaimMath.settle(cost: 100_000_000, basePaid: 30_000_000, franchise: Percent(20), remainingCeiling: 1_000_000_000)
+        #expect(high.payable == 70_000_000)
+        #expect(high.lines.map(\.code) == ["cost", "base-insurer"])
+        #expect(high.insuredShare == 0)
+        // base 5,000,000 < franchise 20,000,000: the franchise takes 15,000,000 more → 80,000,000; the insured pays 15,000,000
+        let low = try HealthClaimMath.settle(cost: 100_000_000, basePaid: 5_000_000, franchise: Percent(20), remainingCeiling: 1_000_000_000)
+        #expect(low.payable == 80_000_000)
+        #expect(low.lines.map(\.amount) == [100_000_000, -5_000_000, -15_000_000])
+        #expect(low.insuredShare == 15_000_000)
+        #expect(low.remainingCeiling == 920_000_000)
+    }
+
+    @Test("R-SH-06 a remaining ceiling of 50,000,000 pays 50,000,000 with a ceiling-reduction line of 30,000,000")
+    func ceiling() throws {
+        let capped = try HealthClaimMath.settle(cost: 100_000_000, basePaid: 5_000_000, franchise: Percent(20), remainingCeiling: 50_000_000)
+        #expect(capped.payable == 50_000_000)
+        #expect(capped.lines.last?.code == "ceiling-reduction")
+        #expect(capped.lines.last?.amount == -30_000_000)
+        #expect(try Rial.sum(capped.lines.map(\.amount)) == capped.payable)
+        #expect(capped.remainingCeiling == 0)
+        // nothing left: pays 0
+        #expect(try HealthClaimMath.settle(cost: 10, basePaid: 0, franchise: Percent(20), remainingCeiling: 0).payable == 0)
+    }
+
+    @Test("R-SH-04 bad amounts: zero or negative cost, base paid above cost")
+    func badAmounts() throws {
+        #expect(throws: DomainError.self) { try HealthClaimMath.settle(cost: 0, basePaid: 0, franchise: Percent(20), remainingCeiling: 1) }
+        #expect(throws: DomainError.self) { try HealthClaimMath.settle(cost: -5, basePaid: 0, franchise: Percent(20), remainingCeiling: 1) }
+        #expect(throws: DomainError.self) { try HealthClaimMath.settle(cost: 100, basePaid: 101, franchise: Percent(20), remainingCeiling: 1) }
+        #expect(throws: DomainError.self) { try HealthClaimMath.settle(cost: 100, basePaid: -1, franchise: Percent(20), remainingCeiling: 1) }
+    }
+}
