@@ -191,3 +191,121 @@ struct HealthTests {
             .all().map { try $0.decode(column: "valid_to", as: Int.self) }
     }
 }
+
+/// Direct claims at a contracted center (R-SH-04…07). The family policy is dated back to run
+/// 1404/12/01 → 1405/12/01, so today (1405/01/10) is inside its cover (from 1404/12/02).
+@Suite("Direct health claims at a contracted center (R-SH-04, 05, 06, 07)")
+struct HealthDirectClaimTests {
+    typealias H = HealthTests
+
+    /// A contracted center with the demo provider as its staff; the center's code.
+    static func center(_ app: Application, code: String = "C-100", provider: String = "provider") async throws -> String {
+        let center = HealthCenter(code: code, name: "بیمارستان نمونه", contracted: true)
+        try await center.create(on: app.db)
+        let user = try #require(try await User.query(on: app.db).filter(\.$username == provider).first())
+        let staff = HealthCenterStaff()
+        staff.$center.id = try center.requireID()
+        staff.$user.id = try user.requireID()
+        try await staff.create(on: app.db)
+        return code
+    }
+
+    static func backdatedFamily(_ app: Application, _ flow: PolicyFlow) async throws -> String {
+        let quoteID = try #require(try await H.quote(app, flow, H.family()).json["id"] as? String)
+        let policyID = try #require(try await flow.register(quoteID: quoteID, start: "1405/01/10", end: "1406/01/10").json["id"] as? String)
+        let policy = try #require(try await Policy.find(UUID(uuidString: policyID), on: app.db))
+        policy.startDate = "1404/12/01"
+        policy.endDate = "1405/12/01"
+        try await policy.save(on: app.db)
+        _ = try await flow.collect(try #require(try await flow.cheque(policyID, amount: 225_000_000).json["id"] as? String))
+        #expect(try await flow.issue(policyID).status == .ok)
+        return policyID
+    }
+
+    static func claim(_ app: Application, _ token: String, person: String = H.main, cover: String, cost: Int64, basePaid: Int64 = 0,
+                      date: String = "1405/01/10", introduction: String? = nil) async throws -> TestingHTTPResponse {
+        var body: [String: Any] = ["nationalCode": person, "serviceDate": date, "cover": cover, "cost": cost, "basePaid": basePaid]
+        if let introduction { body["introduction"] = introduction }
+        return try await app.send(.POST, "/api/v1/health/claims", token: token, json: body)
+    }
+
+    @Test("R-SH-04/07 hospitalization needs an introduction letter; with it, cost 100,000,000 and base 30,000,000 pay 70,000,000")
+    func hospitalizationWithIntroduction() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            _ = try await Self.backdatedFamily(app, flow)
+            let center = try await Self.center(app)
+            let provider = try await app.token("provider")
+            let without = try await Self.claim(app, provider, cover: "hospitalization", cost: 100_000_000, basePaid: 30_000_000)
+            #expect(without.fieldCodes == ["introduction": "introduction-required"])
+            let letter = try await app.send(.POST, "/api/v1/health/introductions", token: try await app.token("claims"),
+                                            json: ["nationalCode": H.main, "center": center, "cover": "hospitalization"])
+            #expect(letter.status == .created, "\(letter.body.string)")
+            // valid 30 days: 1405/01/10 + 30 = 1405/02/09 (Farvardin has 31 days)
+            #expect(letter.json["validTo"] as? String == "1405/02/09")
+            let number = try #require(letter.json["number"] as? String)
+            // franchise 20 % × 100,000,000 = 20,000,000 ≤ 30,000,000 paid by the base insurer: 70,000,000
+            let paid = try await Self.claim(app, provider, cover: "hospitalization", cost: 100_000_000, basePaid: 30_000_000, introduction: number)
+            #expect(paid.status == .created, "\(paid.body.string)")
+            #expect(paid.json["covered"] as? Bool == true)
+            #expect(paid.json["payable"] as? Int == 70_000_000)
+            #expect(paid.json["insuredShare"] as? Int == 0)
+            // silver hospitalization ceiling 1,000,000,000 − 70,000,000 = 930,000,000 left
+            #expect(paid.json["remainingCeiling"] as? Int == 930_000_000)
+            #expect((paid.json["lines"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["cost", "base-insurer"])
+            // the letter is used once
+            let again = try await Self.claim(app, provider, cover: "hospitalization", cost: 10_000_000, introduction: number)
+            #expect(again.problemCode == "introduction-used")
+        }
+    }
+
+    @Test("R-SH-06 two concurrent paraclinic claims of 80,000,000 on a 100,000,000 ceiling: 64,000,000 and the 36,000,000 left")
+    func concurrentClaimsShareTheCeiling() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            _ = try await Self.backdatedFamily(app, flow)
+            _ = try await Self.center(app)
+            let provider = try await app.token("provider")
+            // each alone: 80,000,000 − 20 % franchise 16,000,000 = 64,000,000; together they would spend 128,000,000
+            async let first = Self.claim(app, provider, cover: "paraclinic", cost: 80_000_000)
+            async let second = Self.claim(app, provider, cover: "paraclinic", cost: 80_000_000)
+            let answers = try await [first, second]
+            #expect(answers.allSatisfy { $0.status == .created })
+            let payables = answers.compactMap { $0.json["payable"] as? Int }.sorted()
+            // the second sees 100,000,000 − 64,000,000 = 36,000,000 left: a ceiling-reduction of 28,000,000
+            #expect(payables == [36_000_000, 64_000_000])
+            let reduced = try #require(answers.first { $0.json["payable"] as? Int == 36_000_000 })
+            #expect((reduced.json["lines"] as? [[String: Any]])?.last?["amount"] as? Int == -28_000_000)
+            #expect(reduced.json["remainingCeiling"] as? Int == 0)
+            #expect(reduced.json["insuredShare"] as? Int == 44_000_000)
+        }
+    }
+
+    @Test("R-SH-07 refusals: a person not covered, a cover not bought, an unknown cover, a removed person, bad amounts, a provider of no center")
+    func refusals() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await Self.backdatedFamily(app, flow)
+            let provider = try await app.token("provider")
+            // no center yet: 403
+            let orphan = try await Self.claim(app, provider, cover: "paraclinic", cost: 1_000_000)
+            #expect(orphan.status == .forbidden)
+            #expect(orphan.problemCode == "not-a-center-provider")
+            _ = try await Self.center(app)
+            #expect(try await Self.claim(app, provider, person: "0499370899", cover: "paraclinic", cost: 1_000_000).fieldCodes == ["nationalCode": "not-covered"])
+            #expect(try await Self.claim(app, provider, cover: "dental", cost: 1_000_000).fieldCodes == ["nationalCode": "not-covered"])
+            #expect(try await Self.claim(app, provider, cover: "massage", cost: 1_000_000).fieldCodes == ["cover": "unknown-cover"])
+            #expect(try await Self.claim(app, provider, cover: "paraclinic", cost: 0).fieldCodes == ["cost": "invalid-amount"])
+            #expect(try await Self.claim(app, provider, cover: "paraclinic", cost: 100, basePaid: 101).fieldCodes == ["basePaid": "base-paid-exceeds-cost"])
+            #expect(try await Self.claim(app, provider, cover: "paraclinic", cost: 100, date: "1405/01/11").fieldCodes == ["serviceDate": "service-date-in-future"])
+            // the daughter removed from 1405/01/05: a service on 1405/01/10 is not covered, one on 1405/01/05 is
+            let persons = try #require(H.family()["persons"] as? [[String: Any]])
+            let endorsed = try await app.send(.POST, "/api/v1/policies/\(policyID)/endorsements", token: flow.issuer, json: [
+                "effectiveDate": "1405/01/05", "description": "حذف فرزند", "changes": ["persons": Array(persons.prefix(2))]])
+            #expect(endorsed.status == .created, "\(endorsed.body.string)")
+            #expect(try await Self.claim(app, provider, person: H.daughter, cover: "paraclinic", cost: 1_000_000).fieldCodes == ["nationalCode": "not-covered"])
+            #expect(try await Self.claim(app, provider, person: H.daughter, cover: "paraclinic", cost: 1_000_000, date: "1405/01/05").status == .created)
+            #expect(try await HealthClaim.query(on: app.db).count() == 1)
+        }
+    }
+}

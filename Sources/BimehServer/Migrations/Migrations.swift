@@ -29,5 +29,6 @@ enum BimehMigrations {
         M024_CreateFormTokens(),
         M025_AddPaymentOrderSettlement(),
         M026_CreateHealthPersons(),
+        M027_CreateHealthCenters(),
     ]
 }

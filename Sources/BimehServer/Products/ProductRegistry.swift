@@ -17,12 +17,12 @@ extension ProductBook {
 
 /// The products' own API operations, in the document after the generic ones.
 extension APIDocument {
-    static let productOperations: [Operation] = thirdPartyOperations
+    static let productOperations: [Operation] = thirdPartyOperations + healthOperations
 }
 
 /// The products' own routes.
 extension SiteURL {
     static var productRoutes: [SiteURL] {
-        thirdPartyRoutes + [FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
+        thirdPartyRoutes + healthRoutes + [FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
     }
 }

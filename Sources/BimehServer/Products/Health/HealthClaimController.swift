@@ -1,0 +1,69 @@
+import Fluent
+import InsuranceKit
+import Vapor
+
+/// API.md "Health": a center's direct claim (provider) and an introduction letter (claims staff).
+struct HealthClaimController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.grouped(RequireRole([.provider])).post(.apiHealthClaims, use: claim)
+        routes.grouped(RequireRole([.claims, .head])).post(.apiHealthIntroductions, use: introduce)
+    }
+
+    struct ClaimBody: StrictRequestBody {
+        static let fields: Set<String> = ["nationalCode", "serviceDate", "cover", "cost", "basePaid", "introduction"]
+        var nationalCode: String?
+        var serviceDate: String?
+        var cover: String?
+        var cost: Int64?
+        var basePaid: Int64?
+        var introduction: String?
+    }
+
+    struct ClaimView: Content {
+        var id: UUID?
+        var covered: Bool
+        var payable: Int64
+        var insuredShare: Int64
+        var remainingCeiling: Int64
+        var lines: [QuoteLine]
+    }
+
+    @Sendable func claim(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(ClaimBody.self)
+        let command = try SubmitHealthClaim(.init(nationalCode: body.nationalCode, serviceDate: body.serviceDate, cover: body.cover,
+                                                  cost: body.cost, basePaid: body.basePaid, introduction: body.introduction))
+        let principal = try req.principal
+        let outcome = try await req.write { work in try await command.run(principal: principal, in: work) }
+        return try await ClaimView(id: outcome.claim.id, covered: true, payable: outcome.settlement.payable.amount,
+                                   insuredShare: outcome.settlement.insuredShare.amount, remainingCeiling: outcome.settlement.remainingCeiling.amount,
+                                   lines: outcome.settlement.lines).encodeResponse(status: .created, for: req)
+    }
+
+    struct IntroductionBody: StrictRequestBody {
+        static let fields: Set<String> = ["nationalCode", "center", "cover"]
+        var nationalCode: String?
+        var center: String?
+        var cover: String?
+    }
+
+    struct IntroductionView: Content {
+        var number: String
+        var validTo: String
+    }
+
+    @Sendable func introduce(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(IntroductionBody.self)
+        var reader = FieldReader()
+        var code: String?
+        do { code = try NationalCode(body.nationalCode ?? "").value } catch let e as DomainError { reader.add("nationalCode", e.code, e.message) }
+        let center = reader.text(body.center, "center", max: 40)
+        let cover = reader.text(body.cover, "cover", max: 40)
+        try reader.throwIfAny()
+        guard let code, let center, let cover else { throw AppError.malformedJSON }
+        let principal = try req.principal
+        let letter = try await req.write { work in
+            try await HealthClaimDesk.introduce(nationalCode: code, centerCode: center, cover: cover, principal: principal, in: work)
+        }
+        return try await IntroductionView(number: letter.number, validTo: letter.validTo).encodeResponse(status: .created, for: req)
+    }
+}
