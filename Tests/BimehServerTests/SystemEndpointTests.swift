@@ -119,6 +119,26 @@ struct SystemEndpointTests {
         }
     }
 
+    @Test("R-SH-07 the demo seed has a family health policy in force and a contracted pharmacy: a direct claim at once")
+    func demoHealth() async throws {
+        try await TestApp.run(seedDemo: false) { app in
+            #expect(try await DemoData.seed(app) > 0)
+            let policy = try #require(try await Policy.query(on: app.db).filter(\.$product == ProductCode("supplementary-health")).first())
+            #expect(policy.status == .issued)
+            // dated a month back: 1405/01/10 − 30 days = 1404/12/10 (Esfand 1404 has 29 days: 10 + 29 − 30 = 9 → 1404/12/09)
+            #expect(policy.startDate == "1404/12/09")
+            let provider = try await app.token("provider")
+            // visits and drugs, cost 2,000,000, base insurer 600,000 ≥ 20 % franchise (400,000): 1,400,000
+            let claim = try await app.send(.POST, "/api/v1/health/claims", token: provider, json: [
+                "nationalCode": "0076229645", "serviceDate": "1405/01/10", "cover": "visit-drugs", "cost": 2_000_000, "basePaid": 600_000])
+            #expect(claim.status == .created, "\(claim.body.string)")
+            #expect(claim.json["payable"] as? Int == 1_400_000)
+            // silver visit-drugs ceiling 20,000,000 (T-SH: silver / gold 20,000,000 / 40,000,000) − 1,400,000
+            #expect(claim.json["remainingCeiling"] as? Int == 18_600_000)
+            #expect(try await DemoData.seed(app) == 0, "seeding again changes nothing")
+        }
+    }
+
     @Test("seeding the demo data twice changes nothing")
     func seedTwice() async throws {
         try await TestApp.run { app in

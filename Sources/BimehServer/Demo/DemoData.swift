@@ -76,6 +76,7 @@ enum DemoData {
             if samplePolicy, let issuer {
                 created += try await seedPolicyInForce(in: work, issuer: issuer)
                 created += try await seedThirdPartyPolicy(in: work, issuer: issuer)
+                created += try await seedHealthPolicy(in: work, issuer: issuer)
             }
             return created
         })
@@ -134,6 +135,54 @@ enum DemoData {
         collected.settledOn = start.description
         try await collected.save(on: work.db)
         _ = try await IssueDesk.issue(try policy.requireID(), ifMatch: nil, principal: principal, in: work)
+        return 1
+    }
+
+    /// A family supplementary-health policy (silver, with visits and drugs) for the first demo
+    /// customer, in force since a month ago, and the demo provider's pharmacy as a contracted
+    /// center, so a direct claim can be taken at once (R-SH-05…07).
+    private static func seedHealthPolicy(in work: UnitOfWork, issuer: User) async throws -> Int {
+        let product = SupplementaryHealth().code
+        guard try await Policy.query(on: work.db).filter(\.$product == product).count() == 0,
+              let customer = try await Customer.query(on: work.db).filter(\.$nationalCode == "0076229645").first() else { return 0 }
+        let principal = Principal(userID: try issuer.requireID(), username: issuer.username, displayName: issuer.displayName,
+                                  role: .issuer, agencyID: nil, tokenID: UUID(), csrfToken: nil)
+        let today = JalaliDate(date: work.now)
+        let start = today.adding(days: -30)
+        let inputs: [String: Any] = [
+            "plan": "silver", "kind": "family", "hasBaseInsurance": true, "optionalCovers": ["visit-drugs"],
+            "persons": [
+                ["nationalCode": "0076229645", "firstName": "مریم", "lastName": "احمدی", "birthDate": "1365/04/12", "sex": "female", "relation": "main"],
+                ["nationalCode": "0499370899", "firstName": "حسین", "lastName": "احمدی", "birthDate": "1362/08/20", "sex": "male", "relation": "spouse"],
+                ["nationalCode": "0012345679", "firstName": "سارا", "lastName": "احمدی", "birthDate": "1395/06/01", "sex": "female", "relation": "child"],
+            ],
+        ]
+        let request = QuoteDesk.Request(product: product.rawValue, customerID: try customer.requireID(), date: start,
+                                        inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
+        let quote = try await QuoteDesk.create(request, priced: try QuoteDesk.price(request, principal: principal, products: work.products, purchaseDay: nil),
+                                               principal: principal, in: work)
+        // registered today (a start in the past is refused), then dated as the history it stands for
+        let policy = try await PolicyRegistration.register(
+            .init(quoteID: try quote.requireID(), customerID: try customer.requireID(), term: try PolicyTerm(from: today, to: today.addingYears(1)), plan: .cash),
+            principal: principal, in: work)
+        policy.startDate = start.description
+        policy.endDate = start.addingYears(1).description
+        try await policy.save(on: work.db)
+        let payment = try await PaymentDesk.receive(
+            .init(method: .cheque, amount: Rial(amount: policy.premium), paidOn: start, cheque: ("100300", "تجارت", start, nil), endorsementID: nil),
+            policyID: try policy.requireID(), ifMatch: nil, principal: principal, in: work)
+        _ = try await PaymentDesk.settle(try payment.requireID(), verdict: .collect, in: work)
+        _ = try await IssueDesk.issue(try policy.requireID(), ifMatch: nil, principal: principal, in: work)
+        let center = HealthCenter(code: "PH-100", name: "داروخانهٔ نمونه", contracted: true)
+        try await center.create(on: work.db)
+        if let provider = try await User.query(on: work.db).filter(\.$username == "provider").first() {
+            let staff = HealthCenterStaff()
+            staff.$center.id = try center.requireID()
+            staff.$user.id = try provider.requireID()
+            try await staff.create(on: work.db)
+        }
+        try await work.audit("health.center-registered", entity: "health-center", id: try center.requireID().uuidString,
+                             after: ["code": center.code, "name": center.name])
         return 1
     }
 
