@@ -33,6 +33,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: FlatRateProposalPages.employersLiability)
     try signedIn.register(collection: FlatRateProposalPages.contractorsAllRisk)
     try signedIn.register(collection: ThirdPartyPages())
+    try signedIn.register(collection: HealthProposalPages())
     try signedIn.register(collection: PolicyPages())
     try signedIn.register(collection: PaymentPages())
     try signedIn.register(collection: EndorsementPages())

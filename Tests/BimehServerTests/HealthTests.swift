@@ -309,3 +309,45 @@ struct HealthDirectClaimTests {
         }
     }
 }
+
+@Suite("Selling supplementary health on the web (R-SH-02, 03, 11)")
+struct WebHealthProposalTests {
+    typealias Browser = WebPageTests.Browser
+
+    @Test("R-SH-03 the proposal form prices a family at 225,000,000; a son of 24 not studying is refused beside his row")
+    func sellFamily() async throws {
+        try await TestApp.run { app in
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            let form = try await issuer.get("/quotes/supplementary-health")
+            #expect(form.status == .ok)
+            let csrf = try #require(Browser.hidden("_csrf", in: form.body.string))
+            var fields = ["_csrf": csrf, "nationalCode": "0076229645", "date": "1405/01/10", "plan": "silver", "kind": "family", "hasBaseInsurance": "yes",
+                          "persons[0][nationalCode]": HealthTests.main, "persons[0][birthDate]": "1365/05/01", "persons[0][sex]": "male", "persons[0][relation]": "main",
+                          "persons[1][nationalCode]": HealthTests.spouse, "persons[1][birthDate]": "1368/02/01", "persons[1][sex]": "female", "persons[1][relation]": "spouse",
+                          "persons[2][nationalCode]": HealthTests.daughter, "persons[2][birthDate]": "1381/01/01", "persons[2][sex]": "male", "persons[2][relation]": "child"]
+            // a son born 1381/01/01 is 24 on 1405/01/10 and not studying: refused, the message under his row
+            let refused = try await issuer.post("/quotes/supplementary-health", form: fields)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(CommandParityTests.pageCodes(refused) == ["inputs.persons[2].birthDate:not-a-dependant"])
+            #expect(refused.body.string.contains("value=\"1381/01/01\""), "what was typed stays in the form")
+            // the daughter born 1398/01/01 instead: 90,000,000 + 90,000,000 + 45,000,000
+            fields["persons[2][birthDate]"] = "1398/01/01"
+            fields["persons[2][sex]"] = "female"
+            let priced = try await issuer.post("/quotes/supplementary-health", form: fields)
+            #expect(priced.status == .seeOther, "\(priced.body.string)")
+            let quotePath = try #require(priced.headers.first(name: .location))
+            let quote = try await issuer.get(quotePath)
+            #expect(quote.body.string.contains("۲۲۵٬۰۰۰٬۰۰۰"))
+            // registered on 12 monthly installments, no down payment typed: 18,750,000 each
+            let registered = try await issuer.post(quotePath + "/policy", form: ["_csrf": csrf, "startDate": "1405/01/10", "endDate": "1406/01/10",
+                                                                               "plan": "installments", "count": "12"])
+            #expect(registered.status == .seeOther, "\(registered.body.string)")
+            let policy = try #require(try await Policy.query(on: app.db).filter(\.$product == ProductCode("supplementary-health")).first())
+            let schedule = try await ScheduleEntry.query(on: app.db).filter(\.$policy.$id == policy.requireID()).all()
+            #expect(schedule.count == 12 && schedule.allSatisfy { $0.amount == 18_750_000 })
+            let page = try await issuer.get(try #require(registered.headers.first(name: .location))).body.string
+            #expect(page.contains("<h2>بیمه‌شدگان</h2>"))
+        }
+    }
+}

@@ -12,6 +12,7 @@ extension ProductBook {
         Proposal(label: "بیمهٔ شخص ثالث", path: SiteURL.thirdPartyProposal.path),
         Proposal(label: "مسئولیت کارفرما", path: FlatRateProposalPages.employersLiability.path),
         Proposal(label: "تمام خطر پیمانکاران", path: FlatRateProposalPages.contractorsAllRisk.path),
+        Proposal(label: "بیمهٔ تکمیلی درمان", path: HealthProposalPages.url.path),
     ])
 }
 
@@ -23,6 +24,6 @@ extension APIDocument {
 /// The products' own routes.
 extension SiteURL {
     static var productRoutes: [SiteURL] {
-        thirdPartyRoutes + healthRoutes + [FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
+        thirdPartyRoutes + healthRoutes + [HealthProposalPages.url, FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
     }
 }

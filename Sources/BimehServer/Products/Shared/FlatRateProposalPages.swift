@@ -71,21 +71,7 @@ struct FlatRateProposalPages: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let values = ((try? req.content.decode([String: String].self)) ?? [:]).mapValues { Normalize.text($0) }
         let principal = try req.principal
-        var errors: [PageError] = []
-        var customerID: UUID?
-        let code = Normalize.identifier(values["nationalCode"] ?? "")
-        if code.isEmpty {
-            errors.append(PageError(code: "required", field: "nationalCode", message: "کد ملی یا شناسهٔ ملی بیمه‌گذار را وارد کنید."))
-        } else if let customer = try await CustomerRegistry.find(identifier: code, for: principal, on: req.db) {
-            customerID = customer.id
-        } else {
-            errors.append(PageError(code: "unknown-customer", field: "nationalCode",
-                                    message: "مشتری با کد «\(code)» ثبت نشده است؛ اول او را از صفحهٔ «ثبت مشتری» ثبت کنید."))
-        }
-        var date: JalaliDate?
-        do { date = try JalaliDate(parsing: values["date"] ?? "") } catch let e as DomainError {
-            errors.append(PageError(code: e.code, field: "date", message: "تاریخ پیشنهاد: \(e.message)"))
-        }
+        let (customerID, date, errors) = try await ProposalCustomer.read(code: values["nationalCode"], date: values["date"], principal: principal, on: req.db)
         // the inputs as API.md's JSON: numbers where the line expects numbers, typed text left for the rules to refuse
         var inputs: [String: Any] = [:]
         func put(_ name: String, _ kind: Field.Kind) {

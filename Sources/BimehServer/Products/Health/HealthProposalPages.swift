@@ -1,0 +1,135 @@
+import Fluent
+import Foundation
+import InsuranceKit
+import Vapor
+
+/// The supplementary-health proposal form (R-SH-01…03): the policyholder, plan and kind, base
+/// insurance, optional covers and the persons row by row; priced on submit, then the generic
+/// quote page (register with cash or 6/8/12 monthly installments, R-SH-11).
+struct HealthProposalPages: RouteCollection {
+    static let url = SiteURL.product(["quotes", "supplementary-health"])
+    static let rows = 6
+
+    func boot(routes: any RoutesBuilder) throws {
+        let selling = routes.grouped(RequireRole(QuotePages.sellers, web: true))
+        selling.get(Self.url, use: form)
+        selling.post(Self.url, use: create)
+    }
+
+    struct PersonRow: Content {
+        var nationalCode: String?
+        var firstName: String?
+        var lastName: String?
+        var birthDate: String?
+        var sex: String?
+        var relation: String?
+        var student: String?
+        var married: String?
+
+        var isEmpty: Bool { [nationalCode, firstName, lastName, birthDate].allSatisfy { Normalize.text($0 ?? "").isEmpty } }
+    }
+
+    struct Form: Content {
+        var nationalCode: String?
+        var date: String?
+        var plan: String?
+        var kind: String?
+        var hasBaseInsurance: String?
+        var optionalCovers: [String]?
+        var persons: [PersonRow]?
+    }
+
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct RowContext: Encodable {
+        var index: Int
+        var person: PersonRow
+        var sexes: [Option]
+        var relations: [Option]
+        var errors: [PageError]
+    }
+
+    struct Context: Encodable {
+        var chrome: PageChrome
+        var action: String
+        var nationalCode: String
+        var date: String
+        var plans: [Option]
+        var kinds: [Option]
+        var hasBaseInsurance: Bool
+        var optionalCovers: [Option]
+        var rows: [RowContext]
+        var errors: [PageError]
+    }
+
+    private func render(_ req: Request, form: Form, errors: [PageError], status: HTTPResponseStatus) async throws -> Response {
+        let tariff = try HealthTariff.forYear(req.bimeh.clock.today().year)
+        let plan = form.plan ?? "silver"
+        var persons = form.persons ?? []
+        while persons.count < Self.rows { persons.append(PersonRow()) }
+        let rows = persons.enumerated().map { index, person in
+            RowContext(index: index, person: person,
+                       sexes: HealthPerson.Sex.allCases.map { Option(value: $0.rawValue, label: $0 == .male ? "مرد" : "زن", selected: person.sex == $0.rawValue) },
+                       relations: HealthPerson.Relation.allCases.map {
+                           Option(value: $0.rawValue, label: $0.title, selected: (person.relation ?? (index == 0 ? "main" : "")) == $0.rawValue)
+                       },
+                       errors: errors.filter { $0.field.hasPrefix("inputs.persons[\(index)]") })
+        }
+        let context = Context(
+            chrome: PageChrome(req, title: "پیشنهاد بیمهٔ تکمیلی درمان"), action: Self.url.path,
+            nationalCode: form.nationalCode ?? "", date: form.date ?? req.bimeh.clock.today().description,
+            plans: tariff.plans.map { Option(value: $0.code, label: "\($0.title) — \($0.price.persianFormatted) ریال برای هر نفر، فرانشیز \($0.franchise.persianFormatted)", selected: $0.code == plan) },
+            kinds: HealthInputs.Kind.allCases.map { Option(value: $0.rawValue, label: $0.title, selected: (form.kind ?? "family") == $0.rawValue) },
+            hasBaseInsurance: form.hasBaseInsurance != "no",
+            optionalCovers: (tariff.plan("gold")?.optionalCovers ?? []).map {
+                Option(value: $0.code, label: $0.title, selected: form.optionalCovers?.contains($0.code) == true)
+            },
+            rows: rows, errors: errors.filter { !$0.field.hasPrefix("inputs.persons[") })
+        return try await req.page("quotes/health", context, status: status)
+    }
+
+    @Sendable func form(req: Request) async throws -> Response {
+        var form = Form()
+        form.nationalCode = req.query[String.self, at: "nationalCode"].map { String($0.prefix(20)) }
+        return try await render(req, form: form, errors: [], status: .ok)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let form = (try? req.content.decode(Form.self)) ?? Form()
+        let principal = try req.principal
+        let (customerID, date, errors) = try await ProposalCustomer.read(code: form.nationalCode, date: form.date, principal: principal, on: req.db)
+        guard errors.isEmpty, let date else { return try await render(req, form: form, errors: errors, status: .unprocessableEntity) }
+        let request = QuoteDesk.Request(product: SupplementaryHealth().code.rawValue, customerID: customerID, date: date,
+                                        inputs: try JSONSerialization.data(withJSONObject: Self.inputs(form), options: [.sortedKeys]))
+        do {
+            let quote = try await EnterProposal.run(request, principal: principal, products: req.bimeh.products, today: req.bimeh.clock.today(),
+                                                    write: { body in try await req.write(body) })
+            return req.redirect(to: WebPath.quote(try quote.requireID()))
+        } catch let error as AppError where error.status.code < 500 {
+            return try await render(req, form: form, errors: PageError.list(error), status: error.status)
+        }
+    }
+
+    /// API.md's `inputs` from the form: the rows filled in, in order; typed text left for the rules.
+    static func inputs(_ form: Form) -> [String: Any] {
+        let persons: [[String: Any]] = (form.persons ?? []).filter { !$0.isEmpty }.map { row in
+            var person: [String: Any] = [:]
+            for (key, value) in [("nationalCode", row.nationalCode), ("firstName", row.firstName), ("lastName", row.lastName),
+                                 ("birthDate", row.birthDate), ("sex", row.sex), ("relation", row.relation)] {
+                let text = Normalize.text(value ?? "")
+                if !text.isEmpty { person[key] = text }
+            }
+            if row.student == "yes" { person["student"] = true }
+            if row.married == "yes" { person["married"] = true }
+            return person
+        }
+        var inputs: [String: Any] = ["plan": form.plan ?? "", "kind": form.kind ?? "", "hasBaseInsurance": form.hasBaseInsurance != "no",
+                                     "persons": persons]
+        if let covers = form.optionalCovers, !covers.isEmpty { inputs["optionalCovers"] = covers }
+        return inputs
+    }
+}
