@@ -11,10 +11,11 @@ import sys
 import time
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8089"
 out = sys.argv[2] if len(sys.argv) > 2 else "browser-check"
@@ -36,7 +37,10 @@ def check(condition, what):
 def submit(button):
     """Clicks a submit button and waits until the next page has replaced this one."""
     button.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+    try:
+        WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+    except WebDriverException:
+        pass  # the button's node already left the document: the next page replaced it
 
 
 def shot(name):
@@ -129,6 +133,28 @@ try:
           "the endorsement prints as its own document, three copies, the new computer marked")
     shot("07d-endorsement-print")
     driver.get(policy_url)
+
+    # Supplementary health: a family of three on silver, priced per person (T-SH).
+    driver.get(base + "/quotes/supplementary-health")
+    driver.find_element(By.ID, "nationalCode").send_keys("0076229645")
+    rows = [("0013542419", "1365/05/01", "male", "main"), ("0067749828", "1368/02/01", "female", "spouse"),
+            ("0022563131", "1398/01/01", "female", "child")]
+    for i, (code, birth, sex, relation) in enumerate(rows):
+        driver.find_element(By.NAME, f"persons[{i}][nationalCode]").send_keys(code)
+        driver.find_element(By.NAME, f"persons[{i}][birthDate]").send_keys(birth)
+        Select(driver.find_element(By.NAME, f"persons[{i}][sex]")).select_by_value(sex)
+        Select(driver.find_element(By.NAME, f"persons[{i}][relation]")).select_by_value(relation)
+    shot("07f-health-proposal")
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'محاسبهٔ حق بیمه')]"))
+    check("/quotes/" in driver.current_url and "۲۲۵٬۰۰۰٬۰۰۰" in driver.page_source,
+          "a family health proposal is priced at 225,000,000 (90 + 90 + 45 million)")
+    shot("07g-health-quote")
+    driver.set_window_size(390, 844)
+    driver.get(base + "/quotes/supplementary-health")
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    check(width <= 400, f"the health proposal fits a phone's width ({width} px)")
+    shot("07h-health-proposal-phone")
+    driver.set_window_size(1200, 900)
 
     driver.find_element(By.CSS_SELECTOR, ".who button").click()
     time.sleep(0.3)

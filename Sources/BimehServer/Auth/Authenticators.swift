@@ -53,6 +53,13 @@ struct RequireRole: AsyncMiddleware {
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method == .POST {
+            // the token is in the body: a browser may send the body after the headers, in a later
+            // read, so collect it before reading — within the routes' limit, or the upload limit for
+            // a file form (the upload route checks its own limit again)
+            if request.body.data == nil {
+                let limit = request.headers.contentType == .formData ? ClaimDocumentStore.maxUploadBody : request.application.routes.defaultMaxBodySize
+                _ = try await request.body.collect(max: limit.value).get()
+            }
             let sent = (try? request.content.get(String.self, at: "_csrf")) ?? ""
             guard let expected = request.auth.get(Principal.self)?.csrfToken, Secrets.constantTimeEquals(sent, expected) else {
                 throw AppError(.forbidden, code: "csrf-failed", detail: "فرم منقضی شده یا از جای دیگری ارسال شده است. صفحه را دوباره باز کنید و بفرستید.")

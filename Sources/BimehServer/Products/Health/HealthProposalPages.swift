@@ -74,9 +74,11 @@ struct HealthProposalPages: RouteCollection {
         let rows = persons.enumerated().map { index, person in
             RowContext(index: index, person: person,
                        sexes: HealthPerson.Sex.allCases.map { Option(value: $0.rawValue, label: $0 == .male ? "مرد" : "زن", selected: person.sex == $0.rawValue) },
-                       relations: HealthPerson.Relation.allCases.map {
-                           Option(value: $0.rawValue, label: $0.title, selected: (person.relation ?? (index == 0 ? "main" : "")) == $0.rawValue)
-                       },
+                       // a dependant's row starts with no relation chosen, so none is taken by default
+                       relations: (index == 0 ? [] : [Option(value: "", label: "—", selected: (person.relation ?? "").isEmpty)])
+                           + HealthPerson.Relation.allCases.map {
+                               Option(value: $0.rawValue, label: $0.title, selected: (person.relation ?? (index == 0 ? "main" : "")) == $0.rawValue)
+                           },
                        errors: errors.filter { $0.field.hasPrefix("inputs.persons[\(index)]") })
         }
         let context = Context(
