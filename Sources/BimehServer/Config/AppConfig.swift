@@ -39,6 +39,9 @@ public struct AppConfig: Sendable {
     var publicLimits = PublicRateLimits()
     /// R-P-09: renewal opens this many days before a policy's end (`BIMEH_RENEWAL_WINDOW_DAYS`).
     public var renewalWindowDays = CoverDates.defaultRenewalWindowDays
+    /// How long an `Idempotency-Key` stays held by a request in flight (`BIMEH_IDEMPOTENCY_LEASE_SECONDS`):
+    /// a retry within it gets 409 in-progress, a retry after it (the first died) runs afresh.
+    public var idempotencyLease: TimeInterval = 30
     /// The products sold: the standard book, or more in tests.
     var products: ProductBook = .standard
 
@@ -126,6 +129,12 @@ public struct AppConfig: Sendable {
                 throw Invalid(description: "BIMEH_RENEWAL_WINDOW_DAYS must be a whole number from 0 to 366 (got '\(window)').")
             }
             config.renewalWindowDays = n
+        }
+        if let lease = env["BIMEH_IDEMPOTENCY_LEASE_SECONDS"], !lease.isEmpty {
+            guard let n = Int(lease), (1...3600).contains(n) else {
+                throw Invalid(description: "BIMEH_IDEMPOTENCY_LEASE_SECONDS must be a whole number from 1 to 3600 (got '\(lease)').")
+            }
+            config.idempotencyLease = TimeInterval(n)
         }
         return config
     }

@@ -28,5 +28,6 @@ enum BimehMigrations {
         M023_AddSlipAndChequeAccount(),
         M024_CreateFormTokens(),
         M025_AddPaymentOrderSettlement(),
+        M031_AddIdempotencyLease(),
     ]
 }
