@@ -11,13 +11,47 @@ enum Credentials {
         try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
     }
 
-    /// The active user with this username and password, or nil. bcrypt runs off the event loop.
-    static func check(username: String, password: String, on req: Request) async throws -> User? {
+    /// The active user with this username and password, or nil. bcrypt runs off the event loop,
+    /// at most `SignInGuard.Settings.concurrentHashes` at once.
+    static func check(username: String, password: String, clean: Bool = true, on req: Request) async throws -> User? {
         let user = try await User.query(on: req.db).filter(\.$username == username).first()
         let digest = user?.passwordHash ?? decoyHash
-        let matches = (try? await req.application.threadPool.runIfActive { try Bcrypt.verify(password, created: digest) }) ?? false
+        let pool = req.application.threadPool
+        let matches = await req.bimeh.signIns.hashing.run(clean: clean) {
+            (try? await pool.runIfActive { try Bcrypt.verify(password, created: digest) }) ?? false
+        }
         guard let user, matches, user.active else { return nil }
         return user
+    }
+
+    /// A password sign-in, API and web alike: refused before any bcrypt while the username or the
+    /// client address is throttled or locked (429 with Retry-After), otherwise checked; a wrong
+    /// password is audited (`auth.sign-in-failed`, and `auth.sign-in-locked` when it locks the
+    /// username) and answered 401. Returns the signed-in user.
+    static func signIn(username: String, password: String, on req: Request) async throws -> User {
+        let signIns = req.bimeh.signIns
+        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let clock = req.bimeh.clock
+        if let refusal = signIns.check(username: username, address: address, now: clock.now().timeIntervalSince1970) {
+            throw SignInGuard.refusal(refusal)
+        }
+        let clean = signIns.isClean(username: username, address: address, now: clock.now().timeIntervalSince1970)
+        if let user = try await check(username: username, password: password, clean: clean, on: req) {
+            signIns.succeeded(username: username)
+            return user
+        }
+        let failure = signIns.failed(username: username, address: address, now: clock.now().timeIntervalSince1970)
+        let known = try await User.query(on: req.db).filter(\.$username == username).first()
+        try await req.bimeh.store.write(on: req.db, actor: AuditActor(userID: nil, name: "anonymous"), requestID: req.id) { work in
+            let facts = ["username": username, "address": address, "failuresInARow": String(failure.usernameFailures),
+                         "addressFailures": String(failure.addressFailures)]
+            try await work.audit("auth.sign-in-failed", entity: "user", id: known?.id?.uuidString ?? "unknown:" + username, after: facts)
+            if let seconds = failure.usernameLockedFor {
+                try await work.audit("auth.sign-in-locked", entity: "user", id: known?.id?.uuidString ?? "unknown:" + username,
+                                     after: ["username": username, "address": address, "lockedUntil": AuditTrail.timestamp(work.now.addingTimeInterval(TimeInterval(seconds)))])
+            }
+        }
+        throw SignInGuard.invalidCredentials(failure)
     }
 
     /// Issues a token; the caller gets the secret once, the database keeps only its hash.

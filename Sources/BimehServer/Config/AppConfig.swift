@@ -39,6 +39,11 @@ public struct AppConfig: Sendable {
     var publicLimits = PublicRateLimits()
     /// R-P-09: renewal opens this many days before a policy's end (`BIMEH_RENEWAL_WINDOW_DAYS`).
     public var renewalWindowDays = CoverDates.defaultRenewalWindowDays
+    /// How long an `Idempotency-Key` stays held by a request in flight (`BIMEH_IDEMPOTENCY_LEASE_SECONDS`):
+    /// a retry within it gets 409 in-progress, a retry after it (the first died) runs afresh.
+    public var idempotencyLease: TimeInterval = 30
+    /// Password sign-in throttling (per username and per address) and concurrent bcrypt checks.
+    var signIn = SignInGuard.Settings()
     /// The products sold: the standard book, or more in tests.
     var products: ProductBook = .standard
 
@@ -126,6 +131,32 @@ public struct AppConfig: Sendable {
                 throw Invalid(description: "BIMEH_RENEWAL_WINDOW_DAYS must be a whole number from 0 to 366 (got '\(window)').")
             }
             config.renewalWindowDays = n
+        }
+        if let lease = env["BIMEH_IDEMPOTENCY_LEASE_SECONDS"], !lease.isEmpty {
+            guard let n = Int(lease), (1...3600).contains(n) else {
+                throw Invalid(description: "BIMEH_IDEMPOTENCY_LEASE_SECONDS must be a whole number from 1 to 3600 (got '\(lease)').")
+            }
+            config.idempotencyLease = TimeInterval(n)
+        }
+        if let lockAfter = env["BIMEH_SIGNIN_LOCK_AFTER"], !lockAfter.isEmpty {
+            guard let n = Int(lockAfter), (2...1000).contains(n) else {
+                throw Invalid(description: "BIMEH_SIGNIN_LOCK_AFTER must be a whole number from 2 to 1000 (got '\(lockAfter)').")
+            }
+            config.signIn.username.lockAfter = n
+            config.signIn.username.freeFailures = min(config.signIn.username.freeFailures, n - 1)
+        }
+        if let minutes = env["BIMEH_SIGNIN_LOCK_MINUTES"], !minutes.isEmpty {
+            guard let n = Int(minutes), (1...1440).contains(n) else {
+                throw Invalid(description: "BIMEH_SIGNIN_LOCK_MINUTES must be a whole number from 1 to 1440 (got '\(minutes)').")
+            }
+            config.signIn.username.lockFor = TimeInterval(n * 60)
+            config.signIn.address.lockFor = TimeInterval(n * 60)
+        }
+        if let hashes = env["BIMEH_SIGNIN_HASHES"], !hashes.isEmpty {
+            guard let n = Int(hashes), (1...64).contains(n) else {
+                throw Invalid(description: "BIMEH_SIGNIN_HASHES must be a whole number from 1 to 64 (got '\(hashes)').")
+            }
+            config.signIn.concurrentHashes = n
         }
         return config
     }

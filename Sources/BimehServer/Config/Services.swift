@@ -9,6 +9,8 @@ struct BimehServices: Sendable {
     let principals = PrincipalCache()
     /// Rate limits of the public eligibility channels.
     let limiters: PublicLimiters
+    /// Password sign-in throttles and the bound on concurrent bcrypt checks.
+    let signIns: SignInGuard
     let sms: any SMSGateway
     /// The eligibility inquiry's read path.
     let entitlements: any EntitlementReader
@@ -19,6 +21,7 @@ struct BimehServices: Sendable {
         self.config = config
         self.store = store
         limiters = PublicLimiters(config.publicLimits)
+        signIns = SignInGuard(config.signIn)
         sms = config.sms.makeGateway(client: client, clock: store.clock)
         licenceAuthority = config.licenceAuthority
         switch config.storage {

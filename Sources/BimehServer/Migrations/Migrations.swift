@@ -30,5 +30,6 @@ enum BimehMigrations {
         M025_AddPaymentOrderSettlement(),
         M026_CreateHealthPersons(),
         M027_CreateHealthCenters(),
+        M028_AddIdempotencyLease(),
     ]
 }

@@ -9,11 +9,16 @@ enum CustomerRegistry {
         let created: Bool
     }
 
-    /// Finds the party by identity or registers it. An agent who brings an already registered
-    /// customer links that customer to its agency: the person came to that agency for a proposal.
+    /// Finds the party by identity or registers it. An agent who brings a customer registered
+    /// elsewhere (another agency, the insurer directly) gets it, linked to its agency, only when the
+    /// names and birth date it sent match the record (R-G-08, `RegisteredPartyMatch`): otherwise
+    /// 409 `customer-registered-elsewhere`, with nothing of the record.
     static func register(_ fields: CustomerFields, principal: Principal, in work: UnitOfWork) async throws -> Outcome {
         if let existing = try await Customer.query(on: work.db).filter(\.$identityKey == fields.identityKey).first() {
-            try await link(existing, to: principal.agencyID, in: work)
+            if let agencyID = principal.agencyID, try await !isLinked(existing, to: agencyID, on: work.db) {
+                guard fields.matches(existing) else { throw registeredElsewhere }
+                try await link(existing, to: agencyID, in: work)
+            }
             return Outcome(customer: existing, created: false)
         }
         let customer = Customer()
@@ -26,12 +31,20 @@ enum CustomerRegistry {
         return Outcome(customer: customer, created: true)
     }
 
+    static let registeredElsewhere = AppError(
+        .conflict, code: "customer-registered-elsewhere",
+        detail: "این شناسه پیش‌تر در جای دیگری ثبت شده است و نام یا تاریخ تولدی که فرستادید با پروندهٔ ثبت‌شده یکی نیست. نام، نام خانوادگی و تاریخ تولد را دقیقاً مطابق مدرک شناسایی وارد کنید یا با صدور تماس بگیرید.")
+
+    private static func isLinked(_ customer: Customer, to agencyID: UUID, on db: any Database) async throws -> Bool {
+        let customerID = try customer.requireID()
+        return try await CustomerAgency.query(on: db)
+            .filter(\.$customer.$id == customerID).filter(\.$agency.$id == agencyID).count() > 0
+    }
+
     private static func link(_ customer: Customer, to agencyID: UUID?, in work: UnitOfWork) async throws {
         guard let agencyID else { return }
         let customerID = try customer.requireID()
-        let linked = try await CustomerAgency.query(on: work.db)
-            .filter(\.$customer.$id == customerID).filter(\.$agency.$id == agencyID).count() > 0
-        guard !linked else { return }
+        guard try await !isLinked(customer, to: agencyID, on: work.db) else { return }
         try await CustomerAgency(customerID: customerID, agencyID: agencyID).create(on: work.db)
         try await work.audit("customer.linked-to-agency", entity: "customer", id: customerID.uuidString,
                              after: ["agencyId": agencyID.uuidString])
@@ -117,6 +130,18 @@ struct CustomerFields: Sendable {
         kind = .legal
         identity = company.identity
         name = company.name
+    }
+
+    /// Whether these fields name the person (or company) the stored record holds (R-G-08).
+    func matches(_ customer: Customer) -> Bool {
+        switch kind {
+        case .natural:
+            return RegisteredPartyMatch.natural(storedFirstName: customer.firstName, storedLastName: customer.lastName,
+                                                storedBirthDate: customer.birthDate.flatMap { try? JalaliDate(parsing: $0) },
+                                                firstName: firstName, lastName: lastName, birthDate: birthDate)
+        case .legal:
+            return RegisteredPartyMatch.legal(storedName: customer.name, name: name)
+        }
     }
 
     func apply(to customer: Customer) {

@@ -8,7 +8,8 @@ import Vapor
 /// The database of a server run as a child process, and a reader of it from the test process.
 /// A SQLite file by default. In the PostgreSQL run of the suite (`TEST_DATABASE_URL`) the
 /// executable takes only a URL, so it cannot be given a fresh schema the way `TestApp` does: it
-/// gets a database of its own on that server, `bimeh_crash_test`, created once and emptied at each
+/// gets a database of its own on that server (`bimeh_crash_test` unless the test names another, so
+/// that two crash tests running at once do not empty each other's), created once and emptied at each
 /// start (creating and dropping a database forces checkpoints, which take tens of seconds while
 /// the rest of the suite writes).
 struct ServerDatabase {
@@ -16,7 +17,7 @@ struct ServerDatabase {
     let environment: [String: String]
     private let reader: Application
 
-    static func make(in directory: URL) async throws -> ServerDatabase {
+    static func make(in directory: URL, postgresName name: String = "bimeh_crash_test") async throws -> ServerDatabase {
         let reader = try await Application.make(.testing)
         do {
             guard let adminURL = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !adminURL.isEmpty else {
@@ -24,7 +25,6 @@ struct ServerDatabase {
                 _ = try DatabaseSetup.configure(reader, storage: .sqlite(path: path))
                 return ServerDatabase(environment: ["BIMEH_SQLITE_PATH": path], reader: reader)
             }
-            let name = "bimeh_crash_test"
             try await admin(adminURL) { sql in
                 let exists = try await sql.raw("SELECT 1 AS found FROM pg_database WHERE datname = \(bind: name)").all().isEmpty == false
                 if !exists { try await sql.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
@@ -42,6 +42,9 @@ struct ServerDatabase {
             throw error
         }
     }
+
+    /// The server's database, read from the test process.
+    var db: any Database { reader.db }
 
     /// The outbox as the server left it, oldest first.
     func events() async throws -> [RegistryEvent] {

@@ -19,10 +19,10 @@ struct AuthController: RouteCollection {
 
     @Sendable func issue(req: Request) async throws -> TokenResponse {
         let body = try req.decodeStrict(TokenRequest.self)
-        guard body.username.utf8.count <= 100, body.password.utf8.count <= 200,
-              let user = try await Credentials.check(username: body.username, password: body.password, on: req) else {
+        guard body.username.utf8.count <= 100, body.password.utf8.count <= 200 else {
             throw AppError(.unauthorized, code: "invalid-credentials", detail: "نام کاربری یا گذرواژه نادرست است.")
         }
+        let user = try await Credentials.signIn(username: body.username, password: body.password, on: req)
         let lifetime = req.bimeh.config.apiTokenLifetime
         let issued = try await req.bimeh.store.write(on: req.db, actor: AuditActor(userID: user.id, name: user.username), requestID: req.id) { work in
             let result = try await Credentials.issue(.api, for: user, lifetime: lifetime, in: work)

@@ -68,13 +68,18 @@ struct ClaimController: RouteCollection {
         try reader.throwIfAny()
         guard let policyID, let fields else { throw AppError.malformedJSON }
         let principal = try req.principal
-        let outcome = try await req.write { work in try await NoticeDesk.open(fields.request(policyID: policyID), principal: principal, in: work) }
-        switch outcome {
-        case .alreadyPaid(let letter, let file):
-            throw AppError(.conflict, code: "loss-already-paid",
-                           detail: "این خسارت پیش‌تر در پروندهٔ \(file) پرداخت شده است؛ نامهٔ شمارهٔ \(letter) به بیمه‌گذار صادر شد.")
-        case .opened(let claim):
-            return try await ClaimView.load(claim, products: req.bimeh.products, on: req.db).encodeResponse(status: .created, for: req)
+        let products = req.bimeh.products
+        return try await req.writeResponse { work in
+            switch try await NoticeDesk.open(fields.request(policyID: policyID), principal: principal, in: work) {
+            case .alreadyPaid(let letter, let file):
+                // the refusal letter to the insured is the change; the refusal is its answer, stored with it
+                return BimehErrorMiddleware.problemResponse(AppError(.conflict, code: "loss-already-paid",
+                    detail: "این خسارت پیش‌تر در پروندهٔ \(file) پرداخت شده است؛ نامهٔ شمارهٔ \(letter) به بیمه‌گذار صادر شد."), request: req)
+            case .opened(let claim):
+                let response = Response(status: .created)
+                try response.content.encode(try await ClaimView.load(claim, products: products, on: work.db), as: .json)
+                return response
+            }
         }
     }
 
@@ -112,13 +117,15 @@ struct ClaimController: RouteCollection {
         let id = req.parameters.get("id", as: UUID.self)
         let principal = try req.principal
         let ifMatch = req.headers.first(name: .ifMatch)
-        let claim = try await req.write { work in
+        let products = req.bimeh.products
+        return try await req.writeResponse { work in
             let claim = try await ClaimAccess.claim(id, on: work.db)
             try ClaimAccess.checkVersion(claim, ifMatch: ifMatch)
             try await body(claim, principal, work)
-            return claim
+            let response = Response(status: status)
+            try response.content.encode(try await ClaimView.load(claim, products: products, on: work.db), as: .json)
+            return response
         }
-        return try await ClaimView.load(claim, products: req.bimeh.products, on: req.db).encodeResponse(status: status, for: req)
     }
 
     struct LateNotice: StrictRequestBody {
@@ -254,20 +261,23 @@ struct ClaimController: RouteCollection {
         let command = try OrderClaimPayment(.init(collector: body.collector, notarizedCertificate: body.notarizedCertificate,
                                                   notarizedCertificateNumber: body.notarizedCertificateNumber,
                                                   notarizedCertificateDate: body.notarizedCertificateDate, iban: body.iban))
-        let order = try await command.run(claimID: req.parameters.get("id", as: UUID.self), principal: try req.principal, on: req.db,
-                                          write: { body in try await req.write(body) })
-        let recipients = PaymentOrderDesk.recipients(of: order)
-        return try await OrderedView(id: order.id, number: order.printedNumber, amount: order.amount, copies: order.copies, recipients: recipients,
-                                     amountInWords: Rial(amount: order.amount).inWords, iban: order.iban)
-            .encodeResponse(status: .created, for: req)
+        let claimID = req.parameters.get("id", as: UUID.self), principal = try req.principal
+        return try await req.respond(writing: { write in try await command.run(claimID: claimID, principal: principal, on: req.db, write: write) },
+                                     answering: { order, _ in
+            let response = Response(status: .created)
+            try response.content.encode(OrderedView(id: order.id, number: order.printedNumber, amount: order.amount, copies: order.copies,
+                                                    recipients: PaymentOrderDesk.recipients(of: order),
+                                                    amountInWords: Rial(amount: order.amount).inWords, iban: order.iban), as: .json)
+            return response
+        })
     }
 
     /// The file's claim payment order marked paid by accounting, as `POST /payment-orders/{id}/paid`.
-    @Sendable func paid(req: Request) async throws -> PaymentOrderDetail {
+    @Sendable func paid(req: Request) async throws -> Response {
         let command = try PaymentOrderController.paidCommand(req)
         let id = req.parameters.get("id", as: UUID.self)
         let principal = try req.principal
-        return try await req.write { work in
+        return try await req.writeAnswer { work in
             let order = try await SettlementDesk.claimOrder(of: id, on: work.db)
             return try PaymentOrderDetail(try await command.run(orderID: order.requireID(), principal: principal, in: work))
         }
@@ -287,11 +297,11 @@ struct ClaimController: RouteCollection {
     @Sendable func approveExpertFee(req: Request) async throws -> Response {
         let id = req.parameters.get("id", as: UUID.self)
         let principal = try req.principal
-        let order = try await req.write { work in
-            try await SettlementDesk.approveExpertFee(try await ClaimAccess.claim(id, on: work.db), principal: principal, in: work)
+        return try await req.writeAnswer(status: .created) { work in
+            let order = try await SettlementDesk.approveExpertFee(try await ClaimAccess.claim(id, on: work.db), principal: principal, in: work)
+            return OrderedView(id: order.id, number: order.printedNumber, amount: order.amount, copies: order.copies,
+                               recipients: PaymentOrderDesk.recipients(of: order))
         }
-        return try await OrderedView(id: order.id, number: order.printedNumber, amount: order.amount, copies: order.copies,
-                                     recipients: PaymentOrderDesk.recipients(of: order)).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func close(req: Request) async throws -> Response { try await run(req, ClaimStep(.close, .init())) }

@@ -13,13 +13,13 @@ struct CustomerController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let fields = try RegisterCustomer.fields(try req.decodeStrict(RegisterCustomer.Input.self), today: req.bimeh.clock.today())
         let principal = try req.principal
-        let outcome = try await req.write { work in
-            try await CustomerRegistry.register(fields, principal: principal, in: work)
+        return try await req.writeResponse { work in
+            let outcome = try await CustomerRegistry.register(fields, principal: principal, in: work)
+            let response = Response(status: outcome.created ? .created : .ok)
+            try response.content.encode(CustomerSnapshot(outcome.customer), as: .json)
+            if let id = outcome.customer.id { response.headers.set(.location, "/api/v1/customers/\(id)") }
+            return response
         }
-        let response = Response(status: outcome.created ? .created : .ok)
-        try response.content.encode(CustomerSnapshot(outcome.customer), as: .json)
-        if let id = outcome.customer.id { response.headers.set(.location, "/api/v1/customers/\(id)") }
-        return response
     }
 
     @Sendable func show(req: Request) async throws -> CustomerSnapshot {

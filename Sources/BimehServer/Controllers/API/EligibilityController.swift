@@ -61,13 +61,12 @@ struct EligibilityController: RouteCollection {
         let today = req.bimeh.clock.today()
         let days = req.bimeh.config.hidValidDays
         let reader = req.bimeh.entitlements
-        let view = try await req.write { work in
+        return try await req.writeAnswer(status: .created) { work in
             let finding = try await EntitlementStore.inquire(person, on: today, reader: reader, db: work.db)
             let issued = try await VisitDesk.issue(for: person, covered: finding.answer.covered, provider: provider, in: work)
             return VisitView(hid: issued.hid.value, hidGrouped: issued.hid.grouped, issuedAt: issued.issuedAt,
                              validUntil: HealthID.validUntil(issuedAt: issued.issuedAt, validDays: days), inquiry: Inquiry(person, finding))
         }
-        return try await view.encodeResponse(status: .created, for: req)
     }
 
     struct VerificationView: Content {
@@ -79,7 +78,7 @@ struct EligibilityController: RouteCollection {
         var verifications: Int
     }
 
-    @Sendable func verifyHID(req: Request) async throws -> VerificationView {
+    @Sendable func verifyHID(req: Request) async throws -> Response {
         let person = try Self.person(req)
         let hid: HealthID
         do { hid = try HealthID(parsing: req.parameters.get("hid") ?? "") } catch let error as DomainError {
@@ -87,11 +86,11 @@ struct EligibilityController: RouteCollection {
         }
         let verifier = try req.principal.userID
         let days = req.bimeh.config.hidValidDays
-        let verified = try await req.write { work in
-            try await VisitDesk.verify(hid, person: person, verifier: verifier, validDays: days, in: work)
+        return try await req.writeAnswer { work in
+            let verified = try await VisitDesk.verify(hid, person: person, verifier: verifier, validDays: days, in: work)
+            return VerificationView(valid: true, hid: verified.hid.value, issuedAt: verified.issuedAt, validUntil: verified.validUntil,
+                                    issuedBy: verified.issuedBy, verifications: verified.verifications)
         }
-        return VerificationView(valid: true, hid: verified.hid.value, issuedAt: verified.issuedAt, validUntil: verified.validUntil,
-                                issuedBy: verified.issuedBy, verifications: verified.verifications)
     }
 
     /// The path's national code or foreign ID; 422 in Persian when it is neither.

@@ -54,12 +54,9 @@ struct LetterController: RouteCollection {
         }
         guard errors.isEmpty, let direction else { throw AppError.validation(errors) }
         let userID = try req.principal.userID
-        let letter = try await req.write { work in
-            try await LetterBook.register(direction, subject: subject, correspondent: correspondent, userID: userID, in: work)
+        return try await req.writeAnswer(status: .created) { work in
+            LetterResponse(try await LetterBook.register(direction, subject: subject, correspondent: correspondent, userID: userID, in: work))
         }
-        let response = Response(status: .created)
-        try response.content.encode(LetterResponse(letter), as: .json)
-        return response
     }
 
     @Sendable func show(req: Request) async throws -> LetterResponse {

@@ -34,10 +34,10 @@ struct PaymentOrderController: RouteCollection {
         try PaymentOrderDetail(try await Self.visibleOrder(req.parameters.get("id", as: UUID.self), for: try req.principal, on: req.db))
     }
 
-    @Sendable func paid(req: Request) async throws -> PaymentOrderDetail {
+    @Sendable func paid(req: Request) async throws -> Response {
         let command = try Self.paidCommand(req)
         let id = req.parameters.get("id", as: UUID.self)
         let principal = try req.principal
-        return try await req.write { work in try PaymentOrderDetail(try await command.run(orderID: id, principal: principal, in: work)) }
+        return try await req.writeAnswer { work in try PaymentOrderDetail(try await command.run(orderID: id, principal: principal, in: work)) }
     }
 }

@@ -61,20 +61,22 @@ struct PolicyController: RouteCollection {
         let term: PolicyTerm
         do { term = try PolicyTerm(from: start, to: end) } catch let e as DomainError { throw AppError.validation(e, field: "endDate") }
         let principal = try req.principal
-        let policy = try await req.write { work in
-            try await PolicyRegistration.register(.init(quoteID: quoteID, customerID: customerID, term: term, plan: plan,
-                                                        payrollDeduction: body.payment?.payrollDeduction ?? false, brokerID: brokerID),
-                                                  principal: principal, in: work)
+        let payrollDeduction = body.payment?.payrollDeduction ?? false
+        return try await req.writeResponse { work in
+            let policy = try await PolicyRegistration.register(.init(quoteID: quoteID, customerID: customerID, term: term, plan: plan,
+                                                                     payrollDeduction: payrollDeduction, brokerID: brokerID),
+                                                               principal: principal, in: work)
+            return try await Self.registeredResponse(policy, on: work.db)
         }
-        return try await registeredResponse(policy, req: req)
     }
 
-    private func registeredResponse(_ policy: Policy, req: Request) async throws -> Response {
+    private static func registeredResponse(_ policy: Policy, on db: any Database) async throws -> Response {
         let policyID = try policy.requireID()
-        let schedule = try await ScheduleEntry.query(on: req.db).filter(\.$policy.$id == policyID).sort(\.$seq).all()
+        let schedule = try await ScheduleEntry.query(on: db).filter(\.$policy.$id == policyID).sort(\.$seq).all()
         let view = RegisteredView(id: policy.id, status: policy.status.rawValue, premium: policy.premium, version: policy.version,
                                   schedule: schedule.map { ScheduleView(dueDate: $0.dueDate, amount: $0.amount, kind: $0.kind) })
-        let response = try await view.encodeResponse(status: .created, for: req)
+        let response = Response(status: .created)
+        try response.content.encode(view, as: .json)
         response.headers.set(.eTag, "\"\(policy.version)\"")
         return response
     }
@@ -119,8 +121,9 @@ struct PolicyController: RouteCollection {
         guard let policyID = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
         let principal = try req.principal
         let ifMatch = req.headers.first(name: .ifMatch)
-        let payment = try await req.write { work in try await command.run(policyID: policyID, ifMatch: ifMatch, principal: principal, in: work) }
-        return try await PaymentView(payment).encodeResponse(status: .created, for: req)
+        return try await req.writeAnswer(status: .created) { work in
+            PaymentView(try await command.run(policyID: policyID, ifMatch: ifMatch, principal: principal, in: work))
+        }
     }
 
     struct SettleBody: StrictRequestBody {
@@ -133,15 +136,17 @@ struct PolicyController: RouteCollection {
         var status: String
     }
 
-    @Sendable func collect(req: Request) async throws -> SettledView { try await settle(req, .collect) }
-    @Sendable func bounce(req: Request) async throws -> SettledView { try await settle(req, .bounce) }
+    @Sendable func collect(req: Request) async throws -> Response { try await settle(req, .collect) }
+    @Sendable func bounce(req: Request) async throws -> Response { try await settle(req, .bounce) }
 
-    private func settle(_ req: Request, _ verdict: PaymentDesk.Verdict) async throws -> SettledView {
+    private func settle(_ req: Request, _ verdict: PaymentDesk.Verdict) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("پرداخت") }
         // a bank slip is confirmed with the bank's tracking number: `{"trackingNumber": …}`
         let tracking = req.body.data == nil ? nil : try req.decodeStrict(SettleBody.self).trackingNumber
-        let payment = try await req.write { work in try await PaymentDesk.settle(id, verdict: verdict, tracking: tracking, in: work) }
-        return SettledView(id: payment.id, status: payment.status.rawValue)
+        return try await req.writeAnswer { work in
+            let payment = try await PaymentDesk.settle(id, verdict: verdict, tracking: tracking, in: work)
+            return SettledView(id: payment.id, status: payment.status.rawValue)
+        }
     }
 
     // MARK: issue
@@ -162,14 +167,17 @@ struct PolicyController: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
         let principal = try req.principal
         let ifMatch = req.headers.first(name: .ifMatch)
-        let policy = try await req.write { work in try await IssueDesk.issue(id, ifMatch: ifMatch, principal: principal, in: work) }
-        let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
-        let view = IssuedView(id: policy.id, number: policy.printedNumber, status: policy.status.rawValue,
-                              coverFrom: term.coverBegins, coverTo: term.coverEnds, issueDate: policy.issueDate, version: policy.version,
-                              uniqueCode: policy.uniqueCode)
-        let response = try await view.encodeResponse(for: req)
-        response.headers.set(.eTag, "\"\(policy.version)\"")
-        return response
+        return try await req.writeResponse { work in
+            let policy = try await IssueDesk.issue(id, ifMatch: ifMatch, principal: principal, in: work)
+            let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
+            let view = IssuedView(id: policy.id, number: policy.printedNumber, status: policy.status.rawValue,
+                                  coverFrom: term.coverBegins, coverTo: term.coverEnds, issueDate: policy.issueDate, version: policy.version,
+                                  uniqueCode: policy.uniqueCode)
+            let response = Response(status: .ok)
+            try response.content.encode(view, as: .json)
+            response.headers.set(.eTag, "\"\(policy.version)\"")
+            return response
+        }
     }
 
     // MARK: endorsements
@@ -198,10 +206,12 @@ struct PolicyController: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
         let principal = try req.principal
         let ifMatch = req.headers.first(name: .ifMatch)
-        let outcome = try await req.write { work in try await command.run(policyID: id, ifMatch: ifMatch, principal: principal, in: work) }
-        let e = outcome.endorsement
-        return try await EndorsedView(id: e.id, number: e.number, kind: e.kind, status: e.status.rawValue, premiumDelta: e.premiumDelta,
-                                      paymentOrder: outcome.paymentOrder.map(PaymentOrderView.init)).encodeResponse(status: .created, for: req)
+        return try await req.writeAnswer(status: .created) { work in
+            let outcome = try await command.run(policyID: id, ifMatch: ifMatch, principal: principal, in: work)
+            let e = outcome.endorsement
+            return EndorsedView(id: e.id, number: e.number, kind: e.kind, status: e.status.rawValue, premiumDelta: e.premiumDelta,
+                                paymentOrder: outcome.paymentOrder.map(PaymentOrderView.init))
+        }
     }
 
     // MARK: cancellation
@@ -223,16 +233,18 @@ struct PolicyController: RouteCollection {
         var paymentOrder: PaymentOrderView?
     }
 
-    @Sendable func cancel(req: Request) async throws -> CancelledView {
+    @Sendable func cancel(req: Request) async throws -> Response {
         let body = try req.decodeStrict(Cancel.self)
         let command = try CancelPolicy(.init(initiatedBy: body.initiatedBy, noticeDate: body.noticeDate, reason: body.reason))
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
         let principal = try req.principal
         let ifMatch = req.headers.first(name: .ifMatch)
-        let (record, order) = try await req.write { work in try await command.run(policyID: id, ifMatch: ifMatch, principal: principal, in: work) }
-        let o = record.outcome
-        return CancelledView(effectiveDate: o.effectiveDate.description, method: o.method, elapsedDays: o.elapsedDays,
-                             retained: o.retained.amount, refund: o.refund.amount, owed: o.owed.amount, paymentOrder: order.map(PaymentOrderView.init))
+        return try await req.writeAnswer { work in
+            let (record, order) = try await command.run(policyID: id, ifMatch: ifMatch, principal: principal, in: work)
+            let o = record.outcome
+            return CancelledView(effectiveDate: o.effectiveDate.description, method: o.method, elapsedDays: o.elapsedDays,
+                                 retained: o.retained.amount, refund: o.refund.amount, owed: o.owed.amount, paymentOrder: order.map(PaymentOrderView.init))
+        }
     }
 
     // MARK: renewal
@@ -249,7 +261,10 @@ struct PolicyController: RouteCollection {
         try reader.throwIfAny()
         guard let plan, let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("بیمه‌نامه") }
         let principal = try req.principal
-        let policy = try await req.write { work in try await RenewalDesk.renew(id, plan: plan, windowDays: req.bimeh.config.renewalWindowDays, principal: principal, in: work) }
-        return try await registeredResponse(policy, req: req)
+        let windowDays = req.bimeh.config.renewalWindowDays
+        return try await req.writeResponse { work in
+            let policy = try await RenewalDesk.renew(id, plan: plan, windowDays: windowDays, principal: principal, in: work)
+            return try await Self.registeredResponse(policy, on: work.db)
+        }
     }
 }

@@ -29,9 +29,14 @@ struct QuoteController: RouteCollection {
         guard let product, let date, let inputs else { throw AppError.malformedJSON }
         let principal = try req.principal
         let request = QuoteDesk.Request(product: product, customerID: customerID, date: date, inputs: inputs)
-        let quote = try await EnterProposal.run(request, principal: principal, products: req.bimeh.products, today: req.bimeh.clock.today(),
-                                                write: { body in try await req.write(body) })
-        return try await QuoteView(quote).encodeResponse(status: .created, for: req)
+        let products = req.bimeh.products, today = req.bimeh.clock.today()
+        return try await req.respond(writing: { write in
+            try await EnterProposal.run(request, principal: principal, products: products, today: today, write: write)
+        }, answering: { quote, _ in
+            let response = Response(status: .created)
+            try response.content.encode(QuoteView(quote), as: .json)
+            return response
+        })
     }
 
     struct PreviewView: Content {

@@ -104,7 +104,13 @@ struct CustomerPages: RouteCollection {
             return try await renderForm(req, values: values, errors: messages, codes: codes, status: .unprocessableEntity)
         }
         let principal = try req.principal
-        let outcome = try await req.write { work in try await CustomerRegistry.register(fields, principal: principal, in: work) }
+        let outcome: CustomerRegistry.Outcome
+        do {
+            outcome = try await req.write { work in try await CustomerRegistry.register(fields, principal: principal, in: work) }
+        } catch let error as AppError where error.code == CustomerRegistry.registeredElsewhere.code {
+            // R-G-08: the form stays as typed, with the refusal above it and nothing of the stored record
+            return try await renderForm(req, values: values, errors: ["form": error.detail], codes: ["form": error.code], status: .conflict)
+        }
         let id = try outcome.customer.requireID()
         return req.redirect(to: WebPath.customer(id) + (outcome.created ? "?created=1" : "?existing=1"))
     }

@@ -38,8 +38,14 @@ struct LoginPages: RouteCollection {
             return try await render(req, username: form.username ?? "", error: "فرم منقضی شده است؛ دوباره وارد شوید.", status: .forbidden)
         }
         let username = String((form.username ?? "").prefix(100)), password = String((form.password ?? "").prefix(200))
-        guard let user = try await Credentials.check(username: username, password: password, on: req) else {
-            return try await render(req, username: username, error: "نام کاربری یا گذرواژه نادرست است.", status: .unauthorized)
+        let user: User
+        do {
+            user = try await Credentials.signIn(username: username, password: password, on: req)
+        } catch let error as AppError where error.status == .unauthorized || error.status == .tooManyRequests {
+            // throttled, locked or wrong: the form again with the Persian reason, and Retry-After
+            let response = try await render(req, username: username, error: error.detail, status: error.status)
+            if let retry = error.headers.first(name: "Retry-After") { response.headers.replaceOrAdd(name: "Retry-After", value: retry) }
+            return response
         }
         let config = req.bimeh.config
         let issued = try await req.bimeh.store.write(on: req.db, actor: AuditActor(userID: user.id, name: user.username), requestID: req.id) { work in

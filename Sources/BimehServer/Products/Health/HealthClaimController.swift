@@ -33,10 +33,13 @@ struct HealthClaimController: RouteCollection {
         let command = try SubmitHealthClaim(.init(nationalCode: body.nationalCode, serviceDate: body.serviceDate, cover: body.cover,
                                                   cost: body.cost, basePaid: body.basePaid, introduction: body.introduction))
         let principal = try req.principal
-        let outcome = try await req.write { work in try await command.run(principal: principal, in: work) }
-        return try await ClaimView(id: outcome.claim.id, covered: true, payable: outcome.settlement.payable.amount,
-                                   insuredShare: outcome.settlement.insuredShare.amount, remainingCeiling: outcome.settlement.remainingCeiling.amount,
-                                   lines: outcome.settlement.lines).encodeResponse(status: .created, for: req)
+        // the answer is stored with the claim in its transaction (Idempotency-Key)
+        return try await req.writeAnswer(status: .created) { work in
+            let outcome = try await command.run(principal: principal, in: work)
+            return ClaimView(id: outcome.claim.id, covered: true, payable: outcome.settlement.payable.amount,
+                             insuredShare: outcome.settlement.insuredShare.amount, remainingCeiling: outcome.settlement.remainingCeiling.amount,
+                             lines: outcome.settlement.lines)
+        }
     }
 
     struct IntroductionBody: StrictRequestBody {
@@ -61,9 +64,9 @@ struct HealthClaimController: RouteCollection {
         try reader.throwIfAny()
         guard let code, let center, let cover else { throw AppError.malformedJSON }
         let principal = try req.principal
-        let letter = try await req.write { work in
-            try await HealthClaimDesk.introduce(nationalCode: code, centerCode: center, cover: cover, principal: principal, in: work)
+        return try await req.writeAnswer(status: .created) { work in
+            let letter = try await HealthClaimDesk.introduce(nationalCode: code, centerCode: center, cover: cover, principal: principal, in: work)
+            return IntroductionView(number: letter.number, validTo: letter.validTo)
         }
-        return try await IntroductionView(number: letter.number, validTo: letter.validTo).encodeResponse(status: .created, for: req)
     }
 }

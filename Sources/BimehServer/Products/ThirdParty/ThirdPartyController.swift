@@ -39,13 +39,13 @@ struct ThirdPartyController: RouteCollection {
             try await ThirdPartyDesk.confirmLicence(request, policyID: id, principal: principal, authority: authority,
                                                     today: req.bimeh.clock.today(), client: req.client, on: req.db)
         }
-        let row = try await req.write { work in
-            try await DomainErrorMapping.validating(defaultField: "changes") {
+        // the answer is stored with the licence in its transaction (Idempotency-Key)
+        return try await req.writeAnswer(status: .created) { work in
+            let row = try await DomainErrorMapping.validating(defaultField: "changes") {
                 try await ThirdPartyDesk.registerLicence(request, policyID: id, principal: principal, in: work)
             }
+            return LicenceView(number: row.number, class: row.licenceClass, expiry: row.expiry, holderName: row.holderName, verifiedOn: row.verifiedOn)
         }
-        return try await LicenceView(number: row.number, class: row.licenceClass, expiry: row.expiry, holderName: row.holderName, verifiedOn: row.verifiedOn)
-            .encodeResponse(status: .created, for: req)
     }
 
     struct Authenticity: Content {
