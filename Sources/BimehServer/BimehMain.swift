@@ -29,10 +29,10 @@ public enum BimehMain {
             let app = try await Application.make(env)
             do {
                 try await configure(app, config: config)
-                if serving {
-                    try await app.autoMigrate()
-                    if demo { try await DemoData.seed(app) }
-                }
+                // every command may be the first one run on a fresh database: its tables exist
+                // before the app boots (booting installs the stored tariff files)
+                try await app.autoMigrate()
+                if serving, demo { try await DemoData.seed(app) }
                 try await app.execute()
                 try await app.asyncShutdown()
                 return 0
