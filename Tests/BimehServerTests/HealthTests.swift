@@ -351,3 +351,47 @@ struct WebHealthProposalTests {
         }
     }
 }
+
+@Suite("A contracted center's monthly statement (R-SH-07)")
+struct HealthStatementTests {
+    typealias D = HealthDirectClaimTests
+    typealias H = HealthTests
+
+    @Test("R-SH-07 the month's claims and their total; approved only after the month, then closed to claims, then paid once")
+    func statement() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            _ = try await D.backdatedFamily(app, flow)
+            let center = try await D.center(app)
+            let provider = try await app.token("provider")
+            // two claims dated in Esfand 1404 (inside the cover from 1404/12/02): 10,000,000 and 5,000,000 with no base payment,
+            // 20 % franchise each → 8,000,000 + 4,000,000 = 12,000,000; one in Farvardin 1405: 1,000,000 → 800,000
+            #expect(try await D.claim(app, provider, cover: "paraclinic", cost: 10_000_000, date: "1404/12/10").status == .created)
+            #expect(try await D.claim(app, provider, person: H.spouse, cover: "paraclinic", cost: 5_000_000, date: "1404/12/20").status == .created)
+            #expect(try await D.claim(app, provider, cover: "paraclinic", cost: 1_000_000, date: "1405/01/05").status == .created)
+            let path = "/api/v1/health/centers/\(center)/statements/1404/12"
+            let open = try await app.send(.GET, path, token: provider)
+            #expect(open.json["status"] as? String == "open")
+            #expect(open.json["count"] as? Int == 2)
+            #expect(open.json["total"] as? Int == 12_000_000)
+            #expect((open.json["claims"] as? [[String: Any]])?.compactMap { $0["payable"] as? Int } == [8_000_000, 4_000_000])
+            // only accounting approves; Farvardin 1405 has not ended on 1405/01/10
+            let accountant = try await app.token("accountant")
+            #expect(try await app.send(.POST, path + "/approve", token: provider).status == .forbidden)
+            #expect(try await app.send(.POST, "/api/v1/health/centers/\(center)/statements/1405/1/approve", token: accountant).problemCode == "month-not-ended")
+            let approved = try await app.send(.POST, path + "/approve", token: accountant)
+            #expect(approved.json["status"] as? String == "approved")
+            #expect(try await app.send(.POST, path + "/approve", token: accountant).problemCode == "statement-already-approved")
+            // Esfand is closed to new claims; Farvardin is not
+            #expect(try await D.claim(app, provider, cover: "paraclinic", cost: 1_000_000, date: "1404/12/25").problemCode == "statement-closed")
+            // paid with the bank transfer, once
+            #expect(try await app.send(.POST, path + "/paid", token: accountant, json: ["transferReference": "x"]).fieldCodes == ["transferReference": "invalid-transfer-reference"])
+            let paid = try await app.send(.POST, path + "/paid", token: accountant, json: ["transferReference": "TR-1405-778"])
+            #expect(paid.json["status"] as? String == "paid")
+            #expect(paid.json["total"] as? Int == 12_000_000)
+            #expect(try await app.send(.POST, path + "/paid", token: accountant, json: ["transferReference": "TR-1405-779"]).problemCode == "statement-already-paid")
+            // the claims staff read any center's statement
+            #expect(try await app.send(.GET, path, token: try await app.token("claims")).status == .ok)
+        }
+    }
+}

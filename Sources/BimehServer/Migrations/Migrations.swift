@@ -31,5 +31,6 @@ enum BimehMigrations {
         M026_CreateHealthPersons(),
         M027_CreateHealthCenters(),
         M028_AddIdempotencyLease(),
+        M029_CreateHealthStatements(),
     ]
 }

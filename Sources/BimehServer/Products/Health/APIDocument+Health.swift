@@ -19,5 +19,25 @@ extension APIDocument {
                   request: Schemas.object(["nationalCode": Schemas.string, "center": Schemas.string, "cover": Schemas.string],
                                           required: ["nationalCode", "center", "cover"]),
                   responses: [(201, "Issued", Schemas.object(["number": Schemas.string, "validTo": Schemas.jalaliDate], required: ["number", "validTo"]))]),
+        Operation(method: .GET, path: "/api/v1/health/centers/{center}/statements/{year}/{month}",
+                  summary: "R-SH-07: a center's month of direct claims and what the insurer owes it (a provider sees only their own center)",
+                  roles: [.provider, .accountant, .head, .claims], tag: "health", request: nil,
+                  responses: [(200, "The statement", statement)]),
+        Operation(method: .POST, path: "/api/v1/health/centers/{center}/statements/{year}/{month}/approve",
+                  summary: "R-SH-07: accounting approves an ended month once (month-not-ended, statement-already-approved); no more claims for it",
+                  roles: [.accountant], tag: "health", request: nil, responses: [(200, "Approved", statement)]),
+        Operation(method: .POST, path: "/api/v1/health/centers/{center}/statements/{year}/{month}/paid",
+                  summary: "R-SH-07: accounting records the payment of an approved month with the bank transfer reference, once",
+                  roles: [.accountant], tag: "health",
+                  request: Schemas.object(["transferReference": Schemas.string], required: ["transferReference"]),
+                  responses: [(200, "Paid", statement)]),
     ]
+
+    static let statement = Schemas.object([
+        "center": Schemas.string, "centerName": Schemas.string, "month": Schemas.string,
+        "status": Schemas.enumeration(["open", "approved", "paid"]),
+        "claims": ["type": "array", "items": Schemas.object(["id": Schemas.uuid, "serviceDate": Schemas.jalaliDate, "nationalCode": Schemas.string,
+                                                             "cover": Schemas.string, "cost": Schemas.integer, "payable": Schemas.integer])],
+        "count": Schemas.integer, "total": Schemas.integer, "approvedOn": Schemas.jalaliDate, "paidOn": Schemas.jalaliDate, "transferReference": Schemas.string,
+    ], required: ["center", "month", "status", "claims", "count", "total"])
 }

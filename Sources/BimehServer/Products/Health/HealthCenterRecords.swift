@@ -71,3 +71,21 @@ final class HealthClaim: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A center's approved month (R-SH-07): its claims' count and total frozen at approval, then paid.
+final class HealthStatement: Model, @unchecked Sendable {
+    static let schema = "health_statements"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "center_id") var center: HealthCenter
+    /// `yyyy/mm`
+    @Field(key: "month") var month: String
+    @Field(key: "count") var count: Int
+    @Field(key: "total") var total: Int64
+    @Field(key: "approved_on") var approvedOn: String
+    @OptionalParent(key: "approved_by") var approvedBy: User?
+    @OptionalField(key: "paid_on") var paidOn: String?
+    @OptionalField(key: "transfer_reference") var transferReference: String?
+
+    init() {}
+}

@@ -7,6 +7,10 @@ struct HealthClaimController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.grouped(RequireRole([.provider])).post(.apiHealthClaims, use: claim)
         routes.grouped(RequireRole([.claims, .head])).post(.apiHealthIntroductions, use: introduce)
+        routes.grouped(RequireRole([.provider, .accountant, .head, .claims])).get(.apiHealthStatement(.key, .key, .key), use: statement)
+        let accounting = routes.grouped(RequireRole([.accountant]))
+        accounting.post(.apiHealthStatement(.key, .key, .key, "approve"), use: approve)
+        accounting.post(.apiHealthStatement(.key, .key, .key, "paid"), use: paid)
     }
 
     struct ClaimBody: StrictRequestBody {
@@ -42,6 +46,37 @@ struct HealthClaimController: RouteCollection {
         }
     }
 
+    private func month(_ req: Request) async throws -> (HealthCenter, Int, Int) {
+        guard let code = req.parameters.get("center"), let year = req.parameters.get("year", as: Int.self),
+              let month = req.parameters.get("month", as: Int.self) else { throw AppError.notFound("صورت‌حساب") }
+        return (try await HealthStatementDesk.center(code, for: try req.principal, on: req.db), year, month)
+    }
+
+    @Sendable func statement(req: Request) async throws -> HealthStatementDesk.View {
+        let (center, year, month) = try await month(req)
+        return try await HealthStatementDesk.view(center, year: year, month: month, on: req.db)
+    }
+
+    @Sendable func approve(req: Request) async throws -> Response {
+        let (center, year, month) = try await month(req)
+        let principal = try req.principal
+        return try await req.writeAnswer { work in try await HealthStatementDesk.approve(center, year: year, month: month, principal: principal, in: work) }
+    }
+
+    struct PaidBody: StrictRequestBody {
+        static let fields: Set<String> = ["transferReference"]
+        var transferReference: String?
+    }
+
+    @Sendable func paid(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(PaidBody.self)
+        let (center, year, month) = try await month(req)
+        let principal = try req.principal
+        return try await req.writeAnswer { work in
+            try await HealthStatementDesk.pay(center, year: year, month: month, reference: body.transferReference ?? "", principal: principal, in: work)
+        }
+    }
+
     struct IntroductionBody: StrictRequestBody {
         static let fields: Set<String> = ["nationalCode", "center", "cover"]
         var nationalCode: String?
@@ -70,3 +105,4 @@ struct HealthClaimController: RouteCollection {
         }
     }
 }
+extension HealthStatementDesk.View: Content {}

@@ -26,6 +26,7 @@ enum HealthClaimDesk {
         guard request.serviceDate <= JalaliDate(date: work.now) else {
             throw AppError.validation([FieldError(field: "serviceDate", code: "service-date-in-future", message: "تاریخ خدمت هنوز نرسیده است.")])
         }
+        try await HealthStatementDesk.checkOpen(center: center, serviceDate: request.serviceDate, on: work.db)
         let (row, policy, plan, cover) = try await coverage(request.nationalCode, cover: request.cover, on: request.serviceDate, db: work.db)
         var letter: HealthIntroduction?
         if cover.needsIntroduction {

@@ -5,5 +5,11 @@ extension SiteURL {
     static let apiHealthClaims = SiteURL.product(["api", "v1", "health", "claims"])
     static let apiHealthIntroductions = SiteURL.product(["api", "v1", "health", "introductions"])
 
-    static let healthRoutes: [SiteURL] = [apiHealthClaims, apiHealthIntroductions]
+    static func apiHealthStatement(_ center: Parameter<String>, _ year: Parameter<Int>, _ month: Parameter<Int>, _ step: String? = nil) -> SiteURL {
+        .product(["api", "v1", "health", "centers", center.segment("center"), "statements", year.segment("year"), month.segment("month")]
+                 + (step.map { [.literal($0)] } ?? []))
+    }
+
+    static let healthRoutes: [SiteURL] = [apiHealthClaims, apiHealthIntroductions, apiHealthStatement(.key, .key, .key),
+                                          apiHealthStatement(.key, .key, .key, "approve"), apiHealthStatement(.key, .key, .key, "paid")]
 }
