@@ -395,3 +395,54 @@ struct HealthStatementTests {
         }
     }
 }
+
+@Suite("A group's member list uploaded as CSV (R-SH-10)")
+struct WebHealthGroupTests {
+    typealias Browser = WebPageTests.Browser
+    static let codes = ["0076229645", "1583250689", "0012345679", "0012345687", "0499370899", "0013542419", "0067749828", "0014173026",
+                        "0018350739", "0022563131"]
+
+    static func upload(_ browser: inout Browser, csrf: String, company: String, csv: String) async throws -> TestingHTTPResponse {
+        let boundary = "----bimeh-test-boundary"
+        var body = ""
+        for (name, value) in [("_csrf", csrf), ("nationalCode", company), ("date", "1405/01/10"), ("plan", "silver"), ("hasBaseInsurance", "yes")] {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"members\"; filename=\"members.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+        return try await browser.app.testing().sendRequest(.POST, "/quotes/supplementary-health/group",
+            headers: ["cookie": browser.cookieHeader, "content-type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
+    }
+
+    @Test("R-SH-10 ten members and a spouse priced at 63,000,000 each; a bad file is reported by line and nothing is stored")
+    func upload() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            _ = try await app.send(.POST, "/api/v1/customers", token: flow.issuer, json: ["kind": "legal", "legalId": "10380284790", "name": "شرکت نمونه"])
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            let csrf = try #require(Browser.hidden("_csrf", in: try await issuer.get("/quotes/supplementary-health").body.string))
+            let header = "nationalCode,firstName,lastName,birthDate,sex,relation,mainNationalCode,student,married"
+            var rows = Self.codes.map { "\($0),عضو,گروه,1365/05/01,male,main,,," }
+            // line 12: the first member's wife
+            rows.append("0036271217,همسر,گروه,1368/02/01,female,spouse,0076229645,,")
+            let before = try await Quote.query(on: app.db).count()
+            // a bad national code on line 3 and an impossible date on line 5: both named, no quote stored
+            var bad = rows
+            bad[1] = "1234567890,عضو,گروه,1365/05/01,male,main,,,"
+            bad[3] = "0012345687,عضو,گروه,1365/13/01,male,main,,,"
+            let refused = try await Self.upload(&issuer, csrf: csrf, company: "10380284790", csv: ([header] + bad).joined(separator: "\n"))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(CommandParityTests.pageCodes(refused) == ["members:invalid-national-code", "members:invalid-date"])
+            #expect(refused.body.string.contains("سطر ۳") && refused.body.string.contains("سطر ۵"))
+            #expect(try await Quote.query(on: app.db).count() == before)
+            // nine members only: the group rule, for the whole list
+            let nine = try await Self.upload(&issuer, csrf: csrf, company: "10380284790", csv: ([header] + rows.prefix(9)).joined(separator: "\n"))
+            #expect(CommandParityTests.pageCodes(nine) == ["inputs.persons:group-too-small"])
+            // the whole list: silver 90,000,000 × 70 % = 63,000,000 for each of the 11 (all aged 16–50) = 693,000,000
+            let priced = try await Self.upload(&issuer, csrf: csrf, company: "10380284790", csv: ([header] + rows).joined(separator: "\r\n"))
+            #expect(priced.status == .seeOther, "\(priced.body.string)")
+            let quote = try #require(try await Quote.query(on: app.db).sort(\.$createdAt, .descending).first())
+            #expect(quote.total == 693_000_000)
+        }
+    }
+}

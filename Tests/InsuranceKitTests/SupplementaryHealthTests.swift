@@ -203,3 +203,52 @@ struct HealthClaimMathTests {
         #expect(throws: DomainError.self) { try HealthClaimMath.settle(cost: 100, basePaid: -1, franchise: Percent(20), remainingCeiling: 1) }
     }
 }
+
+@Suite("R-SH-10 a group's member list as CSV")
+struct HealthMemberCSVTests {
+    static let header = "nationalCode,firstName,lastName,birthDate,sex,relation,mainNationalCode,student"
+
+    @Test("R-SH-10 a BOM, CRLF, Persian digits and Persian words are read; a dependant names its member")
+    func valid() throws {
+        let text = "\u{FEFF}" + Self.header + "\r\n"
+            + "۰۰۷۶۲۲۹۶۴۵,مریم,احمدی,۱۳۶۵/۰۴/۱۲,زن,اصلی,,\r\n"
+            + "0012345679,\"سارا, کوچک\",احمدی,1395/06/01,female,child,0076229645,no\r\n"
+        guard case .members(let persons) = HealthMemberCSV.parse(Data(text.utf8)) else { Issue.record("refused"); return }
+        #expect(persons.map(\.nationalCode) == ["0076229645", "0012345679"])
+        #expect(persons[0].relation == .main && persons[0].sex == .female)
+        #expect(persons[0].birthDate == (try JalaliDate(parsing: "1365/04/12")))
+        #expect(persons[1].firstName == "سارا, کوچک")
+        #expect(persons[1].mainNationalCode == "0076229645" && persons[1].student == false)
+    }
+
+    @Test("R-SH-10 every bad row is named by its line; nothing is taken")
+    func badRows() throws {
+        let text = Self.header + "\n"
+            + "0076229645,a,b,1365/04/12,male,main,,\n"      // 2: fine
+            + "1234567890,a,b,1365/04/12,male,main,,\n"      // 3: bad national code
+            + "0012345679,a,b,1365/13/01,male,child,0076229645,\n" // 4: impossible date
+            + "0012345687,a,b,1390/01/01,x,child,0076229645,\n"    // 5: sex
+            + "0013542419,a,b,1390/01/01,male,child,,\n"            // 6: no main
+            + "0076229645,a,b,1365/04/12,male,main,,\n"             // 7: duplicate of line 2
+            + "0067749828,a,b\n"                                    // 8: wrong field count
+        guard case .rejected(let rejections) = HealthMemberCSV.parse(Data(text.utf8)) else { Issue.record("accepted"); return }
+        #expect(rejections.map(\.lineNumber) == [3, 4, 5, 6, 7, 8])
+        #expect(rejections.map(\.code) == ["invalid-national-code", "invalid-date", "invalid-sex", "main-person-required", "duplicate-row", "wrong-field-count"])
+        #expect(rejections.allSatisfy { !$0.reason.isEmpty })
+    }
+
+    @Test("R-SH-10 a wrong delimiter, missing columns, an empty file and more rows than a policy takes")
+    func wholeFile() throws {
+        func code(_ text: String) -> String? {
+            if case .rejected(let r) = HealthMemberCSV.parse(Data(text.utf8)) { return r.first?.code }
+            return nil
+        }
+        #expect(code(Self.header.replacingOccurrences(of: ",", with: ";") + "\n") == "wrong-delimiter")
+        #expect(code("nationalCode,firstName\n0076229645,a\n") == "missing-columns")
+        #expect(code("") == "empty-file")
+        #expect(code(Self.header + "\n") == "empty-file")
+        // 20,001 rows: one more than HealthInputs.maxPersons
+        let many = Self.header + "\n" + String(repeating: "0076229645,a,b,1365/04/12,male,main,,\n", count: 20_001)
+        #expect(code(many) == "too-many-rows")
+    }
+}

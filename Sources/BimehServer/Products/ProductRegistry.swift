@@ -24,6 +24,6 @@ extension APIDocument {
 /// The products' own routes.
 extension SiteURL {
     static var productRoutes: [SiteURL] {
-        thirdPartyRoutes + healthRoutes + [HealthProposalPages.url, FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
+        thirdPartyRoutes + healthRoutes + [HealthProposalPages.url, HealthProposalPages.groupURL, FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
     }
 }

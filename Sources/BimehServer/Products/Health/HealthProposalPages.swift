@@ -8,12 +8,17 @@ import Vapor
 /// quote page (register with cash or 6/8/12 monthly installments, R-SH-11).
 struct HealthProposalPages: RouteCollection {
     static let url = SiteURL.product(["quotes", "supplementary-health"])
+    /// R-SH-10: a group's proposal with its member list as a CSV file.
+    static let groupURL = SiteURL.product(["quotes", "supplementary-health", "group"])
     static let rows = 6
+    /// A 20,000-member list is about 2 MB.
+    static let maxUpload: ByteCount = "4mb"
 
     func boot(routes: any RoutesBuilder) throws {
         let selling = routes.grouped(RequireRole(QuotePages.sellers, web: true))
         selling.get(Self.url, use: form)
         selling.post(Self.url, use: create)
+        selling.on(.POST, Self.groupURL, body: .collect(maxSize: Self.maxUpload), use: createGroup)
     }
 
     struct PersonRow: Content {
@@ -56,6 +61,7 @@ struct HealthProposalPages: RouteCollection {
     struct Context: Encodable {
         var chrome: PageChrome
         var action: String
+        var groupAction = HealthProposalPages.groupURL.path
         var nationalCode: String
         var date: String
         var plans: [Option]
@@ -113,6 +119,54 @@ struct HealthProposalPages: RouteCollection {
             return req.redirect(to: WebPath.quote(try quote.requireID()))
         } catch let error as AppError where error.status.code < 500 {
             return try await render(req, form: form, errors: PageError.list(error), status: error.status)
+        }
+    }
+
+    struct GroupForm: Content {
+        var nationalCode: String?
+        var date: String?
+        var plan: String?
+        var hasBaseInsurance: String?
+        var optionalCovers: [String]?
+        var members: File?
+    }
+
+    /// R-SH-10: the member list from a CSV file; every bad row reported by its line and nothing
+    /// stored; then priced as a group, a rule's refusal named by the row's line too.
+    @Sendable func createGroup(req: Request) async throws -> Response {
+        let group = (try? req.content.decode(GroupForm.self)) ?? GroupForm()
+        var form = Form(nationalCode: group.nationalCode, date: group.date, plan: group.plan, kind: "group",
+                        hasBaseInsurance: group.hasBaseInsurance, optionalCovers: group.optionalCovers, persons: nil)
+        let principal = try req.principal
+        var (customerID, date, errors) = try await ProposalCustomer.read(code: group.nationalCode, date: group.date, principal: principal, on: req.db)
+        var persons: [HealthPerson] = []
+        if let file = group.members, file.data.readableBytes > 0 {
+            switch HealthMemberCSV.parse(Data(file.data.readableBytesView)) {
+            case .members(let list): persons = list
+            case .rejected(let rows):
+                errors += rows.map { PageError(code: $0.code, field: "members", message: "سطر \(Normalize.persianDigits(String($0.lineNumber))): \($0.reason)") }
+            }
+        } else {
+            errors.append(PageError(code: "required", field: "members", message: "پروندهٔ فهرست اعضا (CSV) را برگزینید."))
+        }
+        guard errors.isEmpty, let date else { return try await render(req, form: form, errors: errors, status: .unprocessableEntity) }
+        let encoded = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(persons))
+        var inputs = Self.inputs(form)
+        inputs["persons"] = encoded
+        let request = QuoteDesk.Request(product: SupplementaryHealth().code.rawValue, customerID: customerID, date: date,
+                                        inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
+        do {
+            let quote = try await EnterProposal.run(request, principal: principal, products: req.bimeh.products, today: req.bimeh.clock.today(),
+                                                    write: { body in try await req.write(body) })
+            return req.redirect(to: WebPath.quote(try quote.requireID()))
+        } catch let error as AppError where error.status.code < 500 {
+            // inputs.persons[i] is line i + 2 of the file
+            errors = PageError.list(error).map { e in
+                guard e.field.hasPrefix("inputs.persons["), let index = Int(e.field.dropFirst("inputs.persons[".count).prefix { $0.isNumber }) else { return e }
+                return PageError(code: e.code, field: "members", message: "سطر \(Normalize.persianDigits(String(index + 2))): \(e.message)")
+            }
+            form.persons = nil
+            return try await render(req, form: form, errors: errors, status: error.status)
         }
     }
 
