@@ -19,8 +19,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(RequestIDMiddleware())
-    app.middleware.use(BimehErrorMiddleware())
+    // outside the error middleware, so that error pages and problem answers carry the headers too
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(BimehErrorMiddleware())
 
     app.views.use(.leaf)
     app.leaf.sources = .singleSource(NIOLeafFiles(

@@ -77,9 +77,12 @@ struct LoginPages: RouteCollection {
         return response
     }
 
-    /// Only a path on this site: never `//evil.example` or a full URL.
+    /// Only a path on this site: never `//evil.example` or a full URL. No space or control
+    /// character anywhere: browsers drop a tab or newline from a URL, so `/<TAB>/evil.example`
+    /// would become `//evil.example`.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 300 else { return WebPath.home }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 300,
+              next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else { return WebPath.home }
         return next
     }
 }
