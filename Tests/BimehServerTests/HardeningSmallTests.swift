@@ -33,3 +33,19 @@ struct HardeningSmallTests {
         }
     }
 }
+
+@Suite("Texts with a NUL character")
+struct NULCharacterTests {
+    @Test("a NUL inside a JSON text is refused with its field (it was stored and read back cut short)")
+    func refused() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token("issuer")
+            let res = try await app.send(.POST, "/api/v1/customers", token: token,
+                                         json: ["kind": "natural", "nationalCode": "0499370899", "firstName": "ab\u{0}cd", "lastName": "x", "birthDate": "1360/01/01"])
+            #expect(res.fieldCodes == ["firstName": "invalid-character"])
+            let nested = try await app.send(.POST, "/api/v1/quotes", token: token, json: [
+                "product": "computer", "date": "1405/01/10", "inputs": ["items": [["description": "a\u{0}", "value": 1_000_000]]]])
+            #expect(nested.fieldCodes == ["inputs.items[0].description": "invalid-character"])
+        }
+    }
+}

@@ -23,6 +23,10 @@ extension Request {
         guard let dictionary = object as? [String: Any] else {
             throw AppError(.badRequest, code: "malformed-json", detail: "بدنهٔ درخواست باید یک شیء JSON باشد.")
         }
+        // a NUL inside a text would be stored whole and read back cut short (C strings)
+        if let path = Self.pathWithNUL(dictionary, at: "") {
+            throw AppError.validation([FieldError(field: path, code: "invalid-character", message: "متن فیلد «\(path)» نویسهٔ تهی (NUL) دارد که پذیرفته نیست.")])
+        }
         storage[ParsedBodyKey.self] = ParsedBody(object: dictionary)
         let unknown = dictionary.keys.filter { !T.fields.contains($0) }.sorted()
         if !unknown.isEmpty {
@@ -53,4 +57,27 @@ struct ParsedBody: @unchecked Sendable {
 
 struct ParsedBodyKey: StorageKey {
     typealias Value = ParsedBody
+}
+
+extension Request {
+    /// The first field (dotted path, `items[2].name`) whose text holds U+0000, if any.
+    static func pathWithNUL(_ value: Any, at path: String) -> String? {
+        switch value {
+        case let text as String:
+            return text.unicodeScalars.contains("\u{0}") ? (path.isEmpty ? "body" : path) : nil
+        case let object as [String: Any]:
+            for key in object.keys.sorted() {
+                if key.unicodeScalars.contains("\u{0}") { return path.isEmpty ? "body" : path }
+                if let found = pathWithNUL(object[key] as Any, at: path.isEmpty ? key : "\(path).\(key)") { return found }
+            }
+            return nil
+        case let list as [Any]:
+            for (index, element) in list.enumerated() {
+                if let found = pathWithNUL(element, at: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
 }
