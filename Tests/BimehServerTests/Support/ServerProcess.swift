@@ -36,7 +36,9 @@ struct ServerProcess {
     }
 
     /// Polls the health endpoint until the server answers; fails with its output if it exits or stays silent.
-    func waitUntilReady(_ api: RemoteAPI, timeout: Duration = .seconds(30)) async throws {
+    /// The bound is generous: a debug server migrating and seeding while the rest of the suite runs
+    /// on two cores can take tens of seconds to answer.
+    func waitUntilReady(_ api: RemoteAPI, timeout: Duration = .seconds(120)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             guard process.isRunning else { throw Failure("the server exited (\(process.terminationStatus)):\n\(output)") }
