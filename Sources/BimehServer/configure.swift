@@ -17,7 +17,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     // Replace Vapor's default middleware: our error middleware must see every error.
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestLogMiddleware(logLevel: .info))
     app.middleware.use(RequestIDMiddleware())
     // outside the error middleware, so that error pages and problem answers carry the headers too
     app.middleware.use(SecurityHeadersMiddleware())

@@ -49,3 +49,14 @@ struct NULCharacterTests {
         }
     }
 }
+
+@Suite("Request log lines")
+struct RequestLogTests {
+    @Test("a path's newline is written escaped, never as a new log line; the encoded form is kept")
+    func forgedLine() {
+        #expect(RequestLogMiddleware.printable("/policies%0A[ INFO ] forged") == "/policies%0A[ INFO ] forged")
+        #expect(RequestLogMiddleware.printable("/a\n[ INFO ] forged\r") == "/a\\u{A}[ INFO ] forged\\u{D}")
+        #expect(RequestLogMiddleware.printable("/a\\b") == "/a\\\\b")
+        #expect(RequestLogMiddleware.printable("/" + String(repeating: "x", count: 600)).count == 500)
+    }
+}
