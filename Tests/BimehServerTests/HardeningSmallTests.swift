@@ -60,3 +60,22 @@ struct RequestLogTests {
         #expect(RequestLogMiddleware.printable("/" + String(repeating: "x", count: 600)).count == 500)
     }
 }
+
+@Suite("The sign-in form's CSRF cookie")
+struct LoginCookieTests {
+    @Test("the login CSRF cookie is expired on the path it was set with (/login), not on /")
+    func expiredOnItsPath() async throws {
+        try await TestApp.run { app in
+            var browser = WebPageTests.Browser(app: app)
+            let form = try await browser.get("/login")
+            let set = try #require(form.headers[.setCookie].first { $0.hasPrefix(LoginPages.loginCSRFCookie + "=") })
+            #expect(set.contains("Path=/login"))
+            let csrf = try #require(WebPageTests.Browser.hidden("_csrf", in: form.body.string))
+            let signedIn = try await browser.post("/login", form: ["_csrf": csrf, "username": "issuer", "password": "demo-issuer"])
+            #expect(signedIn.status == .seeOther)
+            let expired = try #require(signedIn.headers[.setCookie].first { $0.hasPrefix(LoginPages.loginCSRFCookie + "=") })
+            #expect(expired.contains("Path=/login"))
+            #expect(expired.contains("Max-Age=0"))
+        }
+    }
+}

@@ -55,7 +55,9 @@ struct LoginPages: RouteCollection {
         // Max-Age, not Expires: the demo clock may put "now" months away from the browser's clock.
         response.cookies[SessionAuthenticator.cookieName] = HTTPCookies.Value(
             string: issued.secret, maxAge: Int(config.webSessionLifetime), path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
-        response.cookies[Self.loginCSRFCookie] = .expired
+        // expired on the path it was set with, or the browser keeps the old one
+        response.cookies[Self.loginCSRFCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: WebPath.login,
+                                                                  isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .strict)
         return response
     }
 
