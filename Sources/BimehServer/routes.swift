@@ -34,6 +34,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: FlatRateProposalPages.contractorsAllRisk)
     try signedIn.register(collection: ThirdPartyPages())
     try signedIn.register(collection: HealthProposalPages())
+    try signedIn.register(collection: HealthCenterPages())
     try signedIn.register(collection: PolicyPages())
     try signedIn.register(collection: PaymentPages())
     try signedIn.register(collection: EndorsementPages())

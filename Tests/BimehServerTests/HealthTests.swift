@@ -446,3 +446,37 @@ struct WebHealthGroupTests {
         }
     }
 }
+
+@Suite("A contracted center's page for its providers (R-SH-07)")
+struct WebHealthCenterTests {
+    typealias Browser = WebPageTests.Browser
+    typealias D = HealthDirectClaimTests
+
+    @Test("R-SH-07 the provider takes a direct claim on the page and sees it in this month's statement; refusals match the API's")
+    func centerPage() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            _ = try await D.backdatedFamily(app, flow)
+            _ = try await D.center(app)
+            var provider = Browser(app: app)
+            try await provider.signIn("provider")
+            let page = try await provider.get("/health/center")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("href=\"/health/center\""), "the navigation offers the page")
+            let csrf = try #require(Browser.hidden("_csrf", in: page.body.string))
+            // paraclinic 10,000,000 with nothing from the base insurer: 20 % franchise → 8,000,000
+            let answered = try await provider.post("/health/center", form: ["_csrf": csrf, "nationalCode": HealthTests.main, "serviceDate": "1405/01/10",
+                                                                             "cover": "paraclinic", "cost": "10000000", "basePaid": ""])
+            #expect(answered.status == .ok)
+            #expect(answered.body.string.contains("سهم بیمه‌گر ۸٬۰۰۰٬۰۰۰ ریال"))
+            #expect(answered.body.string.contains("<td class=\"num\">۱۰٬۰۰۰٬۰۰۰</td><td class=\"num\">۸٬۰۰۰٬۰۰۰</td>"), "in this month's statement")
+            // the same refusal from both doors
+            let web = try await provider.post("/health/center", form: ["_csrf": csrf, "nationalCode": "0499370899", "serviceDate": "1405/01/10",
+                                                                        "cover": "paraclinic", "cost": "1000"])
+            let api = try await D.claim(app, try await app.token("provider"), person: "0499370899", cover: "paraclinic", cost: 1000)
+            #expect(CommandParityTests.pageCodes(web) == ["nationalCode:not-covered"])
+            #expect(api.fieldCodes == ["nationalCode": "not-covered"])
+            #expect(web.status == api.status)
+        }
+    }
+}

@@ -13,6 +13,8 @@ extension ProductBook {
         Proposal(label: "مسئولیت کارفرما", path: FlatRateProposalPages.employersLiability.path),
         Proposal(label: "تمام خطر پیمانکاران", path: FlatRateProposalPages.contractorsAllRisk.path),
         Proposal(label: "بیمهٔ تکمیلی درمان", path: HealthProposalPages.url.path),
+    ], providerPages: [
+        Proposal(label: "خسارت مستقیم درمان", path: HealthCenterPages.url.path),
     ])
 }
 
@@ -24,6 +26,6 @@ extension APIDocument {
 /// The products' own routes.
 extension SiteURL {
     static var productRoutes: [SiteURL] {
-        thirdPartyRoutes + healthRoutes + [HealthProposalPages.url, HealthProposalPages.groupURL, FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
+        thirdPartyRoutes + healthRoutes + [HealthProposalPages.url, HealthProposalPages.groupURL, HealthCenterPages.url, FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
     }
 }

@@ -61,6 +61,11 @@ struct PageChrome: Encodable {
             if ClaimAccess.staff.contains(role) {
                 items.append(NavItem(label: "خسارت", href: WebPath.claims, active: req.url.path.hasPrefix(WebPath.claims)))
             }
+            if role == .provider {
+                for page in req.bimeh.products.providerPages {
+                    items.append(NavItem(label: page.label, href: page.path, active: req.url.path.hasPrefix(page.path)))
+                }
+            }
             if [.accountant, .head, .admin].contains(role) {
                 items.append(NavItem(label: "چک‌ها", href: WebPath.cheques, active: req.url.path.hasPrefix(WebPath.cheques)))
             }

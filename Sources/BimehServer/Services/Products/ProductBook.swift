@@ -13,11 +13,14 @@ struct ProductBook: Sendable {
     let catalog: ProductCatalog
     private let hooksByCode: [ProductCode: any ProductHooks]
     let proposals: [Proposal]
+    /// A product's pages for providers (health centers), offered to them in the navigation.
+    let providerPages: [Proposal]
 
-    init(catalog: ProductCatalog, hooks: [any ProductHooks], proposals: [Proposal] = []) {
+    init(catalog: ProductCatalog, hooks: [any ProductHooks], proposals: [Proposal] = [], providerPages: [Proposal] = []) {
         self.catalog = catalog
         hooksByCode = Dictionary(hooks.map { ($0.product, $0) }, uniquingKeysWith: { first, _ in first })
         self.proposals = proposals
+        self.providerPages = providerPages
     }
 
     /// The product's rules; "unknown-product" (field "product") for a code no product has.
@@ -30,7 +33,7 @@ struct ProductBook: Sendable {
 
     /// This book with more products (tests, or a product sold by one installation only).
     func adding(_ lines: [any ProductLine], hooks more: [any ProductHooks] = []) -> ProductBook {
-        ProductBook(catalog: catalog.adding(lines), hooks: Array(hooksByCode.values) + more, proposals: proposals)
+        ProductBook(catalog: catalog.adding(lines), hooks: Array(hooksByCode.values) + more, proposals: proposals, providerPages: providerPages)
     }
 
     func line(_ code: ProductCode) throws -> any ProductLine { try catalog.product(code) }
