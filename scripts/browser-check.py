@@ -172,6 +172,21 @@ try:
     driver.find_element(By.CSS_SELECTOR, ".who button").click()
     time.sleep(0.3)
 
+    # The demo pharmacy's provider takes a direct claim for the demo family's mother (visits and drugs).
+    driver.find_element(By.ID, "username").send_keys("provider")
+    driver.find_element(By.ID, "password").send_keys("demo-provider")
+    submit(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    driver.get(base + "/health/center")
+    driver.find_element(By.ID, "nationalCode").send_keys("0076229645")
+    Select(driver.find_element(By.ID, "cover")).select_by_value("visit-drugs")
+    driver.find_element(By.ID, "cost").send_keys("2000000")
+    driver.find_element(By.ID, "basePaid").send_keys("600000")
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'ثبت و محاسبه')]"))
+    check("سهم بیمه‌گر ۱٬۴۰۰٬۰۰۰ ریال" in driver.page_source, "a direct claim at the demo pharmacy pays 1,400,000 at once")
+    shot("07i-health-center")
+    driver.find_element(By.CSS_SELECTOR, ".who button").click()
+    time.sleep(0.3)
+
     # The claims expert's notice form asks the questions that make conditional documents required.
     driver.find_element(By.ID, "username").send_keys("claims")
     driver.find_element(By.ID, "password").send_keys("demo-claims")
