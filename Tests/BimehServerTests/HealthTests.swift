@@ -120,6 +120,12 @@ struct HealthTests {
             #expect(tomorrow.answer.plan == "silver")
             #expect(tomorrow.answer.relation == .child)
             #expect(tomorrow.answer.coverTo == (try JalaliDate(parsing: "1406/01/10")))
+            // R-SH-11: a unique code the public authenticity inquiry confirms
+            let code = try #require(view["uniqueCode"] as? String)
+            #expect(code.count == 16)
+            let inquiry = try await app.send(.GET, "/api/v1/public/third-party/\(code)")
+            #expect(inquiry.json["authentic"] as? Bool == true)
+            #expect(inquiry.json["vehicle"] == nil)
             // the same person in a second family policy of this insurer for an overlapping term: refused at issue
             let quoteID = try #require(try await Self.quote(app, flow, Self.family([
                 ["nationalCode": Self.daughter, "birthDate": "1368/02/01", "sex": "female", "relation": "main"]])).json["id"] as? String)

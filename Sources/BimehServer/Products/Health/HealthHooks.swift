@@ -25,8 +25,12 @@ struct HealthHooks: ProductHooks {
         try await HealthPersonsDesk.checkNotInsuredElsewhere(policy, on: work.db)
     }
 
+    /// R-SH-09/11: the persons' cover and eligibility, and the unique code of the public
+    /// authenticity inquiry (the same inquiry as third party's answers it).
     func issued(_ policy: Policy, in work: UnitOfWork) async throws {
         try await HealthPersonsDesk.issued(policy, in: work)
+        policy.uniqueCode = PolicyUniqueCode.make()
+        try await policy.save(on: work.db)
     }
 
     func endorsementTookEffect(_ policy: Policy, effective: JalaliDate, in work: UnitOfWork) async throws {

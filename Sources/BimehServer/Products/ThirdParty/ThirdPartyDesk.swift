@@ -132,11 +132,7 @@ enum ThirdPartyDesk {
     }
 
     /// 16 characters from an alphabet without look-alikes: ~80 bits, not guessable.
-    static func uniqueCode() -> String {
-        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<16).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
-    }
+    static func uniqueCode() -> String { PolicyUniqueCode.make() }
 
     /// What an event tells the registry (its `data`): the policy, the licence and the vehicle in
     /// full (the registry is not the public: nothing is masked). `plate` repeats `vehicle.plate`
