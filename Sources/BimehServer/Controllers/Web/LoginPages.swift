@@ -42,9 +42,9 @@ struct LoginPages: RouteCollection {
         do {
             user = try await Credentials.signIn(username: username, password: password, on: req)
         } catch let error as AppError where error.status == .unauthorized || error.status == .tooManyRequests {
-            // throttled, locked or wrong: the form again with the Persian reason, and Retry-After
+            // throttled, locked or wrong: the form again with the Persian reason and the error's headers (the wait)
             let response = try await render(req, username: username, error: error.detail, status: error.status)
-            if let retry = error.headers.first(name: "Retry-After") { response.headers.replaceOrAdd(name: "Retry-After", value: retry) }
+            for (name, value) in error.headers { response.headers.replaceOrAdd(name: name, value: value) }
             return response
         }
         let config = req.bimeh.config
