@@ -130,19 +130,7 @@ struct ClaimTests {
     func liabilityNotice() async throws {
         try await TestApp.run { app in
             let flow = try await ClaimFlow.start(app)
-            let quote = try await app.send(.POST, "/api/v1/quotes", token: flow.policies.issuer,
-                                           json: ["product": "employers-liability", "customerId": flow.policies.customerID, "date": "1405/01/10",
-                                                  "inputs": ["sumInsured": 5_000_000_000, "description": "کارگاه ساختمانی"]])
-            #expect(quote.status == .created)
-            let quoteID = try #require(quote.json["id"] as? String)
-            let premium = try #require(quote.json["total"] as? Int)
-            let policyID = try #require(try await flow.policies.registerBackdated(quoteID: quoteID, start: "1405/01/01", end: "1406/01/01").json["id"] as? String)
-            let paymentID = try #require(try await flow.policies.cheque(policyID, amount: Int64(premium)).json["id"] as? String)
-            _ = try await flow.policies.collect(paymentID)
-            _ = try await flow.policies.issue(policyID)
-            let payment = try #require(try await Payment.find(UUID(uuidString: paymentID), on: app.db))
-            payment.settledOn = "1405/01/01"
-            try await payment.save(on: app.db)
+            let policyID = try await flow.liabilityPolicy()
             // loss 1405/01/05 + 5 = deadline 1405/01/10: on time
             let onTime = try await flow.notice(policyID, loss: "1405/01/05", notice: "1405/01/10", kind: "injury")
             #expect(onTime.json["noticeLate"] as? Bool == false)

@@ -55,6 +55,25 @@ struct ClaimFlow {
         return policyID
     }
 
+    /// An employer's liability policy (sum insured 5,000,000,000) from 1405/01/01 to 1406/01/01,
+    /// issued, its premium collected on 1405/01/01.
+    func liabilityPolicy() async throws -> String {
+        let quote = try await app.send(.POST, "/api/v1/quotes", token: policies.issuer,
+                                       json: ["product": "employers-liability", "customerId": policies.customerID, "date": "1405/01/10",
+                                              "inputs": ["sumInsured": 5_000_000_000, "description": "کارگاه ساختمانی"]])
+        #expect(quote.status == .created)
+        let quoteID = try #require(quote.json["id"] as? String)
+        let premium = try #require(quote.json["total"] as? Int)
+        let policyID = try #require(try await policies.registerBackdated(quoteID: quoteID, start: "1405/01/01", end: "1406/01/01").json["id"] as? String)
+        let paymentID = try #require(try await policies.cheque(policyID, amount: Int64(premium)).json["id"] as? String)
+        #expect(try await policies.collect(paymentID).status == .ok)
+        #expect(try await policies.issue(policyID).status == .ok)
+        let payment = try #require(try await Payment.find(UUID(uuidString: paymentID), on: app.db))
+        payment.settledOn = "1405/01/01"
+        try await payment.save(on: app.db)
+        return policyID
+    }
+
     func notice(_ policyID: String, loss: String, notice: String, kind: String = "general") async throws -> TestingHTTPResponse {
         try await app.send(.POST, "/api/v1/claims", token: claims,
                            json: ["policyId": policyID, "lossDate": loss, "noticeDate": notice, "description": "آسیب رایانه بر اثر نوسان برق", "kind": kind])
