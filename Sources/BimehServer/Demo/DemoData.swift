@@ -109,18 +109,34 @@ enum DemoData {
     private static func seedPolicyInForce(in work: UnitOfWork, issuer: User) async throws -> Int {
         guard try await Policy.query(on: work.db).count() == 0,
               let customer = try await Customer.query(on: work.db).filter(\.$nationalCode == "0076229645").first() else { return 0 }
-        let principal = Principal(userID: try issuer.requireID(), username: issuer.username, displayName: issuer.displayName,
-                                  role: .issuer, agencyID: nil, tokenID: UUID(), csrfToken: nil)
+        let principal = try seller(issuer)
         let today = JalaliDate(date: work.now)
         let start = today.adding(days: -30)
         let items: [[String: Any]] = [
             ["description": "رایانهٔ رومیزی واحد حسابداری", "serial": "PC-1001", "value": 60_000_000],
             ["description": "لپ‌تاپ مدیر فروش", "serial": "LT-2002", "value": 40_000_000],
         ]
-        let request = QuoteDesk.Request(product: "computer", customerID: try customer.requireID(), date: start,
-                                        inputs: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]))
-        let quote = try await QuoteDesk.create(request, priced: try QuoteDesk.price(request, principal: principal, products: work.products, purchaseDay: nil), principal: principal, in: work)
-        // registered today (a start in the past is refused), then dated as the history it stands for
+        try await sellPaidMonthAgo(product: "computer", inputs: ["items": items], customer: customer, start: start, cheque: ("100100", "ملی"),
+                                   principal: principal, in: work)
+        return 1
+    }
+
+    /// The demo issuer acting at the desks, as a signed-in issuer would.
+    private static func seller(_ issuer: User) throws -> Principal {
+        Principal(userID: try issuer.requireID(), username: issuer.username, displayName: issuer.displayName,
+                  role: .issuer, agencyID: nil, tokenID: UUID(), csrfToken: nil)
+    }
+
+    /// A cash sale priced on `start`, registered today (a start in the past is refused) and dated as
+    /// the history it stands for, its cheque received and collected as of `start`, then issued:
+    /// the same desks as any sale.
+    private static func sellPaidMonthAgo(product: String, inputs: [String: Any], customer: Customer, start: JalaliDate,
+                                         cheque: (number: String, bank: String), principal: Principal, in work: UnitOfWork) async throws {
+        let today = JalaliDate(date: work.now)
+        let request = QuoteDesk.Request(product: product, customerID: try customer.requireID(), date: start,
+                                        inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
+        let quote = try await QuoteDesk.create(request, priced: try QuoteDesk.price(request, principal: principal, products: work.products, purchaseDay: nil),
+                                               principal: principal, in: work)
         let policy = try await PolicyRegistration.register(
             .init(quoteID: try quote.requireID(), customerID: try customer.requireID(), term: try PolicyTerm(from: today, to: today.addingYears(1)), plan: .cash),
             principal: principal, in: work)
@@ -128,14 +144,13 @@ enum DemoData {
         policy.endDate = start.addingYears(1).description
         try await policy.save(on: work.db)
         let payment = try await PaymentDesk.receive(
-            .init(method: .cheque, amount: Rial(amount: policy.premium), paidOn: start, cheque: ("100100", "ملی", start, nil), endorsementID: nil),
+            .init(method: .cheque, amount: Rial(amount: policy.premium), paidOn: start, cheque: (cheque.number, cheque.bank, start, nil), endorsementID: nil),
             policyID: try policy.requireID(), ifMatch: nil, principal: principal, in: work)
         let collected = try await PaymentDesk.settle(try payment.requireID(), verdict: .collect, in: work)
-        // collected on the day it was received, a month ago (the premium inquiry reads this date)
+        // collected on the day it was received (the claims' premium inquiry reads this date)
         collected.settledOn = start.description
         try await collected.save(on: work.db)
         _ = try await IssueDesk.issue(try policy.requireID(), ifMatch: nil, principal: principal, in: work)
-        return 1
     }
 
     /// A family supplementary-health policy (silver, with visits and drugs) for the first demo
@@ -145,8 +160,7 @@ enum DemoData {
         let product = SupplementaryHealth().code
         guard try await Policy.query(on: work.db).filter(\.$product == product).count() == 0,
               let customer = try await Customer.query(on: work.db).filter(\.$nationalCode == "0076229645").first() else { return 0 }
-        let principal = Principal(userID: try issuer.requireID(), username: issuer.username, displayName: issuer.displayName,
-                                  role: .issuer, agencyID: nil, tokenID: UUID(), csrfToken: nil)
+        let principal = try seller(issuer)
         let today = JalaliDate(date: work.now)
         let start = today.adding(days: -30)
         let inputs: [String: Any] = [
@@ -157,22 +171,8 @@ enum DemoData {
                 ["nationalCode": "0012345679", "firstName": "سارا", "lastName": "احمدی", "birthDate": "1395/06/01", "sex": "female", "relation": "child"],
             ],
         ]
-        let request = QuoteDesk.Request(product: product.rawValue, customerID: try customer.requireID(), date: start,
-                                        inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
-        let quote = try await QuoteDesk.create(request, priced: try QuoteDesk.price(request, principal: principal, products: work.products, purchaseDay: nil),
-                                               principal: principal, in: work)
-        // registered today (a start in the past is refused), then dated as the history it stands for
-        let policy = try await PolicyRegistration.register(
-            .init(quoteID: try quote.requireID(), customerID: try customer.requireID(), term: try PolicyTerm(from: today, to: today.addingYears(1)), plan: .cash),
-            principal: principal, in: work)
-        policy.startDate = start.description
-        policy.endDate = start.addingYears(1).description
-        try await policy.save(on: work.db)
-        let payment = try await PaymentDesk.receive(
-            .init(method: .cheque, amount: Rial(amount: policy.premium), paidOn: start, cheque: ("100300", "تجارت", start, nil), endorsementID: nil),
-            policyID: try policy.requireID(), ifMatch: nil, principal: principal, in: work)
-        _ = try await PaymentDesk.settle(try payment.requireID(), verdict: .collect, in: work)
-        _ = try await IssueDesk.issue(try policy.requireID(), ifMatch: nil, principal: principal, in: work)
+        try await sellPaidMonthAgo(product: product.rawValue, inputs: inputs, customer: customer, start: start, cheque: ("100300", "تجارت"),
+                                   principal: principal, in: work)
         let center = HealthCenter(code: "PH-100", name: "داروخانهٔ نمونه", contracted: true)
         try await center.create(on: work.db)
         if let provider = try await User.query(on: work.db).filter(\.$username == "provider").first() {
@@ -194,8 +194,7 @@ enum DemoData {
         let product = ThirdPartyInsurance().code
         guard try await Policy.query(on: work.db).filter(\.$product == product).count() == 0,
               let customer = try await Customer.query(on: work.db).filter(\.$nationalCode == "1583250689").first() else { return 0 }
-        let principal = Principal(userID: try issuer.requireID(), username: issuer.username, displayName: issuer.displayName,
-                                  role: .issuer, agencyID: nil, tokenID: UUID(), csrfToken: nil)
+        let principal = try seller(issuer)
         let today = JalaliDate(date: work.now)
         let inputs: [String: Any] = [
             "vehicleClass": "car-4-cyl", "usage": "private", "issueDate": today.description, "claimFreeYears": 3, "financialClaims": 0,
