@@ -84,14 +84,9 @@ struct ComputerProposalPages: RouteCollection {
         }
         let rows = form.items?.count ?? 5
         guard errors.isEmpty, let date else { return try await renderForm(req, form: form, rows: rows, errors: errors, status: .unprocessableEntity) }
-        let request = QuoteDesk.Request(product: ComputerInsurance().code.rawValue, customerID: customerID, date: date,
-                                        inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
-        do {
-            let quote = try await EnterProposal.run(request, principal: principal, products: req.bimeh.products, today: req.bimeh.clock.today(),
-                                                    write: { body in try await req.write(body) })
-            return req.redirect(to: WebPath.quote(try quote.requireID()))
-        } catch let error as AppError where error.status.code < 500 {
-            return try await renderForm(req, form: form, rows: rows, errors: PageError.list(error), status: error.status)
+        return try await EnterProposal.fromPage(req, product: ComputerInsurance().code.rawValue, customerID: customerID, date: date,
+                                                inputs: inputs, principal: principal) { error in
+            try await renderForm(req, form: form, rows: rows, errors: PageError.list(error), status: error.status)
         }
     }
 }

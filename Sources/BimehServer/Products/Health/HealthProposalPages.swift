@@ -111,14 +111,9 @@ struct HealthProposalPages: RouteCollection {
         let principal = try req.principal
         let (customerID, date, errors) = try await ProposalCustomer.read(code: form.nationalCode, date: form.date, principal: principal, on: req.db)
         guard errors.isEmpty, let date else { return try await render(req, form: form, errors: errors, status: .unprocessableEntity) }
-        let request = QuoteDesk.Request(product: SupplementaryHealth().code.rawValue, customerID: customerID, date: date,
-                                        inputs: try JSONSerialization.data(withJSONObject: Self.inputs(form), options: [.sortedKeys]))
-        do {
-            let quote = try await EnterProposal.run(request, principal: principal, products: req.bimeh.products, today: req.bimeh.clock.today(),
-                                                    write: { body in try await req.write(body) })
-            return req.redirect(to: WebPath.quote(try quote.requireID()))
-        } catch let error as AppError where error.status.code < 500 {
-            return try await render(req, form: form, errors: PageError.list(error), status: error.status)
+        return try await EnterProposal.fromPage(req, product: SupplementaryHealth().code.rawValue, customerID: customerID, date: date,
+                                                inputs: Self.inputs(form), principal: principal) { error in
+            try await render(req, form: form, errors: PageError.list(error), status: error.status)
         }
     }
 
@@ -135,11 +130,11 @@ struct HealthProposalPages: RouteCollection {
     /// stored; then priced as a group, a rule's refusal named by the row's line too.
     @Sendable func createGroup(req: Request) async throws -> Response {
         let group = (try? req.content.decode(GroupForm.self)) ?? GroupForm()
-        var form = Form(nationalCode: group.nationalCode, date: group.date, plan: group.plan, kind: "group",
+        let form = Form(nationalCode: group.nationalCode, date: group.date, plan: group.plan, kind: "group",
                         hasBaseInsurance: group.hasBaseInsurance, optionalCovers: group.optionalCovers, persons: nil)
         let principal = try req.principal
-        var (customerID, date, errors) = try await ProposalCustomer.read(code: group.nationalCode, date: group.date, principal: principal, on: req.db)
-        var persons: [HealthPerson] = []
+        let (customerID, date, found) = try await ProposalCustomer.read(code: group.nationalCode, date: group.date, principal: principal, on: req.db)
+        var errors = found, persons: [HealthPerson] = []
         if let file = group.members, file.data.readableBytes > 0 {
             switch HealthMemberCSV.parse(Data(file.data.readableBytesView)) {
             case .members(let list): persons = list
@@ -153,20 +148,14 @@ struct HealthProposalPages: RouteCollection {
         let encoded = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(persons))
         var inputs = Self.inputs(form)
         inputs["persons"] = encoded
-        let request = QuoteDesk.Request(product: SupplementaryHealth().code.rawValue, customerID: customerID, date: date,
-                                        inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
-        do {
-            let quote = try await EnterProposal.run(request, principal: principal, products: req.bimeh.products, today: req.bimeh.clock.today(),
-                                                    write: { body in try await req.write(body) })
-            return req.redirect(to: WebPath.quote(try quote.requireID()))
-        } catch let error as AppError where error.status.code < 500 {
+        return try await EnterProposal.fromPage(req, product: SupplementaryHealth().code.rawValue, customerID: customerID, date: date,
+                                                inputs: inputs, principal: principal) { error in
             // inputs.persons[i] is line i + 2 of the file
-            errors = PageError.list(error).map { e in
+            let byLine = PageError.list(error).map { e in
                 guard e.field.hasPrefix("inputs.persons["), let index = Int(e.field.dropFirst("inputs.persons[".count).prefix { $0.isNumber }) else { return e }
                 return PageError(code: e.code, field: "members", message: "سطر \(Normalize.persianDigits(String(index + 2))): \(e.message)")
             }
-            form.persons = nil
-            return try await render(req, form: form, errors: errors, status: error.status)
+            return try await render(req, form: form, errors: byLine, status: error.status)
         }
     }
 

@@ -87,14 +87,9 @@ struct FlatRateProposalPages: RouteCollection {
         if let franchise = values["franchisePercent"], !franchise.isEmpty { inputs["franchisePercent"] = FormInput.percentJSON(franchise) }
         for field in fields { put(field.name, field.kind) }
         guard errors.isEmpty, let date else { return try await render(req, values: values, errors: errors, status: .unprocessableEntity) }
-        let request = QuoteDesk.Request(product: product.rawValue, customerID: customerID, date: date,
-                                        inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
-        do {
-            let quote = try await EnterProposal.run(request, principal: principal, products: req.bimeh.products, today: req.bimeh.clock.today(),
-                                                    write: { body in try await req.write(body) })
-            return req.redirect(to: WebPath.quote(try quote.requireID()))
-        } catch let error as AppError where error.status.code < 500 {
-            return try await render(req, values: values, errors: PageError.list(error), status: error.status)
+        return try await EnterProposal.fromPage(req, product: product.rawValue, customerID: customerID, date: date,
+                                                inputs: inputs, principal: principal) { error in
+            try await render(req, values: values, errors: PageError.list(error), status: error.status)
         }
     }
 }

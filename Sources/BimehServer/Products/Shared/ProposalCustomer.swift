@@ -26,3 +26,20 @@ enum ProposalCustomer {
         return (customerID, date, errors)
     }
 }
+
+extension EnterProposal {
+    /// A proposal page's door: the inputs the form built, as API.md's JSON, priced and stored,
+    /// then the quote page; a user-facing refusal goes back to the form through `refused`.
+    static func fromPage(_ req: Request, product: String, customerID: UUID?, date: JalaliDate, inputs: [String: Any], principal: Principal,
+                         refused: (AppError) async throws -> Response) async throws -> Response {
+        let request = QuoteDesk.Request(product: product, customerID: customerID, date: date,
+                                        inputs: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]))
+        do {
+            let quote = try await run(request, principal: principal, products: req.bimeh.products, today: req.bimeh.clock.today(),
+                                      write: { body in try await req.write(body) })
+            return req.redirect(to: WebPath.quote(try quote.requireID()))
+        } catch let error as AppError where error.status.code < 500 {
+            return try await refused(error)
+        }
+    }
+}
