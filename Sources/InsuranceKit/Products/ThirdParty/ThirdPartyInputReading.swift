@@ -1,17 +1,9 @@
-/// Field readers for third-party `inputs` that InputReader lacks (booleans, dates, zero-allowed
-/// rials, required integers). Every problem goes into the reader with its field path.
+/// Field readers of third-party `inputs` (booleans and dates through InputReader's shared readers,
+/// zero-allowed rials, required integers). Every problem goes into the reader with its field path.
 enum ThirdPartyInputReading {
-    /// A JSON true/false; nil when absent or null (then "required" if `required`) or not a boolean.
+    /// A JSON true/false (InputReader.flag).
     static func bool(_ value: JSONInput?, at path: String, required: Bool, _ reader: inout InputReader) -> Bool? {
-        guard let value, !value.isNull else {
-            if required { reader.fail("required", "مقدار این فیلد را وارد کنید (true یا false).", at: path) }
-            return nil
-        }
-        guard case .bool(let flag) = value else {
-            reader.fail("invalid-type", "نوع مقدار نادرست است؛ true یا false لازم است.", at: path)
-            return nil
-        }
-        return flag
+        reader.flag(value, at: path, required: required)
     }
 
     /// A whole number in `range`; nil when absent or null (then "required" if `required`), or
@@ -25,25 +17,15 @@ enum ThirdPartyInputReading {
         return reader.optionalInteger(value, at: path, label: label, range: range)
     }
 
-    /// A Jalali date string (R-G-03); "invalid-date" for anything else.
+    /// A Jalali date string (R-G-03); "invalid-date" for anything else; nil when absent or null
+    /// (then "required" if `required`).
     static func date(_ value: JSONInput?, at path: String, label: String, required: Bool,
                      _ reader: inout InputReader) -> JalaliDate? {
         guard let value, !value.isNull else {
             if required { reader.fail("required", "\(label) را وارد کنید.", at: path) }
             return nil
         }
-        guard case .string(let text) = value else {
-            reader.typeMismatch(value, .text, at: path)
-            return nil
-        }
-        do {
-            return try JalaliDate(parsing: text)
-        } catch let error as DomainError {
-            reader.fail(error, at: path)
-        } catch {
-            reader.fail(DomainError.invalidDate, at: path)
-        }
-        return nil
+        return reader.jalaliDate(value, at: path, label: label)
     }
 
     /// A whole number of rials ≥ 0 (R-G-01); "required", "invalid-type", "non-integer-amount",
