@@ -188,6 +188,9 @@ struct BankSlipTests {
             // the bank's tracking number is required to confirm
             let bare = try await app.send(.POST, "/api/v1/payments/\(paymentID)/collect", token: flow.accountant)
             #expect(bare.fieldCodes == ["trackingNumber": "required"])
+            // a tracking number has the shape of a bank transfer reference: 4–40 Latin letters, digits or "-"
+            let short = try await app.send(.POST, "/api/v1/payments/\(paymentID)/collect", token: flow.accountant, json: ["trackingNumber": "ab"])
+            #expect(short.fieldCodes == ["trackingNumber": "invalid-transfer-reference"])
             let confirmed = try await app.send(.POST, "/api/v1/payments/\(paymentID)/collect", token: flow.accountant,
                                                json: ["trackingNumber": "۹۸۷۶۵۴۳۲۱"])
             #expect(confirmed.status == .ok)

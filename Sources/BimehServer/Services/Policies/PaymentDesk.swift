@@ -166,12 +166,11 @@ enum PaymentDesk {
     /// R-P-03: the bank's tracking number of a confirmed slip, required and used once: one bank
     /// deposit confirms one slip.
     static func confirmedTracking(_ raw: String?, on db: any Database) async throws -> String {
-        let tracking = Normalize.identifier(raw ?? "")
-        guard !tracking.isEmpty else {
-            throw AppError.validation([FieldError(field: "trackingNumber", code: "required", message: "کد پیگیری بانک را برای تأیید فیش وارد کنید.")])
-        }
-        guard tracking.count <= 40, tracking.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-            throw AppError.validation([FieldError(field: "trackingNumber", code: "invalid-tracking-number", message: "کد پیگیری بانک فقط رقم و حرف لاتین است (حداکثر ۴۰ نویسه).")])
+        // the same shape as a bank transfer's reference (InsuranceKit), reported on this field
+        let tracking: String
+        do { tracking = try BankTransferReference(raw ?? "").value } catch let error as DomainError {
+            throw AppError.validation([FieldError(field: "trackingNumber", code: error.code,
+                                                  message: error.code == "required" ? "کد پیگیری بانک را برای تأیید فیش وارد کنید." : error.message)])
         }
         if let other = try await Payment.query(on: db).filter(\.$bankTracking == tracking).first() {
             throw AppError.conflict("slip-already-confirmed", "واریز با کد پیگیری \(Normalize.persianDigits(tracking)) پیش‌تر برای فیش \(Normalize.persianDigits(other.slipID ?? "")) تأیید شده است.")
