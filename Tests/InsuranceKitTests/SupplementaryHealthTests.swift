@@ -252,3 +252,43 @@ struct HealthMemberCSVTests {
         #expect(code(many) == "too-many-rows")
     }
 }
+
+@Suite("R-G-04, R-SH-07/09 the dates of health cover and claims")
+struct HealthCalendarTests {
+    private func day(_ text: String) throws -> JalaliDate { try JalaliDate(parsing: text) }
+
+    @Test("R-G-04 a policy 1405/01/10 → 1406/01/10 covers its persons from 1405/01/11 to 1406/01/10; one added on 1405/07/15 from 1405/07/16")
+    func windows() throws {
+        let initial = HealthCalendar.window(start: try day("1405/01/10"), end: try day("1406/01/10"))
+        #expect(initial.from == (try day("1405/01/11")))
+        #expect(initial.to == (try day("1406/01/10")))
+        let added = HealthCalendar.added(effective: try day("1405/07/15"), end: try day("1406/01/10"))
+        #expect(added.from == (try day("1405/07/16")))
+        #expect(added.to == (try day("1406/01/10")))
+        // a window across the year: Esfand 1404 has 29 days, so 1404/12/29 → 1405/01/01
+        #expect(HealthCalendar.window(start: try day("1404/12/29"), end: try day("1405/12/29")).from == (try day("1405/01/01")))
+    }
+
+    @Test("R-SH-07 a letter of 1405/01/10 is valid to 1405/02/09 (Farvardin has 31 days), used once")
+    func introduction() throws {
+        let issued = try day("1405/01/10")
+        let validTo = HealthCalendar.introductionValidTo(issuedOn: issued)
+        // 1405/01/10 + 21 = 1405/01/31, + 9 = 1405/02/09
+        #expect(validTo == (try day("1405/02/09")))
+        #expect(throws: Never.self) { try HealthCalendar.checkIntroduction(serviceDate: validTo, issuedOn: issued, validTo: validTo, used: false, number: "1") }
+        #expect(throws: DomainError.self) { try HealthCalendar.checkIntroduction(serviceDate: try day("1405/02/10"), issuedOn: issued, validTo: validTo, used: false, number: "1") }
+        #expect(throws: DomainError.self) { try HealthCalendar.checkIntroduction(serviceDate: try day("1405/01/09"), issuedOn: issued, validTo: validTo, used: false, number: "1") }
+        #expect(throws: DomainError.self) { try HealthCalendar.checkIntroduction(serviceDate: issued, issuedOn: issued, validTo: validTo, used: true, number: "1") }
+        #expect(throws: DomainError.self) { try HealthCalendar.checkServiceDate(try day("1405/01/11"), today: issued) }
+    }
+
+    @Test("R-SH-07 Esfand 1404 ends on 1404/12/29: its statement is approved from 1405/01/01, not on 1404/12/29")
+    func statementMonth() throws {
+        let esfand = try HealthCalendar.month(year: 1404, month: 12)
+        #expect(esfand.key == "1404/12")
+        #expect(throws: DomainError.self) { try HealthCalendar.checkMonthEnded(first: esfand.first, today: try day("1404/12/29")) }
+        #expect(throws: Never.self) { try HealthCalendar.checkMonthEnded(first: esfand.first, today: try day("1405/01/01")) }
+        #expect(throws: DomainError.self) { try HealthCalendar.month(year: 1405, month: 13) }
+        #expect(HealthCalendar.month(of: try day("1405/01/05")) == "1405/01")
+    }
+}

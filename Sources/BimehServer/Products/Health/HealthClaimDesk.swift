@@ -23,9 +23,7 @@ enum HealthClaimDesk {
 
     static func submit(_ request: Request, principal: Principal, in work: UnitOfWork) async throws -> Outcome {
         let center = try await centerOf(principal, on: work.db)
-        guard request.serviceDate <= JalaliDate(date: work.now) else {
-            throw AppError.validation([FieldError(field: "serviceDate", code: "service-date-in-future", message: "تاریخ خدمت هنوز نرسیده است.")])
-        }
+        try DomainErrorMapping.validating { try HealthCalendar.checkServiceDate(request.serviceDate, today: JalaliDate(date: work.now)) }
         try await HealthStatementDesk.checkOpen(center: center, serviceDate: request.serviceDate, on: work.db)
         let (row, policy, plan, cover) = try await coverage(request.nationalCode, cover: request.cover, on: request.serviceDate, db: work.db)
         var letter: HealthIntroduction?
@@ -43,7 +41,7 @@ enum HealthClaimDesk {
         claim.$center.id = try center.requireID()
         claim.cover = cover.code
         claim.serviceDate = request.serviceDate.description
-        claim.month = String(request.serviceDate.description.prefix(7))
+        claim.month = HealthCalendar.month(of: request.serviceDate)
         claim.cost = request.cost.amount
         claim.basePaid = request.basePaid.amount
         claim.payable = settlement.payable.amount
@@ -77,15 +75,13 @@ enum HealthClaimDesk {
         letter.$center.id = try center.requireID()
         letter.cover = cover.code
         letter.issuedOn = today.description
-        letter.validTo = today.adding(days: introductionDays).description
+        letter.validTo = HealthCalendar.introductionValidTo(issuedOn: today).description
         letter.$createdBy.id = principal.userID
         try await letter.create(on: work.db)
         try await work.audit("health.introduction", entity: "health-introduction", id: try letter.requireID().uuidString,
                              after: ["number": letter.number, "person": nationalCode, "center": center.code, "cover": cover.code, "validTo": letter.validTo])
         return letter
     }
-
-    static let introductionDays = 30
 
     /// The contracted center the provider works for.
     static func centerOf(_ principal: Principal, on db: any Database) async throws -> HealthCenter {
@@ -134,13 +130,11 @@ enum HealthClaimDesk {
             throw AppError.validation([FieldError(field: "introduction", code: "introduction-invalid",
                                                   message: "معرفی‌نامهٔ \(Normalize.persianDigits(number)) برای این بیمه‌شده، این مرکز و این پوشش نیست.")])
         }
-        guard letter.usedByClaim == nil else {
-            throw AppError.conflict("introduction-used", "معرفی‌نامهٔ \(Normalize.persianDigits(number)) پیش‌تر به کار رفته است.")
-        }
-        let day = request.serviceDate.description
-        guard day >= letter.issuedOn, day <= letter.validTo else {
-            throw AppError.validation([FieldError(field: "introduction", code: "introduction-expired",
-                                                  message: "معرفی‌نامهٔ \(Normalize.persianDigits(number)) تا \(Normalize.persianDigits(letter.validTo)) اعتبار دارد و تاریخ خدمت در آن نیست.")])
+        do {
+            try HealthCalendar.checkIntroduction(serviceDate: request.serviceDate, issuedOn: try JalaliDate(parsing: letter.issuedOn),
+                                                 validTo: try JalaliDate(parsing: letter.validTo), used: letter.usedByClaim != nil, number: number)
+        } catch let error as DomainError where error.code == "introduction-used" {
+            throw AppError.conflict(error.code, error.message)
         }
         return letter
     }

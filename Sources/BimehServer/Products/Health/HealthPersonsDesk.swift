@@ -13,7 +13,7 @@ enum HealthPersonsDesk {
 
     /// R-SH-02: a person is insured once by this insurer at a time: "person-already-insured".
     static func checkNotInsuredElsewhere(_ policy: Policy, on db: any Database) async throws {
-        let from = try JalaliDate(parsing: policy.startDate).adding(days: 1), to = try JalaliDate(parsing: policy.endDate)
+        let (from, to) = HealthCalendar.window(start: try JalaliDate(parsing: policy.startDate), end: try JalaliDate(parsing: policy.endDate))
         for person in try inputs(of: policy).persons {
             if let other = try await HealthEntitlements.overlapping(person: person.nationalCode, from: from, to: to, on: db) {
                 throw AppError.conflict("person-already-insured",
@@ -25,7 +25,7 @@ enum HealthPersonsDesk {
     /// At issue: every person from the first covered day to the end.
     static func issued(_ policy: Policy, in work: UnitOfWork) async throws {
         let inputs = try inputs(of: policy)
-        let from = try JalaliDate(parsing: policy.startDate).adding(days: 1), to = try JalaliDate(parsing: policy.endDate)
+        let (from, to) = HealthCalendar.window(start: try JalaliDate(parsing: policy.startDate), end: try JalaliDate(parsing: policy.endDate))
         for (index, person) in inputs.persons.enumerated() {
             try await add(person, k: index + 1, plan: inputs.plan, from: from, to: to, policy: policy, in: work)
         }
@@ -42,11 +42,11 @@ enum HealthPersonsDesk {
             try await end(row, on: effective, in: work)
         }
         let present = Set(active.map(\.nationalCode))
-        let to = try JalaliDate(parsing: policy.endDate)
+        let (from, to) = HealthCalendar.added(effective: effective, end: try JalaliDate(parsing: policy.endDate))
         var k = rows.count
         for person in inputs.persons where !present.contains(person.nationalCode) {
             k += 1
-            try await add(person, k: k, plan: inputs.plan, from: effective.adding(days: 1), to: to, policy: policy, in: work)
+            try await add(person, k: k, plan: inputs.plan, from: from, to: to, policy: policy, in: work)
         }
     }
 

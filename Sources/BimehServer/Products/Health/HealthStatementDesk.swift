@@ -31,8 +31,7 @@ enum HealthStatementDesk {
 
     static func month(year: Int, month: Int) throws -> (String, JalaliDate) {
         do {
-            let first = try JalaliDate(year: year, month: month, day: 1)
-            return (String(first.description.prefix(7)), first)
+            return try HealthCalendar.month(year: year, month: month)
         } catch let error as DomainError {
             throw AppError.validation(error, field: "month")
         }
@@ -63,9 +62,7 @@ enum HealthStatementDesk {
     static func approve(_ center: HealthCenter, year: Int, month: Int, principal: Principal, in work: UnitOfWork) async throws -> View {
         let (key, first) = try self.month(year: year, month: month)
         let today = JalaliDate(date: work.now)
-        guard today >= first.addingMonths(1) else {
-            throw AppError.conflict("month-not-ended", "صورت‌حساب ماه \(Normalize.persianDigits(key)) پس از پایان ماه تأیید می‌شود.")
-        }
+        do { try HealthCalendar.checkMonthEnded(first: first, today: today) } catch let error as DomainError { throw AppError.conflict(error.code, error.message) }
         guard try await HealthStatement.query(on: work.db).filter(\.$center.$id == center.requireID()).filter(\.$month == key).first() == nil else {
             throw AppError.conflict("statement-already-approved", "صورت‌حساب ماه \(Normalize.persianDigits(key)) این مرکز پیش‌تر تأیید شده است.")
         }
@@ -103,7 +100,7 @@ enum HealthStatementDesk {
 
     /// A claim may not be added to a month accounting has approved: "statement-closed".
     static func checkOpen(center: HealthCenter, serviceDate: JalaliDate, on db: any Database) async throws {
-        let key = String(serviceDate.description.prefix(7))
+        let key = HealthCalendar.month(of: serviceDate)
         if try await HealthStatement.query(on: db).filter(\.$center.$id == center.requireID()).filter(\.$month == key).first() != nil {
             throw AppError.conflict("statement-closed", "صورت‌حساب ماه \(Normalize.persianDigits(key)) این مرکز تأیید شده است و خسارت تازه‌ای برای آن ماه پذیرفته نمی‌شود.")
         }
