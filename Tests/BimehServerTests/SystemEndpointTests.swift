@@ -125,7 +125,7 @@ struct SystemEndpointTests {
             #expect(try await DemoData.seed(app) > 0)
             let policy = try #require(try await Policy.query(on: app.db).filter(\.$product == ProductCode("supplementary-health")).first())
             #expect(policy.status == .issued)
-            // dated a month back: 1405/01/10 − 30 days = 1404/12/10 (Esfand 1404 has 29 days: 10 + 29 − 30 = 9 → 1404/12/09)
+            // dated 30 days back: 1405/01/10 − 10 = 1404/12/29 (Esfand 1404 has 29 days), − 20 more = 1404/12/09
             #expect(policy.startDate == "1404/12/09")
             let provider = try await app.token("provider")
             // visits and drugs, cost 2,000,000, base insurer 600,000 ≥ 20 % franchise (400,000): 1,400,000
