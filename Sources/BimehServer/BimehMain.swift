@@ -25,6 +25,14 @@ public enum BimehMain {
         }
         let command = env.arguments.dropFirst().first
         let serving = command == nil || command == "serve" || command?.hasPrefix("-") == true
+        var serveLock: SQLiteServeLock?
+        if serving, case .sqlite(let path) = config.storage {
+            do { serveLock = try SQLiteServeLock.acquire(path: path) } catch {
+                FileHandle.standardError.write(Data("bimeh: \(error)\n".utf8))
+                return 1
+            }
+        }
+        defer { withExtendedLifetime(serveLock) {} }
         do {
             let app = try await Application.make(env)
             do {

@@ -22,6 +22,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     // outside the error middleware, so that error pages and problem answers carry the headers too
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(BimehErrorMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware(table: RouteMethods { [routes = app.routes] in
+        routes.all.map { (path: $0.path, method: $0.method.rawValue) }
+    }))
 
     app.views.use(.leaf)
     app.leaf.sources = .singleSource(NIOLeafFiles(

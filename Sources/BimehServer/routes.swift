@@ -18,7 +18,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: EligibilityController())
     try api.register(collection: PublicEligibilityController())
     try api.register(collection: USSDController())
-    try app.register(collection: MetricsController())
+    try app.grouped(BearerAuthenticator()).register(collection: MetricsController())
 
     let web = app.grouped(SessionAuthenticator())
     try web.register(collection: AssetsController())

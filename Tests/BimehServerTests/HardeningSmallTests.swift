@@ -79,3 +79,46 @@ struct LoginCookieTests {
         }
     }
 }
+
+@Suite("Money numbers a typed body cannot hold, and methods a path does not serve")
+struct NumberAndMethodTests {
+    /// Payments were 400 malformed-json for these while quotes answered 422 with the field.
+    @Test("1.5 and 2^63 rials in a payment are 422 with the field's code, as in a quote")
+    func paymentNumbers() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let quote = try await flow.quote([60_000_000])
+            let policy = try await flow.register(quoteID: try #require(quote.json["id"] as? String))
+            let id = try #require(policy.json["id"] as? String)
+            for (raw, code) in [("1.5", "non-integer-amount"), ("9223372036854775808", "amount-overflow")] {
+                let body = #"{"method":"cheque","amount":\#(raw),"paidOn":"1405/01/10","cheque":{"number":"CHQ-N","bank":"ملی","dueDate":"1405/01/10"}}"#
+                let res = try await app.send(.POST, "/api/v1/policies/\(id)/payments", token: flow.issuer, raw: body)
+                #expect(res.status == .unprocessableEntity, "\(raw)")
+                #expect(res.fieldCodes == ["amount": code], "\(raw)")
+                let quoted = try await app.send(.POST, "/api/v1/quotes", token: flow.issuer,
+                                                raw: #"{"product":"computer","date":"1405/01/10","inputs":{"items":[{"description":"x","value":\#(raw)}]}}"#)
+                #expect(quoted.status == .unprocessableEntity)
+                #expect(quoted.fieldCodes["inputs.items[0].value"] == code)
+            }
+            let list = try await app.send(.GET, "/api/v1/policies/\(id)", token: flow.issuer)
+            #expect((list.json["payments"] as? [Any])?.isEmpty ?? true)
+        }
+    }
+
+    @Test("TRACE, or DELETE on a path served for GET, is 405 with Allow; an unknown path stays 404")
+    func methodNotAllowed() async throws {
+        try await TestApp.run(seedDemo: false) { app in
+            let trace = try await app.testing().sendRequest(.TRACE, "/api/v1/health")
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers.first(name: "Allow") == "GET, HEAD")
+            #expect(trace.problemCode == "method-not-allowed")
+            let delete = try await app.testing().sendRequest(.DELETE, "/api/v1/policies/\(UUID().uuidString)")
+            #expect(delete.status == .methodNotAllowed)
+            #expect(delete.headers.first(name: "Allow")?.contains("GET") == true)
+            let unknown = try await app.send(.GET, "/api/v1/nothing-here")
+            #expect(unknown.status == .notFound)
+            let unknownTrace = try await app.testing().sendRequest(.TRACE, "/api/v1/nothing-here")
+            #expect(unknownTrace.status == .notFound)
+        }
+    }
+}

@@ -56,14 +56,35 @@ struct SystemEndpointTests {
         }
     }
 
-    @Test("/metrics exposes request counters in Prometheus text")
+    @Test("/metrics exposes request counters in Prometheus text, to an admin or the scraper's token only")
     func metrics() async throws {
-        try await TestApp.run(seedDemo: false) { app in
+        try await TestApp.run(adjust: { $0.metricsToken = "scrape-secret" }) { app in
             _ = try await app.send(.GET, "/api/v1/health")
-            let res = try await app.send(.GET, "/metrics")
-            #expect(res.status == .ok)
-            #expect(res.body.string.contains("http_requests_total"))
+            let anonymous = try await app.send(.GET, "/metrics")
+            #expect(anonymous.status == .unauthorized)
+            #expect(!anonymous.body.string.contains("http_requests_total"))
+            let wrong = try await app.send(.GET, "/metrics", token: "scrape-secreT")
+            #expect(wrong.status == .unauthorized)
+            let issuer = try await app.send(.GET, "/metrics", token: try await app.token("issuer"))
+            #expect(issuer.status == .forbidden)
+            let scraper = try await app.send(.GET, "/metrics", token: "scrape-secret")
+            #expect(scraper.status == .ok)
+            #expect(scraper.body.string.contains("http_requests_total"))
+            let admin = try await app.send(.GET, "/metrics", token: try await app.token("admin"))
+            #expect(admin.status == .ok)
         }
+    }
+
+    @Test("without a scraper's token configured, /metrics answers a signed-in admin only")
+    func metricsWithoutToken() async throws {
+        try await TestApp.run { app in
+            let guessed = try await app.send(.GET, "/metrics", token: "anything")
+            #expect(guessed.status == .unauthorized)
+            let admin = try await app.send(.GET, "/metrics", token: try await app.token("admin"))
+            #expect(admin.status == .ok)
+        }
+        let config = try AppConfig.fromEnvironment(["BIMEH_METRICS_TOKEN": "t"], demo: false)
+        #expect(config.metricsToken == "t")
     }
 
     @Test("API.md demo clock: BIMEH_TODAY is refused without --demo and used with it")

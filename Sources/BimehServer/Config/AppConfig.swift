@@ -36,6 +36,9 @@ public struct AppConfig: Sendable {
     public var hidValidDays = HealthID.validDays
     /// Shared key the USSD gateway sends in `X-Gateway-Key`; nil accepts any caller (development).
     public var ussdGatewayKey: String?
+    /// Bearer token a metrics scraper sends to read `/metrics` (`BIMEH_METRICS_TOKEN`); without
+    /// it only a signed-in admin reads them.
+    public var metricsToken: String?
     var publicLimits = PublicRateLimits()
     /// R-P-09: renewal opens this many days before a policy's end (`BIMEH_RENEWAL_WINDOW_DAYS`).
     public var renewalWindowDays = CoverDates.defaultRenewalWindowDays
@@ -126,6 +129,7 @@ public struct AppConfig: Sendable {
             config.creditCodeQuota = n
         }
         if let key = env["BIMEH_USSD_KEY"], !key.isEmpty { config.ussdGatewayKey = key }
+        if let token = env["BIMEH_METRICS_TOKEN"], !token.isEmpty { config.metricsToken = token }
         if let window = env["BIMEH_RENEWAL_WINDOW_DAYS"], !window.isEmpty {
             guard let n = Int(window), (0...366).contains(n) else {
                 throw Invalid(description: "BIMEH_RENEWAL_WINDOW_DAYS must be a whole number from 0 to 366 (got '\(window)').")

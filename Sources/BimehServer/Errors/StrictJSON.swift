@@ -39,6 +39,14 @@ extension Request {
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw AppError.validation([FieldError(field: field, code: "invalid-type", message: "نوع مقدار فیلد «\(field)» درست نیست.")])
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            // a number that is JSON but no whole Int64 (1.5, 2^63): the same 422 as the quote inputs give
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw AppError.validation([Self.numberProblem(Self.value(at: context.codingPath, in: dictionary), field: field)])
+        } catch DecodingError.dataCorrupted {
+            // Foundation on Linux reports such a number without its path: find it in the body
+            guard let (path, value) = Self.firstNonInt64Number(dictionary, at: "") else { throw AppError.malformedJSON }
+            throw AppError.validation([Self.numberProblem(value, field: path)])
         } catch let DecodingError.keyNotFound(key, _) {
             throw AppError.validation([FieldError(field: key.stringValue, code: "required", message: "فیلد «\(key.stringValue)» الزامی است.")])
         } catch let error as DomainError {
@@ -46,6 +54,61 @@ extension Request {
         } catch {
             throw AppError.malformedJSON
         }
+    }
+}
+
+extension Request {
+    /// The raw JSON value a coding path points at, to tell a fraction from an overflow.
+    static func value(at path: [any CodingKey], in object: Any) -> Any? {
+        var current: Any? = object
+        for key in path {
+            if let index = key.intValue, let list = current as? [Any] {
+                current = index < list.count ? list[index] : nil
+            } else {
+                current = (current as? [String: Any])?[key.stringValue]
+            }
+        }
+        return current
+    }
+
+    /// The first number (dotted path) that no Int64 holds exactly: a fraction or beyond 2^63 − 1.
+    static func firstNonInt64Number(_ value: Any, at path: String) -> (String, NSNumber)? {
+        switch value {
+        case let object as [String: Any]:
+            for key in object.keys.sorted() {
+                if let found = firstNonInt64Number(object[key] as Any, at: path.isEmpty ? key : "\(path).\(key)") { return found }
+            }
+            return nil
+        case let list as [Any]:
+            for (index, element) in list.enumerated() {
+                if let found = firstNonInt64Number(element, at: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        case let number as NSNumber:
+            if value is Bool { return nil }
+            let decimal = number.decimalValue
+            let fits = decimal >= Decimal(Int64.min) && decimal <= Decimal(Int64.max)
+            var exact = decimal
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &exact, 0, .plain)
+            return fits && rounded == decimal ? nil : (path, number)
+        default:
+            return nil
+        }
+    }
+
+    static func numberProblem(_ value: Any?, field: String) -> FieldError {
+        if let number = value as? NSNumber {
+            let decimal = number.decimalValue
+            var whole = decimal
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &whole, 0, .plain)
+            if rounded != decimal {
+                return FieldError(field: field, code: "non-integer-amount", message: "مقدار «\(field)» باید عددی صحیح باشد.")
+            }
+            return FieldError(field: field, code: DomainError.amountOverflow.code, message: DomainError.amountOverflow.message)
+        }
+        return FieldError(field: field, code: "invalid-type", message: "نوع مقدار فیلد «\(field)» درست نیست.")
     }
 }
 

@@ -1,4 +1,5 @@
 import Vapor
+import FluentSQLiteDriver
 import InsuranceKit
 
 /// Turns every error into problem+json (API) or a Persian error page (web).
@@ -39,6 +40,12 @@ struct BimehErrorMiddleware: AsyncMiddleware {
             return .validation(failure.errors.map(FieldError.init))
         case is DecodingError:
             return .malformedJSON
+        case let sqlite as SQLiteError where Self.isBusy(sqlite):
+            // another process held the file's write lock past the busy timeout: nothing was written
+            request.logger.warning("database busy: \(sqlite)")
+            return AppError(.serviceUnavailable, code: "database-busy",
+                            detail: "پایگاه داده لحظه‌ای در دست نوشتن دیگری است و چیزی ثبت نشد؛ چند لحظهٔ دیگر دوباره بفرستید.",
+                            headers: ["Retry-After": "2"])
         case let abort as any AbortError:
             switch abort.status {
             case .payloadTooLarge: return .bodyTooLarge
@@ -56,6 +63,13 @@ struct BimehErrorMiddleware: AsyncMiddleware {
             }
         default:
             return internalError(error, request: request)
+        }
+    }
+
+    static func isBusy(_ error: SQLiteError) -> Bool {
+        switch error.reason {
+        case .busy, .locked, .busyTimeout, .busyInRecovery, .busyInSnapshot: true
+        default: false
         }
     }
 

@@ -10,6 +10,9 @@ public enum Engine: String, Sendable {
 }
 
 enum DatabaseSetup {
+    /// How long a SQLite write waits for another process's write lock.
+    static let busyTimeoutMilliseconds = 5_000
+
     static func configure(_ app: Application, storage: AppConfig.Storage) throws -> Engine {
         switch storage {
         case .sqlite(let path):
@@ -37,6 +40,9 @@ enum DatabaseSetup {
             guard let sql = app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase else { continue }
             try await sql.raw("PRAGMA journal_mode=WAL").run()
             try await sql.raw("PRAGMA synchronous=NORMAL").run()
+            // another process writing (a command while `serve` runs) is waited for, with a sleep
+            // between tries, up to this long; then the request answers 503 (database-busy)
+            try await sql.raw("PRAGMA busy_timeout=\(unsafeRaw: String(busyTimeoutMilliseconds))").run()
         }
     }
 }

@@ -42,8 +42,16 @@ struct Store: Sendable {
         let products = self.products
         let run: @Sendable () async throws -> T = {
             try await db.transaction { tx in
-                if engine == .postgres, let sql = tx as? any SQLDatabase {
-                    try await sql.raw("SELECT last_seq FROM audit_chain WHERE id = 1 FOR UPDATE").run()
+                if let sql = tx as? any SQLDatabase {
+                    switch engine {
+                    case .postgres:
+                        try await sql.raw("SELECT last_seq FROM audit_chain WHERE id = 1 FOR UPDATE").run()
+                    case .sqlite:
+                        // take the file's write lock first, before any read: a transaction that read
+                        // first and then finds another process's commit cannot wait, SQLite fails it
+                        // at once (SQLITE_BUSY_SNAPSHOT); a write first waits out the busy timeout
+                        try await sql.raw("UPDATE audit_chain SET last_seq = last_seq WHERE id = 1").run()
+                    }
                 }
                 return try await body(UnitOfWork(db: tx, actor: actor, requestID: requestID, now: clock.now(), products: products))
             }
