@@ -14,6 +14,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     ContentConfiguration.global.use(encoder: JSONCoding.encoder, for: .json)
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodySize)
     app.http.server.configuration.reportMetrics = true
+    app.http.server.configuration.idleTimeout = .seconds(config.idleTimeoutSeconds)
 
     // Replace Vapor's default middleware: our error middleware must see every error.
     app.middleware = Middlewares()

@@ -39,6 +39,9 @@ public struct AppConfig: Sendable {
     /// Bearer token a metrics scraper sends to read `/metrics` (`BIMEH_METRICS_TOKEN`); without
     /// it only a signed-in admin reads them.
     public var metricsToken: String?
+    /// A connection that sends and receives nothing for this long is closed
+    /// (`BIMEH_IDLE_TIMEOUT_SECONDS`): a client that opens a request and goes silent holds nothing.
+    public var idleTimeoutSeconds: Int64 = 30
     var publicLimits = PublicRateLimits()
     /// R-P-09: renewal opens this many days before a policy's end (`BIMEH_RENEWAL_WINDOW_DAYS`).
     public var renewalWindowDays = CoverDates.defaultRenewalWindowDays
@@ -130,6 +133,12 @@ public struct AppConfig: Sendable {
         }
         if let key = env["BIMEH_USSD_KEY"], !key.isEmpty { config.ussdGatewayKey = key }
         if let token = env["BIMEH_METRICS_TOKEN"], !token.isEmpty { config.metricsToken = token }
+        if let raw = env["BIMEH_IDLE_TIMEOUT_SECONDS"], !raw.isEmpty {
+            guard let seconds = Int64(raw), (1...3600).contains(seconds) else {
+                throw Invalid(description: "BIMEH_IDLE_TIMEOUT_SECONDS must be whole seconds from 1 to 3600")
+            }
+            config.idleTimeoutSeconds = seconds
+        }
         if let window = env["BIMEH_RENEWAL_WINDOW_DAYS"], !window.isEmpty {
             guard let n = Int(window), (0...366).contains(n) else {
                 throw Invalid(description: "BIMEH_RENEWAL_WINDOW_DAYS must be a whole number from 0 to 366 (got '\(window)').")

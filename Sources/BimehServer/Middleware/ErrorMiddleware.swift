@@ -1,5 +1,6 @@
 import Vapor
 import FluentSQLiteDriver
+import NIOHTTP1
 import InsuranceKit
 
 /// Turns every error into problem+json (API) or a Persian error page (web).
@@ -40,6 +41,9 @@ struct BimehErrorMiddleware: AsyncMiddleware {
             return .validation(failure.errors.map(FieldError.init))
         case is DecodingError:
             return .malformedJSON
+        case is HTTPParserError:
+            // the client hung up inside its body, or sent a broken request: its fault, not ours (not a 5xx)
+            return AppError(.badRequest, code: "request-incomplete", detail: "درخواست ناقص رسید یا پیش از پایان قطع شد.")
         case let sqlite as SQLiteError where Self.isBusy(sqlite):
             // another process held the file's write lock past the busy timeout: nothing was written
             request.logger.warning("database busy: \(sqlite)")

@@ -60,4 +60,25 @@ struct USSDTests {
             #expect(right.status == .ok)
         }
     }
+
+    /// The callback accepted bodies outside its documented schema (missing phone, unknown fields,
+    /// texts cut to fit); now they are refused with the field and code.
+    @Test("a callback outside its schema is 422 with the field: no phone, an unknown JSON field, a wrong type, an overlong text")
+    func schemaViolations() async throws {
+        try await TestApp.run { app in
+            let noPhone = try await app.testing().sendRequest(.POST, "/api/v1/ussd", headers: ["content-type": "application/x-www-form-urlencoded"],
+                                                              body: ByteBuffer(string: "sessionId=1&serviceCode=%2A1%2A1420%2A4%23&text="))
+            #expect(noPhone.status == .unprocessableEntity)
+            #expect(noPhone.fieldCodes == ["phoneNumber": "required"])
+            let unknown = try await app.send(.POST, "/api/v1/ussd", json: ["phoneNumber": "+989121234567", "serviceCode": "*1*1420*4#", "extra": 1])
+            #expect(unknown.fieldCodes == ["extra": "unknown-field"])
+            let wrongType = try await app.send(.POST, "/api/v1/ussd", json: ["phoneNumber": 989121234567, "serviceCode": "*1*1420*4#"])
+            #expect(wrongType.status == .unprocessableEntity)
+            #expect(wrongType.fieldCodes == ["phoneNumber": "invalid-type"])
+            let long = try await Self.dial(app, service: "*1*1420*4#", text: String(repeating: "1", count: 300))
+            #expect(long.fieldCodes == ["text": "too-long"])
+            let fine = try await app.send(.POST, "/api/v1/ussd", json: ["phoneNumber": "+989121234567", "serviceCode": "*1*1420*4#", "text": "0076229645"])
+            #expect(fine.body.string == "END از حمایت‌های درمانی برخوردار می‌باشید")
+        }
+    }
 }

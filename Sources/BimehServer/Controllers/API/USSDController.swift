@@ -10,23 +10,36 @@ struct USSDController: RouteCollection {
         routes.post(.api(.ussd), use: callback)
     }
 
-    struct Callback: Content {
+    struct Callback: Content, StrictRequestBody {
+        static let fields: Set<String> = ["sessionId", "phoneNumber", "serviceCode", "text"]
         var sessionId: String?
         var phoneNumber: String?
         var serviceCode: String?
         var text: String?
+
+        /// The documented shape: phone and service code present, every field within its length.
+        /// A body outside it is refused (422) instead of being cut to fit.
+        func checked() throws -> Callback {
+            var reader = FieldReader()
+            _ = reader.text(sessionId, "sessionId", max: 128, required: false)
+            _ = reader.text(phoneNumber, "phoneNumber", max: 32)
+            _ = reader.text(serviceCode, "serviceCode", max: 64)
+            _ = reader.text(text, "text", max: 256, required: false)
+            try reader.throwIfAny()
+            return self
+        }
     }
 
     @Sendable func callback(req: Request) async throws -> Response {
         if let key = req.bimeh.config.ussdGatewayKey {
             guard Secrets.constantTimeEquals(req.headers.first(name: "X-Gateway-Key") ?? "", key) else { throw AppError.forbidden }
         }
-        let input = try req.content.decode(Callback.self)
-        let phone = String((input.phoneNumber ?? "").prefix(32))
+        let input = try (req.headers.contentType == .json ? req.decodeStrict(Callback.self) : req.content.decode(Callback.self)).checked()
+        let phone = input.phoneNumber ?? ""
         guard req.bimeh.limiters.perPhone.allow(phone, now: req.bimeh.clock.now().timeIntervalSince1970) else {
             return Self.reply(USSDMenu.end(PublicLimiters.refused.detail))
         }
-        let step = USSDMenu.step(serviceCode: String((input.serviceCode ?? "").prefix(64)), text: String((input.text ?? "").prefix(256)))
+        let step = USSDMenu.step(serviceCode: input.serviceCode ?? "", text: input.text ?? "")
         switch step {
         case .prompt(let text):
             return Self.reply(USSDMenu.con(text))
