@@ -19,5 +19,8 @@ run tariffs export 1405 --output tariff-1405.json
 run tariffs load tariff-1405.json
 run brokers unlicensed
 run audit verify
+run backup backup.sqlite
+run restore backup.sqlite
+run audit verify
 run routes > /dev/null
 echo "every command of the README ran on a fresh database"

@@ -25,6 +25,20 @@ public enum BimehMain {
         }
         let command = env.arguments.dropFirst().first
         let serving = command == nil || command == "serve" || command?.hasPrefix("-") == true
+        // restore replaces the database file, so it runs before anything opens it
+        if command == "restore" {
+            guard let file = env.arguments.dropFirst(2).first else {
+                FileHandle.standardError.write(Data("bimeh: usage: bimeh restore FILE\n".utf8))
+                return 2
+            }
+            do {
+                print(try RestoreDatabase.run(file: file, storage: config.storage))
+                return 0
+            } catch {
+                FileHandle.standardError.write(Data("bimeh: \(error)\n".utf8))
+                return 1
+            }
+        }
         var serveLock: SQLiteServeLock?
         if serving, case .sqlite(let path) = config.storage {
             do { serveLock = try SQLiteServeLock.acquire(path: path) } catch {

@@ -7,6 +7,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(UsersCommand(), as: "users")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(EligibilityCommand(), as: "eligibility")
     app.asyncCommands.use(TariffsCommand(), as: "tariffs")
     app.asyncCommands.use(BrokersCommand(), as: "brokers")
