@@ -21,6 +21,6 @@ run brokers unlicensed
 run audit verify
 run backup backup.sqlite
 run restore backup.sqlite
-run audit verify
+run audit verify --deep
 run routes > /dev/null
 echo "every command of the README ran on a fresh database"

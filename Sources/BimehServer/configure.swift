@@ -9,6 +9,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     let engine = try DatabaseSetup.configure(app, storage: config.storage)
     app.bimeh = BimehServices(config: config, store: Store(engine: engine, gate: WriteGate(), clock: BimehClock(fixedToday: config.fixedToday), products: config.products), client: app.client)
     app.migrations.add(BimehMigrations.all)
+    for middleware in RowSeals.middleware() { app.databases.middleware.use(middleware) }
     try await DatabaseSetup.prepare(app, engine: engine)
 
     ContentConfiguration.global.use(encoder: JSONCoding.encoder, for: .json)

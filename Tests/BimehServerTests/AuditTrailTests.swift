@@ -52,7 +52,7 @@ struct AuditTrailTests {
 
     @Test("R-G-07 verify reports the first broken link after a row is edited or removed")
     func tamperingDetected() async throws {
-        try await TestApp.run { app in
+        try await TestApp.run(tampers: true) { app in
             let sql = try #require(app.db as? any SQLDatabase)
             let total = try await AuditRecord.query(on: app.db).count()
             #expect(total >= 5)
@@ -64,7 +64,7 @@ struct AuditTrailTests {
             }
             #expect(seq == 3)
         }
-        try await TestApp.run { app in
+        try await TestApp.run(tampers: true) { app in
             let sql = try #require(app.db as? any SQLDatabase)
             let total = try await AuditRecord.query(on: app.db).count()
             try await dropAppendOnlyGuard(sql)
@@ -84,6 +84,53 @@ struct AuditTrailTests {
             try await sql.raw("DROP TRIGGER audit_records_no_delete").run()
         } else {
             try await sql.raw("DROP TRIGGER audit_records_no_change ON audit_records").run()
+        }
+    }
+}
+
+/// #17: `audit verify --deep` — the business rows bound to the audit trail. Each edit below is
+/// made directly in the database, the way someone with database access and no Bimeh account would.
+@Suite("Business rows bound to the audit trail (audit verify --deep)")
+struct RowSealTests {
+    @Test("a premium, a payment's amount or a role edited in the database, or a user inserted there, is reported; untouched rows pass")
+    func directEditsDetected() async throws {
+        try await TestApp.run(tampers: true) { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await flow.issuedPolicy()
+            #expect(try await RowSealVerifier.verify(on: app.db).isEmpty)
+            let sql = try #require(app.db as? any SQLDatabase)
+            let policy = try #require(UUID(uuidString: policyID))
+            let payment = try #require(try await Payment.query(on: app.db).filter(\.$policy.$id == policy).first()?.requireID())
+            let claimsUser = try #require(try await User.query(on: app.db).filter(\.$username == "claims").first()?.requireID())
+
+            try await sql.raw("UPDATE policies SET premium = premium - 1000000 WHERE id = \(bind: policy)").run()
+            try await sql.raw("UPDATE payments SET amount = amount + 1 WHERE id = \(bind: payment)").run()
+            try await sql.raw("UPDATE users SET role = 'admin' WHERE id = \(bind: claimsUser)").run()
+            let intruder = User(username: "intruder", passwordHash: "x", role: .admin, displayName: "x")
+            try await intruder.create(on: app.db)
+            let findings = try await RowSealVerifier.verify(on: app.db)
+            #expect(Set(findings) == [
+                .init(kind: .altered, key: "policy/\(policy.uuidString)"),
+                .init(kind: .altered, key: "payment/\(payment.uuidString)"),
+                .init(kind: .altered, key: "user/\(claimsUser.uuidString)"),
+                .init(kind: .unsealed, key: "user/\(try intruder.requireID().uuidString)"),
+            ])
+            // the hash chain itself is intact: only the deep check sees these edits
+            guard case .intact = try await AuditVerifier.verify(on: app.db) else { Issue.record("chain"); return }
+        }
+    }
+
+    @Test("a change through Bimeh reseals its rows: the next deep check passes again")
+    func legitimateChangesReseal() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await flow.issuedPolicy()
+            let cancel = try await app.send(.POST, "/api/v1/policies/\(policyID)/cancellation", token: flow.issuer,
+                                            json: ["initiatedBy": "insured", "noticeDate": "1405/01/20", "reason": "فروش رایانه‌ها"])
+            #expect(cancel.status.code < 300, "\(cancel.body.string)")
+            #expect(try await RowSealVerifier.verify(on: app.db).isEmpty)
+            let seals = try await AuditRecord.query(on: app.db).filter(\.$action == RowSeals.action).count()
+            #expect(seals > 0)
         }
     }
 }

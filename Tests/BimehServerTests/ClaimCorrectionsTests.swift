@@ -74,6 +74,7 @@ struct ClaimCorrectionsTests {
             inputs["driverAccident"] = true
             policy.inputs = String(decoding: try JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys]), as: UTF8.self)
             try await policy.save(on: app.db)
+            try await TestApp.reseal(app, "policy", try policy.requireID())
 
             // a four-cylinder car needs a third-class licence (T-TP): none, or a motorcycle licence, is refused
             let unlicensed = try await Self.open(flow, ["policyId": policyID, "kind": "driver-accident"])

@@ -104,6 +104,7 @@ struct ClaimTests {
             let payment = try #require(try await Payment.find(UUID(uuidString: paymentID), on: app.db))
             payment.settledOn = "1404/12/01"
             try await payment.save(on: app.db)
+            try await TestApp.reseal(app, "payment", try payment.requireID())
             // loss 1404/12/25: deadline = +14 days = 1404/12/29 (+4) → 1405/01/10 (+10); notice that day: on time
             let deadlineDay = try await flow.notice(policyID, loss: "1404/12/25", notice: "1405/01/10")
             #expect(deadlineDay.json["noticeLate"] as? Bool == false)

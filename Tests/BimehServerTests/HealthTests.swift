@@ -223,6 +223,7 @@ struct HealthDirectClaimTests {
         policy.startDate = "1404/12/01"
         policy.endDate = "1405/12/01"
         try await policy.save(on: app.db)
+        try await TestApp.reseal(app, "policy", try policy.requireID())
         _ = try await flow.collect(try #require(try await flow.cheque(policyID, amount: 225_000_000).json["id"] as? String))
         #expect(try await flow.issue(policyID).status == .ok)
         return policyID

@@ -278,6 +278,7 @@ struct WebRenewalTests {
             old.startDate = "1404/01/25"
             old.endDate = "1405/01/25"
             try await old.save(on: app.db)
+            try await TestApp.reseal(app, "policy", try old.requireID())
             let page = try await issuer.get("/policies/\(policyID)").body.string
             #expect(page.contains("name=\"confirm\""))
             let csrf = try #require(Browser.hidden("_csrf", in: page))

@@ -232,6 +232,7 @@ struct PolicyLifecycleTests {
             old.startDate = "1404/01/25"
             old.endDate = "1405/01/25"
             try await old.save(on: app.db)
+            try await TestApp.reseal(app, "policy", try old.requireID())
             let res = try await app.send(.POST, "/api/v1/policies/\(policyID)/renewal", token: flow.issuer, json: ["payment": ["plan": "cash"]])
             #expect(res.status == .created)
             let renewedID = try #require(res.json["id"] as? String)

@@ -69,7 +69,7 @@ struct SignInThrottleHTTPTests {
             #expect(locked.status == .tooManyRequests)
             #expect(locked.problemCode == "account-locked")
             let retry = try #require(locked.headers.first(name: "Retry-After").flatMap(Int.init))
-            #expect((899...900).contains(retry))
+            #expect((885...900).contains(retry))
             #expect(locked.json["detail"] as? String == "به دلیل چند ورود نادرست پیاپی، ورود با این نام کاربری تا ۱۵ دقیقهٔ دیگر قفل است. پس از آن دوباره تلاش کنید یا با مدیر سامانه تماس بگیرید.")
             #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "auth.sign-in-locked").count() == 1)
         }
@@ -114,7 +114,7 @@ struct SignInThrottleHTTPTests {
             let csrf = try #require(WebPageTests.Browser.hidden("_csrf", in: page.body.string))
             let locked = try await browser.post("/login", form: ["username": "issuer", "password": "demo-issuer", "_csrf": csrf])
             #expect(locked.status == .tooManyRequests)
-            #expect(locked.headers.first(name: "Retry-After").flatMap(Int.init).map { (599...600).contains($0) } == true)
+            #expect(locked.headers.first(name: "Retry-After").flatMap(Int.init).map { (585...600).contains($0) } == true)
             #expect(locked.body.string.contains("ورود با این نام کاربری تا ۱۰ دقیقهٔ دیگر قفل است"))
             #expect(browser.cookies[SessionAuthenticator.cookieName] == nil, "no session")
         }

@@ -11,7 +11,7 @@ import VaporTesting
 struct StoredStateTests {
     @Test("R-CL-13 a claim whose stored status is unknown is an error, not a notified file")
     func unknownClaimStatus() async throws {
-        try await TestApp.run { app in
+        try await TestApp.run(tampers: true) { app in
             let flow = try await ClaimFlow.start(app)
             let policyID = try await flow.policy()
             let claimID = try #require(try await flow.notice(policyID, loss: "1405/01/05", notice: "1405/01/10").json["id"] as? String)
@@ -31,7 +31,7 @@ struct StoredStateTests {
 
     @Test("R-P-08 a policy whose stored cancellation record is damaged is an error, not a policy without one")
     func damagedCancellationRecord() async throws {
-        try await TestApp.run { app in
+        try await TestApp.run(tampers: true) { app in
             let flow = try await PolicyFlow.start(app)
             let policyID = try await flow.issuedPolicy()
             let sql = try #require(app.db as? any SQLDatabase)

@@ -19,9 +19,11 @@ struct ThirdPartyClaimTests {
         policy.startDate = issuedOn
         policy.endDate = try JalaliDate(parsing: issuedOn).addingYears(1).description
         try await policy.save(on: app.db)
+        try await TestApp.reseal(app, "policy", try policy.requireID())
         for payment in try await Payment.query(on: app.db).filter(\.$policy.$id == policy.requireID()).all() {
             payment.settledOn = issuedOn
             try await payment.save(on: app.db)
+            try await TestApp.reseal(app, "payment", try payment.requireID())
         }
         return policyID
     }
@@ -122,6 +124,7 @@ struct ThirdPartyClaimTests {
             let policy = try #require(try await Policy.find(UUID(uuidString: older), on: app.db))
             policy.endDate = "1406/06/01"
             try await policy.save(on: app.db)
+            try await TestApp.reseal(app, "policy", try policy.requireID())
             let obliged = try await Self.notice(flow, older, kind: "bodily", licensed: false)
             #expect(obliged.json["status"] as? String == ClaimState.notified.rawValue)
         }

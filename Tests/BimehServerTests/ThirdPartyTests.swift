@@ -111,6 +111,7 @@ struct ThirdPartyTests {
             old.startDate = "1404/01/05"
             old.endDate = "1405/01/05"
             try await old.save(on: app.db)
+            try await TestApp.reseal(app, "policy", try old.requireID())
 
             let res = try await app.send(.POST, "/api/v1/policies/\(policyID)/renewal", token: flow.issuer, json: ["payment": ["plan": "cash"]])
             #expect(res.status == .created)

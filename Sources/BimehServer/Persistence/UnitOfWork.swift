@@ -11,9 +11,12 @@ struct UnitOfWork: Sendable {
     let now: Date
     /// The products sold, their rules and hooks.
     let products: ProductBook
+    /// The bound rows this change audited, sealed when it ends (RowSeals).
+    let touched = RowSeals.Touched()
 
     /// Records who did what to which entity, with the state before and after.
     func audit(_ action: String, entity: String, id: String, before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil) async throws {
+        touched.add(entity: entity, id: id)
         try await AuditTrail.append(on: db, at: now, actor: actor, action: action, entity: entity, entityID: id,
                                     before: before, after: after, requestID: requestID)
     }
@@ -53,7 +56,10 @@ struct Store: Sendable {
                         try await sql.raw("UPDATE audit_chain SET last_seq = last_seq WHERE id = 1").run()
                     }
                 }
-                return try await body(UnitOfWork(db: tx, actor: actor, requestID: requestID, now: clock.now(), products: products))
+                let work = UnitOfWork(db: tx, actor: actor, requestID: requestID, now: clock.now(), products: products)
+                let result = try await RowSeals.$current.withValue(work.touched) { try await body(work) }
+                try await RowSeals.seal(work.touched, in: work)
+                return result
             }
         }
         switch engine {

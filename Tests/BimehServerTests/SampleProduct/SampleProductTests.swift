@@ -38,6 +38,7 @@ struct SampleProductTests {
             let payment = try #require(try await Payment.find(UUID(uuidString: paymentID), on: app.db))
             payment.settledOn = "1405/01/01"   // collected before the loss (R-CL-04)
             try await payment.save(on: app.db)
+            try await TestApp.reseal(app, "payment", try payment.requireID())
             let issued = try await policies.issue(policyID)
             #expect(issued.status == .ok, "\(issued.body.string)")
             #expect(hooks.log.frames.withLock { $0 } == ["FR-1001"])

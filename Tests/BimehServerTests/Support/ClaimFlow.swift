@@ -52,6 +52,7 @@ struct ClaimFlow {
         let payment = try #require(try await Payment.find(UUID(uuidString: paymentID), on: app.db))
         payment.settledOn = collectedOn
         try await payment.save(on: app.db)
+        try await TestApp.reseal(app, "payment", try payment.requireID())
         return policyID
     }
 
@@ -71,6 +72,7 @@ struct ClaimFlow {
         let payment = try #require(try await Payment.find(UUID(uuidString: paymentID), on: app.db))
         payment.settledOn = "1405/01/01"
         try await payment.save(on: app.db)
+        try await TestApp.reseal(app, "payment", try payment.requireID())
         return policyID
     }
 

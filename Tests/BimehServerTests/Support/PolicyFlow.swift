@@ -45,6 +45,7 @@ struct PolicyFlow {
             policy.startDate = start
             policy.endDate = end
             try await policy.save(on: app.db)
+            try await TestApp.reseal(app, "policy", try policy.requireID())
         }
         return res
     }

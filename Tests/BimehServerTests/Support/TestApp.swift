@@ -30,11 +30,13 @@ enum TestApp {
     /// event loop: at most this many PostgreSQL test apps are alive at once.
     private static let postgresApps = TestGate(permits: 12)
 
-    static func run(seedDemo: Bool = true, adjust: (inout AppConfig) -> Void = { _ in }, _ test: (Application) async throws -> Void) async throws {
-        guard engineUnderTest == .postgres else { return try await runApp(seedDemo: seedDemo, adjust: adjust, test) }
+    /// Every test ends with its business rows matching the audit trail (`audit verify --deep`),
+    /// unless it edits the database behind Bimeh's back on purpose (`tampers`).
+    static func run(seedDemo: Bool = true, tampers: Bool = false, adjust: (inout AppConfig) -> Void = { _ in }, _ test: (Application) async throws -> Void) async throws {
+        guard engineUnderTest == .postgres else { return try await runApp(seedDemo: seedDemo, tampers: tampers, adjust: adjust, test) }
         await postgresApps.acquire()
         do {
-            try await runApp(seedDemo: seedDemo, adjust: adjust, test)
+            try await runApp(seedDemo: seedDemo, tampers: tampers, adjust: adjust, test)
         } catch {
             await postgresApps.release()
             throw error
@@ -42,7 +44,7 @@ enum TestApp {
         await postgresApps.release()
     }
 
-    private static func runApp(seedDemo: Bool, adjust: (inout AppConfig) -> Void, _ test: (Application) async throws -> Void) async throws {
+    private static func runApp(seedDemo: Bool, tampers: Bool, adjust: (inout AppConfig) -> Void, _ test: (Application) async throws -> Void) async throws {
         _ = quietLogs
         let env = ProcessInfo.processInfo.environment
         let storage: AppConfig.Storage
@@ -67,6 +69,10 @@ enum TestApp {
             try await app.autoMigrate()
             if seedDemo { try await DemoData.seed(app, samplePolicy: false) }
             try await test(app)
+            if !tampers {
+                let findings = try await RowSealVerifier.verify(on: app.db)
+                #expect(findings.isEmpty, "business rows out of step with the audit trail: \(findings.prefix(5))")
+            }
         } catch {
             await cleanUp(app, storage: storage, schema: String(schema), sqlitePath: sqlitePath)
             throw error
@@ -81,6 +87,16 @@ enum TestApp {
         try? await app.asyncShutdown()
         if let sqlitePath {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
+        }
+    }
+}
+
+extension TestApp {
+    /// A test fixture changed a row directly (moving a date back): its new state is sealed the way
+    /// an authorised data correction would be, in a unit of work of its own.
+    static func reseal(_ app: Application, _ entity: String, _ id: UUID) async throws {
+        try await app.bimeh.store.write(on: app.db, actor: .system("test-fixture"), requestID: nil) { work in
+            work.touched.add(entity: entity, id: id.uuidString)
         }
     }
 }
