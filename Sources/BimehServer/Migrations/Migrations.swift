@@ -32,5 +32,6 @@ enum BimehMigrations {
         M027_CreateHealthCenters(),
         M028_AddIdempotencyLease(),
         M029_CreateHealthStatements(),
+        M030_CreateHealthReimbursements(),
     ]
 }
