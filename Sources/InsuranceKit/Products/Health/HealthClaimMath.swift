@@ -62,8 +62,9 @@ extension HealthClaimMath {
     /// Side costs are paid as claimed, without base insurer or franchise — seed 003 names only the
     /// ceiling («با توجه به سقف مجاز خسارت بیمه‌شده») — up to the hospitalization ceiling left,
     /// which is what the cover's part left of it when the cover is hospitalization itself
-    /// (`sideCostsShareCover`). An agreed amount goes to the cover first (up to its ceiling left),
-    /// the rest to side costs (up to theirs): "agreed-above-cap" beyond both.
+    /// (`sideCostsShareCover`). An agreed amount keeps the side costs' assessed part and gives the
+    /// rest to the cover (up to its ceiling left), any excess to side costs (up to theirs):
+    /// "agreed-above-cap" beyond both.
     public static func reimburse(cost: Rial, basePaid: Rial, franchise: Percent, remainingCeiling: Rial,
                                  sideCosts: Rial = .zero, remainingHospitalization: Rial = .zero, sideCostsShareCover: Bool = false,
                                  agreed: Rial? = nil) throws -> ReimbursementSettlement {
@@ -88,7 +89,10 @@ extension HealthClaimMath {
         let assessed = try coverPaid.adding(sidePaid)
         if let agreed {
             guard !agreed.isNegative else { throw DomainError.negativeAmount.withField("agreedAmount") }
-            let toCover = min(agreed, coverRoom), toSide = try agreed.subtracting(toCover)
+            // the side costs keep what the assessment gave them; the rest is the cover's, up to its room
+            let kept = min(sidePaid, agreed)
+            let coverLimit = sideCostsShareCover ? try coverRoom.subtracting(kept) : coverRoom
+            let toCover = min(try agreed.subtracting(kept), coverLimit), toSide = try agreed.subtracting(toCover)
             guard toSide <= (try sideRoom(after: toCover)) else {
                 throw DomainError(code: "agreed-above-cap", message: "مبلغ توافقی از سقف باقی‌ماندهٔ پوشش بیمه‌شده بیشتر است.", field: "agreedAmount")
             }
