@@ -258,7 +258,7 @@ struct WebHealthReimbursementTests {
             #expect(refused.body.string.contains("data-code=\"invalid-amount\""))
 
             // a late notice (day 11 from 1404/12/25): the head's page offers the decision, the expert's does not
-            fields["cost"] = "10000000"; fields["cover"] = "paraclinic"; fields["lossDate"] = "1404/12/25"; fields["noticeDate"] = "1405/01/07"
+            fields["cost"] = "10000000"; fields["basePaid"] = ""; fields["cover"] = "paraclinic"; fields["lossDate"] = "1404/12/25"; fields["noticeDate"] = "1405/01/07"
             let late = try await expert.post("/claims", form: fields)
             let latePath = try #require(late.headers.first(name: .location))
             #expect(!(try await expert.get(latePath).body.string.contains("name=\"accept\"")))

@@ -63,7 +63,8 @@ struct HealthReimbursementTests {
         // silver hospitalization 1,000,000,000 a year → organ purchase up to 1,000,000,000
         #expect(silver.claimCover("organ-purchase", bought: [])?.ceiling == 1_000_000_000)
         #expect(silver.claimCover("dental", bought: [])  == nil)
-        #expect(silver.claimCover("dental", bought: ["dental"])?.ceiling == 60_000_000)
+        // T-SH dental: silver 30,000,000, gold 60,000,000
+        #expect(silver.claimCover("dental", bought: ["dental"])?.ceiling == 30_000_000)
         #expect(HealthPlan.isKnownCover("organ-purchase", in: try HealthTariff.forYear(1405)))
         #expect(!HealthPlan.isKnownCover("massage", in: try HealthTariff.forYear(1405)))
     }

@@ -62,7 +62,8 @@ extension HealthHooks {
         guard let record = try await HealthReimbursementRecord.of(claim, on: db) else { return [] }
         let person = try await record.$person.get(on: db)
         let name = [person.firstName, person.lastName].compactMap { $0 }.joined(separator: " ")
-        let title = (try? Self.plan(of: try await record.$policy.get(on: db)))?.claimCover(record.cover, bought: [record.cover])?.title ?? record.cover
+        let policy = try await record.$policy.get(on: db)
+        let title = (try? Self.plan(of: policy))?.claimCover(record.cover, bought: [record.cover])?.title ?? record.cover
         var facts = [
             ClaimFactView(name: Self.personNationalCode, label: "بیمه‌شده", value: name.isEmpty ? record.nationalCode : "\(record.nationalCode) — \(name)"),
             ClaimFactView(name: Self.cover, label: "پوشش", value: title),
@@ -219,7 +220,8 @@ extension HealthHooks {
         var versions = [try await policy.$quote.get(on: db).inputs]
         versions += try await Endorsement.query(on: db).filter(\.$policy.$id == policy.requireID()).all().map(\.changes)
         for raw in versions {
-            if let inputs = try? StoredJSON.decode(HealthInputs.self, from: raw, what: "inputs"),
+            let version = try? JSONDecoder().decode(HealthInputs.self, from: Data(raw.utf8))
+            if let inputs = version,
                let person = inputs.persons.first(where: { $0.nationalCode == code }) {
                 return person
             }
