@@ -81,6 +81,9 @@ struct HealthReimbursementTests {
             #expect(first.codes == ["cost", "base-insurer"])
             #expect(first.amounts == [100_000_000, -30_000_000])
             #expect(first.payable == 70_000_000)
+            // the expert's assessed cost is at most the claimed one, and a treatment cost has no salvage
+            #expect(try await flow.post(claimID, "assessment", json: ["loss": 100_000_001]).fieldCodes == ["loss": "loss-above-claimed-cost"])
+            #expect(try await flow.post(claimID, "assessment", json: ["loss": 100_000_000, "salvage": 1]).fieldCodes == ["salvage": "not-applicable"])
             // the file goes through the engine: documents, assessment, offer, consent, the head's payment order (R-CL-10)
             try await Self.agree(flow, claimID, cost: 100_000_000)
             let order = try await flow.order(claimID)
@@ -270,8 +273,11 @@ struct WebHealthReimbursementTests {
             #expect(try await head.post(latePath + "/steps/late-notice", form: ["_csrf": headCSRF, "accept": "yes", "reason": "بستری بود"]).status == .seeOther)
             #expect(try await head.get(latePath).body.string.contains("اعلام دیرهنگام پذیرفته شد: بستری بود"))
 
-            // the first file to its printed payment order
+            // the first file to its printed payment order; the assessment asks the accepted cost, no salvage
             let claimID = String(path.split(separator: "/").last ?? "")
+            #expect(try await flow.post(claimID, "document-request").status == .ok)
+            let assessing = try await expert.get(path).body.string
+            #expect(assessing.contains("هزینهٔ پذیرفتهٔ درمان") && !assessing.contains("name=\"salvage\""))
             try await HealthReimbursementTests.agree(flow, claimID, cost: 100_000_000)
             #expect(try await flow.order(claimID).status == .created)
             let order = try #require(try await PaymentOrder.query(on: app.db).filter(\.$purpose == "claim").first())

@@ -261,6 +261,8 @@ struct ClaimPages: RouteCollection {
         var inDiya = false
         /// R-SH-08: the late notice is the head's to accept or reject with a reason.
         var lateByHead = false
+        /// The assessment form's wording (health: the accepted cost, no salvage).
+        var assessment = AssessmentFields()
         /// The product's facts of the file (health: person, cover, cost, base insurer's share).
         var facts: [ClaimFactView] = []
     }
@@ -350,7 +352,8 @@ struct ClaimPages: RouteCollection {
                                               purpose: $0.purpose == "expert-fee" ? "حق‌الزحمهٔ کارشناس" : "خسارت",
                                               paidOn: $0.paidOn, transferReference: $0.transferReference) },
             links: Links(id), today: req.bimeh.clock.today().description, errors: errors, can: can,
-            inDiya: hooks.assessesByShare(claim), lateByHead: latePolicy.decider == .head, facts: view.facts)
+            inDiya: hooks.assessesByShare(claim), lateByHead: latePolicy.decider == .head, assessment: hooks.assessmentFields,
+            facts: view.facts)
         return try await req.page("claims/show", context, status: status)
     }
 

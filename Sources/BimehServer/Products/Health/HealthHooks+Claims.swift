@@ -76,6 +76,11 @@ extension HealthHooks {
         return facts
     }
 
+    /// The expert assesses the cost accepted from the invoices; a treatment cost has no salvage.
+    var assessmentFields: AssessmentFields {
+        AssessmentFields(lossLabel: "هزینهٔ پذیرفتهٔ درمان (ریال، حداکثر هزینهٔ مطالبه‌شده)", salvage: false)
+    }
+
     /// An assessed cost (R-CL-07: the expert's reading of the invoices) never exceeds the claimed
     /// one, nor falls below the base insurer's share.
     func checkAssessment(_ claim: Claim, loss: Rial, on db: any Database) async throws {

@@ -128,7 +128,11 @@ enum ClaimWorkflow {
         guard salvage <= loss else {
             throw AppError.validation([FieldError(field: "salvage", code: "invalid-salvage", message: "بازیافت نمی‌تواند بیشتر از مبلغ خسارت باشد.")])
         }
-        try await work.products.hooks(claim.product).checkAssessment(claim, loss: loss, on: work.db)
+        let hooks = work.products.hooks(claim.product)
+        if !hooks.assessmentFields.salvage && salvage > .zero {
+            throw AppError.validation([FieldError(field: "salvage", code: "not-applicable", message: "این نوع خسارت بازیافت ندارد.")])
+        }
+        try await hooks.checkAssessment(claim, loss: loss, on: work.db)
         claim.loss = loss.amount
         claim.salvage = salvage.amount
         claim.agreedAmount = nil

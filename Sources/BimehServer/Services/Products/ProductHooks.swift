@@ -50,6 +50,8 @@ protocol ProductHooks: Sendable {
     func refusal(for claim: Claim, policy: Policy, on db: any Database) async throws -> String?
     /// Checks before a loss is assessed (e.g. an approved inspection).
     func checkAssessment(_ claim: Claim, loss: Rial, on db: any Database) async throws
+    /// What the assessment in rials asks: the loss's label, and whether salvage applies.
+    var assessmentFields: AssessmentFields { get }
     /// Whether the case's loss is assessed as a share of a legal table (the diya) instead of rials.
     func assessesByShare(_ claim: Claim) -> Bool
     /// The loss of a case assessed by share.
@@ -106,6 +108,13 @@ struct DamagedItemInput: Sendable {
     var row: Int?
     var serial: String?
     var loss: Int64?
+}
+
+/// The assessment form in rials (R-CL-07) as a product words it.
+struct AssessmentFields: Sendable, Encodable {
+    var lossLabel = "مبلغ خسارت (ارزش جایگزینی، ریال)"
+    /// Salvage (بازیافت) is assessed; where not, a salvage above zero is "not-applicable".
+    var salvage = true
 }
 
 struct SettlementLimit: Sendable {
@@ -206,6 +215,7 @@ extension ProductHooks {
     func claimFacts(_ claim: Claim, on db: any Database) async throws -> [ClaimFactView] { [] }
     func refusal(for claim: Claim, policy: Policy, on db: any Database) async throws -> String? { nil }
     func checkAssessment(_ claim: Claim, loss: Rial, on db: any Database) async throws {}
+    var assessmentFields: AssessmentFields { AssessmentFields() }
     func assessesByShare(_ claim: Claim) -> Bool { false }
 
     func lossFromShare(_ claim: Claim, share: Percent, death: Bool) throws -> Rial {
