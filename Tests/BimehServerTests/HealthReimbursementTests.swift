@@ -95,6 +95,9 @@ struct HealthReimbursementTests {
             let spent = try await HealthClaim.query(on: app.db).all()
             #expect(spent.map(\.payable) == [70_000_000] && spent.first?.$center.id == nil && spent.first?.claimID == UUID(uuidString: claimID))
 
+            // R-CL-12: the same person, cover and day is that loss, paid: refused by letter; the spouse's visit that day is not
+            #expect(try await Self.notice(flow, policyID, basePaid: 30_000_000).problemCode == "loss-already-paid")
+            #expect(try await Self.notice(flow, policyID, person: H.spouse, cover: "paraclinic", cost: 1_000_000).status == .created)
             // a second stay: base 5,000,000 < franchise 20,000,000 → base-insurer −5,000,000, franchise −15,000,000 → 80,000,000
             let second = try await Self.notice(flow, policyID, basePaid: 5_000_000, service: "1405/01/09")
             #expect(second.status == .created, "\(second.body.string)")

@@ -42,6 +42,13 @@ extension HealthHooks {
                                               basePaid: claimed.basePaid, sideCosts: claimed.sideCosts)
     }
 
+    /// R-CL-12: on a family policy one day's services of different persons or covers are different
+    /// losses; the same person and cover on the same day is the same one.
+    func isSameLoss(_ earlier: Claim, facts: ClaimFacts, on db: any Database) async throws -> Bool {
+        guard let record = try await HealthReimbursementRecord.of(earlier, on: db), let claimed = try? Self.read(facts) else { return true }
+        return record.nationalCode == claimed.nationalCode && record.cover == claimed.cover
+    }
+
     func record(_ facts: ClaimFacts, for claim: Claim, in work: UnitOfWork) async throws {
         let claimed = try Self.read(facts)
         let policy = try await claim.$policy.get(on: work.db)

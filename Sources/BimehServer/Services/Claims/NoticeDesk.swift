@@ -59,7 +59,11 @@ enum NoticeDesk {
 
         // R-CL-12: a loss of the same day on the same policy that was already paid is refused by letter.
         let earlier = try await Claim.query(on: work.db).filter(\.$policy.$id == policyID).filter(\.$lossDate == request.lossDate.description).all()
-        if let paid = earlier.first(where: { $0.status == .paid || $0.status == .paymentOrdered || $0.paidOn != nil }) {
+        var paidSameLoss: Claim?
+        for file in earlier where file.status == .paid || file.status == .paymentOrdered || file.paidOn != nil {
+            if try await hooks.isSameLoss(file, facts: request.facts, on: work.db) { paidSameLoss = file; break }
+        }
+        if let paid = paidSameLoss {
             let customer = try await policy.$customer.get(on: work.db)
             let letter = try await LetterBook.register(.outgoing, subject: "عدم امکان پرداخت دوباره: خسارت \(request.lossDate) در پروندهٔ \(paid.printedFileNumber) پرداخت شده است",
                                                        correspondent: customer.displayName, userID: principal.userID, in: work)

@@ -42,6 +42,9 @@ protocol ProductHooks: Sendable {
                        on db: any Database) async throws -> Set<String>
     /// The condition codes `examineNotice` derives from the file, which the notice form does not ask.
     var derivedConditions: Set<String> { get }
+    /// R-CL-12: whether an earlier file of the policy with the same loss date is this loss (then a
+    /// paid one refuses the notice); by default every file of the day is.
+    func isSameLoss(_ earlier: Claim, facts: ClaimFacts, on db: any Database) async throws -> Bool
     /// Keeps the checked facts on the new file.
     func record(_ facts: ClaimFacts, for claim: Claim, in work: UnitOfWork) async throws
     /// The product's facts of a file, as the file's page and API show them.
@@ -211,6 +214,7 @@ extension ProductHooks {
     func examineNotice(_ policy: Policy, claimCase: ClaimCase, facts: ClaimFacts, lossDate: JalaliDate,
                        on db: any Database) async throws -> Set<String> { [] }
     var derivedConditions: Set<String> { [] }
+    func isSameLoss(_ earlier: Claim, facts: ClaimFacts, on db: any Database) async throws -> Bool { true }
     func record(_ facts: ClaimFacts, for claim: Claim, in work: UnitOfWork) async throws {}
     func claimFacts(_ claim: Claim, on db: any Database) async throws -> [ClaimFactView] { [] }
     func refusal(for claim: Claim, policy: Policy, on db: any Database) async throws -> String? { nil }
