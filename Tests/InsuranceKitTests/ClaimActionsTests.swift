@@ -23,9 +23,10 @@ struct ClaimActionsTests {
         .closedUnpaid: [.decideLateNotice, .recordMinutes],
     ]
 
-    /// The head's row: approvals and the payment order only.
+    /// The head's row: approvals and the payment order, and the decision on a late notice where
+    /// the product leaves it to the head (R-SH-08; the desk holds a file to its product's decider).
     private static let head: Table = [
-        .notified: [],
+        .notified: [.decideLateNotice],
         .documentsPending: [.approveInspection],
         .inspection: [.approveInspection],
         .assessed: [.approveInspection],
@@ -35,8 +36,8 @@ struct ClaimActionsTests {
         .paymentOrdered: [.approveInspection],
         .paid: [.approveInspection, .approveExpertFee],
         .closed: [.approveInspection, .approveExpertFee],
-        .rejected: [.approveInspection],
-        .closedUnpaid: [.approveInspection],
+        .rejected: [.decideLateNotice, .approveInspection],
+        .closedUnpaid: [.decideLateNotice, .approveInspection],
     ]
 
     /// The accountant's row: the payment of the ordered file only (R-CL-10).
@@ -111,8 +112,9 @@ struct ClaimActionsTests {
                 }
             }
         }
-        // expert 7+7+7+8+6+3+10+2+4+2+2+2 = 60, head 14, accountant 1 (payment-ordered: record-payment)
-        #expect(allowed == 75)
+        // expert 7+7+7+8+6+3+10+2+4+2+2+2 = 60, head 14 + 3 late-notice decisions (notified, rejected,
+        // closed unpaid; R-SH-08), accountant 1 (payment-ordered: record-payment)
+        #expect(allowed == 78)
         // the payload does not matter to who may do it
         #expect(ClaimEvent.reject(reason: "خارج از مهلت").action == .reject)
         #expect(ClaimEvent.closeUnpaid(reason: "").action == .closeUnpaid)
@@ -147,7 +149,8 @@ struct ClaimActionsTests {
                     #expect(error?.code == (action.target == nil ? Self.stepCodes[action] : "invalid-claim-transition"),
                             "\(action) in \(state)")
                 }
-                for role in Role.allCases where role != owner {
+                // R-SH-08: the head, too, decides a late notice (where the product says so)
+                for role in Role.allCases where role != owner && !(action == .decideLateNotice && role == .head) {
                     #expect(refusal(action, state, role)?.code == "forbidden")
                 }
             }

@@ -13,6 +13,8 @@ struct ClaimStep: Sendable {
 
     struct Input: Sendable {
         var subjectUnchanged: Bool?
+        /// R-SH-08: the head's acceptance of a late notice (with `reason`).
+        var accept: Bool?
         var visitDate: String?
         var expert: String?
         var independentExpert: String?
@@ -38,10 +40,13 @@ struct ClaimStep: Sendable {
         var reader = FieldReader()
         switch name {
         case .lateNotice:
-            let unchanged = input.subjectUnchanged ?? reader.missing("subjectUnchanged")
+            // the expert attests `subjectUnchanged`; the head answers `accept` with a reason (R-SH-08)
+            let answer = input.subjectUnchanged ?? input.accept ?? reader.missing(input.reason == nil ? "subjectUnchanged" : "accept")
             try reader.throwIfAny()
-            let attested = unchanged ?? false
-            body = { claim, principal, work in try await ClaimWorkflow.decideLateNotice(claim, subjectUnchanged: attested, principal: principal, in: work) }
+            let approved = answer ?? false, reason = input.reason
+            body = { claim, principal, work in
+                try await ClaimWorkflow.decideLateNotice(claim, subjectUnchanged: approved, reason: reason, principal: principal, in: work)
+            }
         case .documentRequest:
             body = { claim, principal, work in _ = try await ClaimWorkflow.requestDocuments(claim, principal: principal, in: work) }
         case .inspection:

@@ -18,7 +18,8 @@ struct OpenClaim: Sendable {
         var lossDate: JalaliDate
         var noticeDate: JalaliDate
         var description: String
-        var claimCase: ClaimCase
+        /// Nil when the notice names none: the product's default case.
+        var claimCase: ClaimCase?
         var claimKnownDate: JalaliDate?
         var conditions: [String]
         var facts: ClaimFacts
@@ -35,11 +36,12 @@ struct OpenClaim: Sendable {
         let loss = reader.date(input.lossDate, "lossDate"), notice = reader.date(input.noticeDate, "noticeDate")
         let description = reader.text(input.description, "description", max: 2000)
         let claimKnown = input.claimKnownDate.flatMap { $0.isEmpty ? nil : reader.date($0, "claimKnownDate") }
-        let claimCase = ClaimCase(rawValue: input.kind.flatMap { $0.isEmpty ? nil : $0 } ?? ClaimCase.general.rawValue).flatMap { known.contains($0) ? $0 : nil }
-        if claimCase == nil {
+        let named = input.kind.flatMap { $0.isEmpty ? nil : ClaimCase(rawValue: $0) }
+        if let named, !known.contains(named) {
             reader.add("kind", "invalid-kind", "نوع خسارت باید یکی از " + known.map(\.rawValue).joined(separator: "، ") + " باشد.")
         }
-        guard let loss, let notice, let description, let claimCase else { return nil }
+        let claimCase = named.flatMap { known.contains($0) ? $0 : nil }
+        guard let loss, let notice, let description, named == nil || claimCase != nil else { return nil }
         return Fields(lossDate: loss, noticeDate: notice, description: description, claimCase: claimCase, claimKnownDate: claimKnown,
                       conditions: input.conditions ?? [], facts: input.facts)
     }

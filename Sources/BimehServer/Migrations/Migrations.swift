@@ -32,6 +32,8 @@ enum BimehMigrations {
         M027_CreateHealthCenters(),
         M028_AddIdempotencyLease(),
         M029_CreateHealthStatements(),
+        M030_CreateHealthReimbursements(),
+        // last: seals the rows every earlier migration left
         M040_SealExistingRows(),
     ]
 }

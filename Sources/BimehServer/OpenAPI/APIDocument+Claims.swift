@@ -16,8 +16,11 @@ extension APIDocument {
                       roles: staff, tag: "claims", request: nil, responses: [(200, "A page of files", Schemas.page(ClaimSchemas.claim))]),
             Operation(method: .GET, path: "/api/v1/claims/{id}", summary: "One file with documents, timeline and payment orders",
                       roles: staff, tag: "claims", request: nil, responses: [(200, "The file (ETag: its version)", ClaimSchemas.claim)]),
-            step("late-notice", "R-CL-03: the expert attests whether the insured subject is unchanged",
-                 request: Schemas.object(["subjectUnchanged": ["type": "boolean"]], required: ["subjectUnchanged"])),
+            step("late-notice", "R-CL-03: the expert attests whether the insured subject is unchanged; R-SH-08 (health): the head accepts or rejects with a reason for the letter",
+                 roles: [.claims, .head],
+                 request: Schemas.object(["subjectUnchanged": ["type": "boolean"],
+                                          "accept": ["type": "boolean", "description": "R-SH-08: the head's decision (health reimbursement)"],
+                                          "reason": ["type": "string", "description": "R-SH-08: the reason, printed in the letter to the insured"]])),
             step("document-request", "R-CL-06: letter listing the documents still missing"),
             Operation(method: .POST, path: "/api/v1/claims/{id}/documents", summary: "Upload a scanned document (multipart: code, file; PDF/JPEG/PNG ≤ 5 MB)",
                       roles: [.claims], tag: "claims",
@@ -88,6 +91,11 @@ enum ClaimSchemas {
         "kind": Schemas.enumeration(ProductCatalog.standard.claimCases.map(\.rawValue)),
         "atFaultLicensed": ["type": "boolean", "description": "third party: did the at-fault driver hold a licence (R-TP-11)"],
         "policeSketch": ["type": "boolean", "description": "third party, property damage: is there a police sketch (R-TP-12)"],
+        "personNationalCode": ["type": "string", "description": "health reimbursement (R-SH-08): the insured person; `lossDate` is the service date"],
+        "cover": ["type": "string", "description": "health reimbursement: the cover (`hospitalization`, `paraclinic`, …, `organ-purchase`)"],
+        "cost": ["type": "integer", "description": "health reimbursement: the cost paid, rials"],
+        "basePaid": ["type": "integer", "description": "health reimbursement: what the base insurer paid, rials (default 0)"],
+        "sideCosts": ["type": "integer", "description": "health reimbursement: side costs (prosthesis, lens …), paid within the hospitalization ceiling left (R-SH-05/06)"],
     ], required: ["policyId", "lossDate", "noticeDate", "description"])
 
     static let claim = Schemas.object([
@@ -98,6 +106,8 @@ enum ClaimSchemas {
         "salvage": Schemas.integer, "agreedAmount": Schemas.integer, "endReason": Schemas.string, "paidOn": Schemas.jalaliDate,
         "missingDocuments": ["type": "array", "items": ["type": "object"]], "documents": ["type": "array", "items": ["type": "object"]],
         "entries": ["type": "array", "items": ["type": "object"]], "paymentOrders": ["type": "array", "items": orderDetail],
+        "facts": ["type": "array", "description": "the product's facts of the file (health: personNationalCode, cover, cost, basePaid, sideCosts)",
+                  "items": Schemas.object(["name": Schemas.string, "label": Schemas.string, "value": Schemas.string, "amount": Schemas.integer])],
     ], required: ["id", "fileNumber", "status", "noticeLate"])
 
     static let settlement = Schemas.object([

@@ -102,6 +102,9 @@ extension ClaimStateMachine {
         switch action {
         case .approveInspection, .orderPayment, .approveExpertFee: [.head]
         case .recordPayment: [.accountant]
+        // R-CL-03 the expert's attestation, R-SH-08 the head's acceptance: the product's
+        // `LateNoticePolicy.decider` says which one a file waits for
+        case .decideLateNotice: [.claims, .head]
         default: [.claims]
         }
     }

@@ -166,6 +166,14 @@ extension ProductLine {
         return entry.documents
     }
 
+    /// The case of a notice that names none: `general` where the line knows it (property and
+    /// engineering losses), else the line's only case; else `general`, which the line refuses.
+    public var defaultClaimCase: ClaimCase {
+        let cases = claimCases.map(\.claimCase)
+        if cases.contains(.general) || cases.count != 1 { return .general }
+        return cases[0]
+    }
+
     public func documentConditions(for claimCase: ClaimCase) -> [DocumentCondition] {
         var seen = Set<String>()
         let documents = claimCases.first { $0.claimCase == claimCase }?.documents ?? []

@@ -12,7 +12,8 @@ struct ClaimController: RouteCollection {
         experts.post(.api(.claims), use: open)
         staff.get(.api(.claims), use: queue)
         staff.get(.api(.claim(.key)), use: show)
-        experts.post(step(.lateNotice), use: lateNotice)
+        // R-CL-03 the expert's attestation, R-SH-08 the head's decision: the product says whose
+        routes.grouped(RequireRole([.claims, .head])).post(step(.lateNotice), use: lateNotice)
         experts.post(step(.documentRequest), use: documentRequest)
         experts.on(.POST, step(.documents), body: .collect(maxSize: ClaimDocumentStore.maxUploadBody), use: upload)
         staff.get(.api(.claimDocument(.key, .key)), use: download)
@@ -39,7 +40,8 @@ struct ClaimController: RouteCollection {
 
     struct OpenClaimBody: StrictRequestBody {
         static let fields: Set<String> = ["policyId", "lossDate", "noticeDate", "description", "kind", "claimKnownDate", "conditions",
-                                              "atFaultLicensed", "policeSketch", "driverLicenceClass"]
+                                              "atFaultLicensed", "policeSketch", "driverLicenceClass",
+                                              "personNationalCode", "cover", "cost", "basePaid", "sideCosts"]
         var policyId: String?
         var lossDate: String?
         var noticeDate: String?
@@ -50,11 +52,17 @@ struct ClaimController: RouteCollection {
         var policeSketch: Bool?
         var driverLicenceClass: String?
         var conditions: [String]?
+        var personNationalCode: String?
+        var cover: String?
+        var cost: Int64?
+        var basePaid: Int64?
+        var sideCosts: Int64?
 
         /// The product facts given, by field name; the product's hooks decide which it takes.
         var facts: ClaimFacts {
             ClaimFacts(flags: ["atFaultLicensed": atFaultLicensed, "policeSketch": policeSketch].compactMapValues { $0 },
-                       texts: ["driverLicenceClass": driverLicenceClass].compactMapValues { $0 })
+                       texts: ["driverLicenceClass": driverLicenceClass, "personNationalCode": personNationalCode, "cover": cover].compactMapValues { $0 },
+                       amounts: ["cost": cost, "basePaid": basePaid, "sideCosts": sideCosts].compactMapValues { $0 })
         }
     }
 
@@ -129,13 +137,15 @@ struct ClaimController: RouteCollection {
     }
 
     struct LateNotice: StrictRequestBody {
-        static let fields: Set<String> = ["subjectUnchanged"]
+        static let fields: Set<String> = ["subjectUnchanged", "accept", "reason"]
         var subjectUnchanged: Bool?
+        var accept: Bool?
+        var reason: String?
     }
 
     @Sendable func lateNotice(req: Request) async throws -> Response {
         let body = try req.decodeStrict(LateNotice.self)
-        return try await run(req, ClaimStep(.lateNotice, .init(subjectUnchanged: body.subjectUnchanged)))
+        return try await run(req, ClaimStep(.lateNotice, .init(subjectUnchanged: body.subjectUnchanged, accept: body.accept, reason: body.reason)))
     }
 
     @Sendable func documentRequest(req: Request) async throws -> Response { try await run(req, ClaimStep(.documentRequest, .init())) }

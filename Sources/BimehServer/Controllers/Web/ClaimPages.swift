@@ -81,14 +81,23 @@ struct ClaimPages: RouteCollection {
         }
 
         /// The products' facts answered on the form, by the API's field names: yes/no as flags,
-        /// other answers as text; unanswered questions are absent.
+        /// rials as amounts (an unreadable one stays text, for the product to refuse), other
+        /// answers as text; unanswered questions are absent.
         var answers: [String: String] = [:]
 
         func facts(_ questions: [NoticeQuestion]) -> ClaimFacts {
             var facts = ClaimFacts()
             for question in questions {
                 guard let answer = answers[question.name], !answer.isEmpty else { continue }
-                if let flag = Self.flag(answer) { facts.flags[question.name] = flag } else { facts.texts[question.name] = answer }
+                if question.amount, let rials = FormInput.integer(answer) {
+                    facts.amounts[question.name] = rials
+                } else if question.choices.isEmpty {
+                    facts.texts[question.name] = answer
+                } else if let flag = Self.flag(answer) {
+                    facts.flags[question.name] = flag
+                } else {
+                    facts.texts[question.name] = answer
+                }
             }
             return facts
         }
@@ -138,6 +147,10 @@ struct ClaimPages: RouteCollection {
         var name: String
         var label: String
         var choices: [CaseOption]
+        /// A typed answer (no choices): its value as entered, and whether it is rials.
+        var typed: Bool
+        var value: String
+        var amount: Bool
     }
 
     /// The notice form's context: the cases and questions come from the product book.
@@ -151,7 +164,7 @@ struct ClaimPages: RouteCollection {
         let questions = products.noticeQuestions.map { q in
             QuestionView(name: q.name, label: q.label, choices: q.choices.map {
                 CaseOption(value: $0.value, label: $0.label, selected: form.answers[q.name] == $0.value)
-            })
+            }, typed: q.choices.isEmpty, value: form.answers[q.name] ?? "", amount: q.amount)
         }
         return NoticeContext(chrome: PageChrome(req, title: "اعلام خسارت"), form: form, errors: errors,
                              conditions: conditionOptions(products, checked: form.conditions ?? []), caseGroups: groups, questions: questions)
@@ -164,8 +177,12 @@ struct ClaimPages: RouteCollection {
     }
 
     static func conditionOptions(_ products: ProductBook, checked: [String]) -> [ConditionOption] {
+        // conditions a product derives from the file itself are not asked
         var seen = Set<String>()
-        return products.catalog.lines.flatMap { line in line.claimCases.flatMap { line.documentConditions(for: $0.claimCase) } }
+        return products.catalog.lines.flatMap { line in
+            let derived = products.hooks(line.code).derivedConditions
+            return line.claimCases.flatMap { line.documentConditions(for: $0.claimCase) }.filter { !derived.contains($0.code) }
+        }
             .filter { seen.insert($0.code).inserted }
             .map { ConditionOption(code: $0.code, question: $0.question, checked: checked.contains($0.code)) }
     }
@@ -242,6 +259,12 @@ struct ClaimPages: RouteCollection {
         var can: Actions
         /// A third-party bodily case: assessed as a share of the diya (R-TP-10).
         var inDiya = false
+        /// R-SH-08: the late notice is the head's to accept or reject with a reason.
+        var lateByHead = false
+        /// The assessment form's wording (health: the accepted cost, no salvage).
+        var assessment = AssessmentFields()
+        /// The product's facts of the file (health: person, cover, cost, base insurer's share).
+        var facts: [ClaimFactView] = []
     }
 
     struct ChecklistRow: Encodable {
@@ -278,14 +301,16 @@ struct ClaimPages: RouteCollection {
         let policy = try await claim.$policy.get(on: req.db)
         let customer = try await policy.$customer.get(on: req.db)
         var lines: [LineRow] = [], approved: Int64?, payable: Int64?, settlementError: String?
-        if claim.loss != nil {
-            do {
-                let s = try await SettlementDesk.settlement(claim, products: req.bimeh.products, on: req.db)
-                lines = s.lines.map { LineRow(label: $0.label, rule: $0.rule, amount: $0.amount.amount) }
-                approved = s.approved.amount
-                payable = s.payable.amount
-            } catch let error as AppError { settlementError = error.detail }
-        }
+        let hooks = req.bimeh.products.hooks(claim.product)
+        // before the assessment only a product settling by its own lines has a breakdown (health: the claimed cost)
+        do {
+            let s = try await SettlementDesk.settlement(claim, products: req.bimeh.products, on: req.db)
+            lines = s.lines.map { LineRow(label: $0.label, rule: $0.rule, amount: $0.amount.amount) }
+            approved = s.approved.amount
+            payable = s.payable.amount
+        } catch let error as AppError where error.code != "not-assessed" || claim.loss != nil {
+            settlementError = error.detail
+        } catch let error as AppError where error.code == "not-assessed" {}
         let id = try claim.requireID()
         let audit = try await AuditRecord.query(on: req.db).filter(\.$entity == "claim").filter(\.$entityID == id.uuidString).sort(\.$id).all()
         let checklist = try req.bimeh.products.checklist(claim.product, case: claim.claimCase)
@@ -296,8 +321,9 @@ struct ClaimPages: RouteCollection {
         let allowed = Set(ClaimStateMachine.actions(from: state, role: principal.role))
         let lateOpen = claim.noticeLate && claim.lateDecision == nil
         let fees = view.entries.filter { $0.kind == "expert-fee" }
+        let latePolicy = try req.bimeh.products.claimRules(claim.product).lateNoticePolicy
         var can = Actions()
-        can.decideLate = allowed.contains(.decideLateNotice) && lateOpen && !state.isTerminal
+        can.decideLate = allowed.contains(.decideLateNotice) && lateOpen && !state.isTerminal && principal.role == (latePolicy.decider ?? .claims)
         can.requestDocuments = allowed.contains(.requestDocuments) && !lateOpen
         can.upload = allowed.contains(.uploadDocument)
         can.inspect = allowed.contains(.scheduleInspection) && !lateOpen
@@ -319,12 +345,15 @@ struct ClaimPages: RouteCollection {
             productTitle: (try? req.bimeh.products.line(claim.product).title) ?? claim.product.rawValue,
             settlement: lines, approved: approved, payable: payable, settlementError: settlementError,
             timeline: audit.map { TimelineRow(at: $0.at.prefix(16).replacingOccurrences(of: "T", with: " "), actor: $0.actorName, text: Self.describe($0)) },
-            checklist: checklist.map { ChecklistRow(code: $0.code, title: $0.title, required: $0.required, received: received.contains($0.code)) },
+            // a conditional document whose condition holds on the file is as required as the others (R-CL-06)
+            checklist: checklist.map { ChecklistRow(code: $0.code, title: $0.title, required: $0.isRequired(when: Set(claim.conditions ?? [])),
+                                                    received: received.contains($0.code)) },
             orders: try orders.map { OrderRow(number: $0.printedNumber, amount: $0.amount, href: WebPath.paymentOrder(try $0.requireID()),
                                               purpose: $0.purpose == "expert-fee" ? "حق‌الزحمهٔ کارشناس" : "خسارت",
                                               paidOn: $0.paidOn, transferReference: $0.transferReference) },
             links: Links(id), today: req.bimeh.clock.today().description, errors: errors, can: can,
-            inDiya: req.bimeh.products.hooks(claim.product).assessesByShare(claim))
+            inDiya: hooks.assessesByShare(claim), lateByHead: latePolicy.decider == .head, assessment: hooks.assessmentFields,
+            facts: view.facts)
         return try await req.page("claims/show", context, status: status)
     }
 
@@ -334,7 +363,8 @@ struct ClaimPages: RouteCollection {
         switch record.action {
         case "claim.opened": return "پرونده تشکیل شد (بیمه‌نامه \(after["policy"] ?? ""))"
         case "claim.document-received": return "سند دریافت شد: \(after["code"] ?? "")"
-        case "claim.late-notice-accepted": return "اعلام دیرهنگام پذیرفته شد (موضوع بیمه تغییر نکرده)"
+        case "claim.late-notice-accepted":
+            return after["reason"].map { "اعلام دیرهنگام پذیرفته شد: \($0)" } ?? "اعلام دیرهنگام پذیرفته شد (موضوع بیمه تغییر نکرده)"
         case let action where action.hasPrefix("claim.entry."): return after["text"] ?? action
         case let action where action.hasPrefix("claim."):
             let state = ClaimState(rawValue: after["status"] ?? "")?.title ?? action
@@ -347,6 +377,7 @@ struct ClaimPages: RouteCollection {
 
     struct StepForm: Content {
         var subjectUnchanged: String?
+        var accept: String?
         var visitDate: String?
         var expert: String?
         var independentExpert: String?
@@ -375,6 +406,7 @@ struct ClaimPages: RouteCollection {
         let agreed = text(form.agreedAmount), amount = text(form.amount)
         return ClaimStep.Input(
             subjectUnchanged: form.subjectUnchanged == "yes" ? true : form.subjectUnchanged == "no" ? false : nil,
+            accept: form.accept == "yes" ? true : form.accept == "no" ? false : nil,
             visitDate: text(form.visitDate), expert: text(form.expert), independentExpert: text(form.independentExpert), text: text(form.text),
             reason: text(form.reason), date: text(form.date), notes: text(form.notes),
             agreedAmount: agreed.map { rials($0) ?? 0 }, amount: amount.map { rials($0) ?? 0 }, assessment: assessment(form))
@@ -396,7 +428,9 @@ struct ClaimPages: RouteCollection {
         let form = (try? req.content.decode(StepForm.self)) ?? StepForm()
         let step = req.parameters.get("step") ?? ""
         let heads: Set<String> = ["inspection-approval", "payment-order", "expert-fee-approval"]
-        guard principal.role == (heads.contains(step) ? .head : .claims) else { throw AppError.forbidden }
+        // a late notice is the expert's or the head's by the product (R-CL-03, R-SH-08): the desk decides
+        let either = step == "late-notice" && [.claims, .head].contains(principal.role)
+        guard either || principal.role == (heads.contains(step) ? .head : .claims) else { throw AppError.forbidden }
         do {
             if step == "payment-order" {
                 let command = try OrderClaimPayment(.init(collector: form.collector, notarizedCertificate: form.notarizedCertificate,

@@ -47,8 +47,9 @@ final class HealthIntroduction: Model, @unchecked Sendable {
     init() {}
 }
 
-/// A direct claim at a contracted center (R-SH-07), or later a reimbursement: the payable amount
-/// is what the insurer owes, and what it spent of the person's cover ceiling (R-SH-06).
+/// A direct claim at a contracted center (R-SH-07), or what a reimbursement file's payment order
+/// spent (R-SH-08, no center, `claimID` the file): the payable amount is what the insurer owes,
+/// and what it spent of the person's cover ceiling (R-SH-06).
 final class HealthClaim: Model, @unchecked Sendable {
     static let schema = "health_claims"
 
@@ -66,10 +67,35 @@ final class HealthClaim: Model, @unchecked Sendable {
     @Field(key: "insured_share") var insuredShare: Int64
     @Field(key: "lines") var lines: String
     @OptionalField(key: "introduction_id") var introductionID: UUID?
+    /// The reimbursement file (R-SH-08) whose payment order spent this; nil for a direct claim.
+    @OptionalField(key: "claim_id") var claimID: UUID?
     @OptionalParent(key: "created_by") var createdBy: User?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+}
+
+/// A reimbursement file's health facts (R-SH-08), kept beside the generic claim file.
+final class HealthReimbursementRecord: Model, @unchecked Sendable {
+    static let schema = "health_reimbursements"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "claim_id") var claim: Claim
+    @Parent(key: "policy_id") var policy: Policy
+    /// The person's cover window on the service day.
+    @Parent(key: "person_id") var person: HealthPersonRecord
+    @Field(key: "national_code") var nationalCode: String
+    @Field(key: "cover") var cover: String
+    @Field(key: "cost") var cost: Int64
+    @Field(key: "base_paid") var basePaid: Int64
+    /// Side costs (prosthesis, lens …) claimed with the file, paid from the hospitalization ceiling.
+    @Field(key: "side_costs") var sideCosts: Int64
+
+    init() {}
+
+    static func of(_ claim: Claim, on db: any Database) async throws -> HealthReimbursementRecord? {
+        try await query(on: db).filter(\.$claim.$id == claim.requireID()).first()
+    }
 }
 
 /// A center's approved month (R-SH-07): its claims' count and total frozen at approval, then paid.

@@ -104,20 +104,23 @@ enum HealthClaimDesk {
         let inputs = try HealthPersonsDesk.inputs(of: row.policy)
         let tariff = try HealthTariff.forYear(try JalaliDate(parsing: row.policy.startDate).year)
         guard let plan = tariff.plan(inputs.plan) else { throw notCovered("طرح این بیمه‌نامه در تعرفه نیست.") }
-        guard tariff.plans.contains(where: { $0.cover(code) != nil }) else {
+        guard HealthPlan.isKnownCover(code, in: tariff) else {
             throw AppError.validation([FieldError(field: "cover", code: "unknown-cover", message: "پوشش «\(code)» شناخته نیست.")])
         }
-        guard let cover = plan.cover(code), !cover.optional || inputs.optionalCovers.contains(code) else {
+        // one reading of the plan's covers for both paths (organ purchase included, R-SH-06)
+        guard let cover = plan.claimCover(code, bought: inputs.optionalCovers) else {
             throw notCovered("پوشش «\(code)» در طرح این بیمه‌شده نیست.")
         }
         return (row, row.policy, plan, cover)
     }
 
-    /// What earlier claims paid of the person's cover under this policy (its one policy year).
-    static func spent(person: String, policy: Policy, cover: String, on db: any Database) async throws -> Rial {
+    /// What earlier claims paid of the person's cover under this policy (its one policy year):
+    /// direct claims and reimbursement files' payment orders alike (R-SH-06), but for the file
+    /// `excluding` whose own breakdown is asked.
+    static func spent(person: String, policy: Policy, cover: String, excluding file: UUID? = nil, on db: any Database) async throws -> Rial {
         let rows = try await HealthPersonRecord.query(on: db).filter(\.$policy.$id == policy.requireID()).filter(\.$nationalCode == person).all()
         let claims = try await HealthClaim.query(on: db).filter(\.$person.$id ~~ rows.compactMap(\.id)).filter(\.$cover == cover).all()
-        return try Rial.sum(claims.map { Rial(amount: $0.payable) })
+        return try Rial.sum(claims.filter { file == nil || $0.claimID != file }.map { Rial(amount: $0.payable) })
     }
 
     private static func introduction(_ request: Request, center: HealthCenter, on db: any Database) async throws -> HealthIntroduction {

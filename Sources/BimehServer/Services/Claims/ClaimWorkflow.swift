@@ -39,26 +39,42 @@ enum ClaimWorkflow {
     }
 
     /// R-CL-03: the expert attests whether the insured subject changed; a late file goes on or ends.
-    static func decideLateNotice(_ claim: Claim, subjectUnchanged: Bool, principal: Principal, in work: UnitOfWork) async throws {
+    /// R-SH-08: where the head decides (`LateNoticePolicy.headDecides`), `approved` is the head's
+    /// acceptance and the reason goes to the insured by letter either way.
+    static func decideLateNotice(_ claim: Claim, subjectUnchanged approved: Bool, reason: String? = nil, principal: Principal,
+                                 in work: UnitOfWork) async throws {
         guard claim.noticeLate, claim.lateDecision == nil else {
             throw AppError.conflict("no-late-decision-pending", "این پرونده تصمیم دیرکرد اعلام لازم ندارد یا پیش‌تر تصمیم گرفته شده است.")
         }
-        let rules = try work.products.claimRules(claim.product)
-        let decision = rules.lateNoticePolicy.decide(subjectUnchanged: subjectUnchanged)
+        let policy = try work.products.claimRules(claim.product).lateNoticePolicy
+        guard principal.role == (policy.decider ?? .claims) else { throw AppError.forbidden }
+        let why = Normalize.text(reason ?? "")
+        if policy.decisionNeedsReason && why.isEmpty {
+            throw AppError.validation([FieldError(field: "reason", code: "reason-required", message: "دلیل تصمیم را برای نامهٔ بیمه‌گذار بنویسید.")])
+        }
+        let decision = policy.decide(subjectUnchanged: approved)
         claim.lateDecision = decision
         try await claim.save(on: work.db)
+        let customer = try await customerName(claim, on: work.db)
         if decision == .reject {
-            try await endWithLetter(claim, event: .reject(reason: "اعلام خسارت پس از مهلت و تغییر وضعیت موضوع بیمه"),
-                                    customer: try await customerName(claim, on: work.db), principal: principal, in: work)
-        } else {
-            try await work.audit("claim.late-notice-accepted", entity: "claim", id: try claim.requireID().uuidString, after: ["decision": decision.rawValue])
+            let text = policy.decisionNeedsReason ? "اعلام خسارت دیرهنگام پذیرفته نشد: \(why)" : "اعلام خسارت پس از مهلت و تغییر وضعیت موضوع بیمه"
+            try await endWithLetter(claim, event: .reject(reason: text), customer: customer, principal: principal, in: work)
+            return
         }
+        var after = ["decision": decision.rawValue]
+        if policy.decisionNeedsReason {
+            let letter = try await LetterBook.register(.outgoing, subject: "پذیرش اعلام دیرهنگام پروندهٔ خسارت \(claim.printedFileNumber): \(why)",
+                                                       correspondent: customer, userID: principal.userID, in: work)
+            try await addEntry(claim, .letter, text: "اعلام دیرهنگام پذیرفته شد: \(why)", reference: letter.registerNumber, principal: principal, in: work)
+            after["reason"] = why
+        }
+        try await work.audit("claim.late-notice-accepted", entity: "claim", id: try claim.requireID().uuidString, after: after)
     }
 
     /// A late file may not move on until the expert's attestation is in (R-CL-03).
     static func requireLateDecision(_ claim: Claim) throws {
         if claim.noticeLate && claim.lateDecision == nil {
-            throw AppError.conflict("late-notice-undecided", "اعلام خسارت دیرهنگام بوده است؛ نخست کارشناس باید تغییرنکردن موضوع بیمه را تأیید کند (R-CL-03).")
+            throw AppError.conflict("late-notice-undecided", "اعلام خسارت دیرهنگام بوده است؛ نخست باید دربارهٔ پذیرش آن تصمیم گرفته شود (R-CL-03).")
         }
     }
 
@@ -112,7 +128,11 @@ enum ClaimWorkflow {
         guard salvage <= loss else {
             throw AppError.validation([FieldError(field: "salvage", code: "invalid-salvage", message: "بازیافت نمی‌تواند بیشتر از مبلغ خسارت باشد.")])
         }
-        try await work.products.hooks(claim.product).checkAssessment(claim, loss: loss, on: work.db)
+        let hooks = work.products.hooks(claim.product)
+        if !hooks.assessmentFields.salvage && salvage > .zero {
+            throw AppError.validation([FieldError(field: "salvage", code: "not-applicable", message: "این نوع خسارت بازیافت ندارد.")])
+        }
+        try await hooks.checkAssessment(claim, loss: loss, on: work.db)
         claim.loss = loss.amount
         claim.salvage = salvage.amount
         claim.agreedAmount = nil

@@ -11,7 +11,8 @@ enum NoticeDesk {
         var lossDate: JalaliDate
         var noticeDate: JalaliDate
         var description: String
-        var claimCase: ClaimCase
+        /// Nil: the product's default case (`ProductLine.defaultClaimCase`).
+        var claimCase: ClaimCase?
         /// R-CL-02: the day the insured learned of a claim against them; nil: the loss date.
         var claimKnownDate: JalaliDate? = nil
         /// R-CL-06: the codes of the conditions that hold on the file (death, surgery, …).
@@ -47,15 +48,22 @@ enum NoticeDesk {
         } catch let e as DomainError {
             throw AppError.validation(e, field: e.field ?? "noticeDate")
         }
+        let claimCase = request.claimCase ?? line.defaultClaimCase
+        _ = try DomainErrorMapping.validating { try line.checklist(for: claimCase) }
+        try hooks.checkNoticeFacts(request.facts, claimCase: claimCase)
+        // the product's own answer first: for health, a person not insured that day is "not-covered"
+        let derived = try await hooks.examineNotice(policy, claimCase: claimCase, facts: request.facts, lossDate: request.lossDate, on: work.db)
         try checkCover(policy, lossDate: request.lossDate)
-        _ = try DomainErrorMapping.validating { try line.checklist(for: request.claimCase) }
-        try hooks.checkNoticeFacts(request.facts, claimCase: request.claimCase)
-        try hooks.checkCover(policy, claimCase: request.claimCase, facts: request.facts, lossDate: request.lossDate)
-        try checkConditions(request.conditions, line: line, claimCase: request.claimCase)
+        try hooks.checkCover(policy, claimCase: claimCase, facts: request.facts, lossDate: request.lossDate)
+        try checkConditions(request.conditions, line: line, claimCase: claimCase)
 
         // R-CL-12: a loss of the same day on the same policy that was already paid is refused by letter.
         let earlier = try await Claim.query(on: work.db).filter(\.$policy.$id == policyID).filter(\.$lossDate == request.lossDate.description).all()
-        if let paid = earlier.first(where: { $0.status == .paid || $0.status == .paymentOrdered || $0.paidOn != nil }) {
+        var paidSameLoss: Claim?
+        for file in earlier where file.status == .paid || file.status == .paymentOrdered || file.paidOn != nil {
+            if try await hooks.isSameLoss(file, facts: request.facts, on: work.db) { paidSameLoss = file; break }
+        }
+        if let paid = paidSameLoss {
             let customer = try await policy.$customer.get(on: work.db)
             let letter = try await LetterBook.register(.outgoing, subject: "عدم امکان پرداخت دوباره: خسارت \(request.lossDate) در پروندهٔ \(paid.printedFileNumber) پرداخت شده است",
                                                        correspondent: customer.displayName, userID: principal.userID, in: work)
@@ -75,11 +83,11 @@ enum NoticeDesk {
         claim.noticeDate = request.noticeDate.description
         claim.claimKnownDate = request.claimKnownDate?.description
         claim.description = request.description
-        claim.claimCase = request.claimCase
+        claim.claimCase = claimCase
         claim.status = .notified
         claim.noticeLate = notice.isLate
         if notice.isLate && rules.lateNoticePolicy == .accept { claim.lateDecision = .accept }
-        claim.conditions = Set(request.conditions).sorted()
+        claim.conditions = Set(request.conditions).union(derived).sorted()
         claim.daysLate = notice.daysLate
         claim.premiumInquiry = try QuoteDesk.json(try await premiumInquiry(policy, lossDate: request.lossDate, on: work.db))
         claim.$policy.id = policyID

@@ -6,6 +6,9 @@ import InsuranceKit
 /// that follows it: the payment order (R-CL-10, R-CL-12), its collection, the expert's fee (R-CL-11).
 enum SettlementDesk {
     static func settlement(_ claim: Claim, products: ProductBook, on db: any Database) async throws -> Settlement {
+        if let own = try await products.hooks(claim.product).settlement(claim, policy: try await claim.$policy.get(on: db), on: db) {
+            return own
+        }
         guard let loss = claim.loss, let salvage = claim.salvage else {
             throw AppError.conflict("not-assessed", "خسارت هنوز برآورد نشده است (مبلغ خسارت و بازیافت).")
         }
@@ -62,12 +65,15 @@ enum SettlementDesk {
         let policy = try await claim.$policy.get(on: work.db)
         let payee = try await ClaimWorkflow.customerName(claim, on: work.db)
         let certificateText = certificate.map { "؛ گواهی محضری شمارهٔ \($0.number) مورخ \($0.date)" } ?? ""
-        return try await PaymentOrderDesk.create(
+        let order = try await PaymentOrderDesk.create(
             amount: settlement.payable, payee: collector == .injured ? "زیان‌دیده (به معرفی بیمه‌گذار \(payee))" : payee,
             reason: "خسارت پروندهٔ \(claim.printedFileNumber) بیمه‌نامهٔ \(policy.printedNumber ?? "")" + certificateText,
             policyID: try policy.requireID(), claimID: try claim.requireID(), purpose: .claim, recipients: rules.paymentOrderCopies,
             details: .init(iban: iban, collector: collector.rawValue, certificate: certificate, lines: settlement.lines),
             principal: principal, in: work)
+        // what the order commits is spent where the product keeps it (health: the persons' ceilings, R-SH-06)
+        try await work.products.hooks(claim.product).paymentOrdered(claim, in: work)
+        return order
     }
 
     /// R-CL-10: when required, both the number and the date («notarized-certificate-required»); when

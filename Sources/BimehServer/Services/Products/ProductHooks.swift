@@ -35,12 +35,26 @@ protocol ProductHooks: Sendable {
     /// The product's conditions of cover for the case (e.g. a cover the policy must have bought),
     /// checked against the policy before the file opens.
     func checkCover(_ policy: Policy, claimCase: ClaimCase, facts: ClaimFacts, lossDate: JalaliDate) throws
+    /// The product's checks of the notice against what the database holds (e.g. the person is
+    /// insured on the loss day), before the generic cover check; answers the R-CL-06 condition
+    /// codes the facts make hold on the file.
+    func examineNotice(_ policy: Policy, claimCase: ClaimCase, facts: ClaimFacts, lossDate: JalaliDate,
+                       on db: any Database) async throws -> Set<String>
+    /// The condition codes `examineNotice` derives from the file, which the notice form does not ask.
+    var derivedConditions: Set<String> { get }
+    /// R-CL-12: whether an earlier file of the policy with the same loss date is this loss (then a
+    /// paid one refuses the notice); by default every file of the day is.
+    func isSameLoss(_ earlier: Claim, facts: ClaimFacts, on db: any Database) async throws -> Bool
     /// Keeps the checked facts on the new file.
     func record(_ facts: ClaimFacts, for claim: Claim, in work: UnitOfWork) async throws
+    /// The product's facts of a file, as the file's page and API show them.
+    func claimFacts(_ claim: Claim, on db: any Database) async throws -> [ClaimFactView]
     /// A reason to refuse the claim at notice (a letter ends the file), or nil.
     func refusal(for claim: Claim, policy: Policy, on db: any Database) async throws -> String?
     /// Checks before a loss is assessed (e.g. an approved inspection).
     func checkAssessment(_ claim: Claim, loss: Rial, on db: any Database) async throws
+    /// What the assessment in rials asks: the loss's label, and whether salvage applies.
+    var assessmentFields: AssessmentFields { get }
     /// Whether the case's loss is assessed as a share of a legal table (the diya) instead of rials.
     func assessesByShare(_ claim: Claim) -> Bool
     /// The loss of a case assessed by share.
@@ -49,6 +63,10 @@ protocol ProductHooks: Sendable {
     func claimedItems(_ policy: Policy, damaged: [DamagedItemInput]) throws -> [ClaimedItem]
     /// The cap of the settlement, and whether earlier payments on the policy reduce it (R-CL-08).
     func settlementLimit(_ claim: Claim, policy: Policy) throws -> SettlementLimit
+    /// A breakdown of the product's own lines instead of R-CL-08's (health: R-SH-04), or nil.
+    func settlement(_ claim: Claim, policy: Policy, on db: any Database) async throws -> Settlement?
+    /// After the file's payment order was issued, in its transaction (health: the ceilings spent).
+    func paymentOrdered(_ claim: Claim, in work: UnitOfWork) async throws
 
     /// Product facts shown with the policy (API `GET /policies/{id}` and the page).
     func policyFacts(_ policy: Policy) -> PolicyFacts
@@ -66,7 +84,17 @@ struct NoticeQuestion: Sendable, Encodable {
 
     var name: String
     var label: String
+    /// Empty: a typed answer (text, or rials when `amount`).
     var choices: [Choice]
+    var amount = false
+
+    static func text(_ name: String, _ label: String) -> NoticeQuestion {
+        NoticeQuestion(name: name, label: label, choices: [])
+    }
+
+    static func rials(_ name: String, _ label: String) -> NoticeQuestion {
+        NoticeQuestion(name: name, label: label, choices: [], amount: true)
+    }
 
     static func yesNo(_ name: String, _ label: String) -> NoticeQuestion {
         NoticeQuestion(name: name, label: label, choices: [Choice(value: "yes", label: "بله"), Choice(value: "no", label: "خیر")])
@@ -85,6 +113,13 @@ struct DamagedItemInput: Sendable {
     var loss: Int64?
 }
 
+/// The assessment form in rials (R-CL-07) as a product words it.
+struct AssessmentFields: Sendable, Encodable {
+    var lossLabel = "مبلغ خسارت (ارزش جایگزینی، ریال)"
+    /// Salvage (بازیافت) is assessed; where not, a salvage above zero is "not-applicable".
+    var salvage = true
+}
+
 struct SettlementLimit: Sendable {
     var cap: Rial
     var countsPreviousPayments: Bool
@@ -94,8 +129,20 @@ struct SettlementLimit: Sendable {
 struct ClaimFacts: Sendable {
     var flags: [String: Bool] = [:]
     var texts: [String: String] = [:]
+    /// Rials (API integers; a form's answer when it reads as one).
+    var amounts: [String: Int64] = [:]
     subscript(_ name: String) -> Bool? { flags[name] }
-    var names: [String] { (Array(flags.keys) + Array(texts.keys)).sorted() }
+    var names: [String] { (Array(flags.keys) + Array(texts.keys) + Array(amounts.keys)).sorted() }
+}
+
+/// One product fact of a claim file as shown (API `facts`, the file's page).
+struct ClaimFactView: Content {
+    /// The API's field name.
+    var name: String
+    var label: String
+    var value: String
+    /// Rials, for pages that format amounts.
+    var amount: Int64?
 }
 
 /// Product fields of the policy view. Only members some product fills; nil elsewhere.
@@ -164,9 +211,15 @@ extension ProductHooks {
     }
 
     func checkCover(_ policy: Policy, claimCase: ClaimCase, facts: ClaimFacts, lossDate: JalaliDate) throws {}
+    func examineNotice(_ policy: Policy, claimCase: ClaimCase, facts: ClaimFacts, lossDate: JalaliDate,
+                       on db: any Database) async throws -> Set<String> { [] }
+    var derivedConditions: Set<String> { [] }
+    func isSameLoss(_ earlier: Claim, facts: ClaimFacts, on db: any Database) async throws -> Bool { true }
     func record(_ facts: ClaimFacts, for claim: Claim, in work: UnitOfWork) async throws {}
+    func claimFacts(_ claim: Claim, on db: any Database) async throws -> [ClaimFactView] { [] }
     func refusal(for claim: Claim, policy: Policy, on db: any Database) async throws -> String? { nil }
     func checkAssessment(_ claim: Claim, loss: Rial, on db: any Database) async throws {}
+    var assessmentFields: AssessmentFields { AssessmentFields() }
     func assessesByShare(_ claim: Claim) -> Bool { false }
 
     func lossFromShare(_ claim: Claim, share: Percent, death: Bool) throws -> Rial {
@@ -183,6 +236,9 @@ extension ProductHooks {
     func settlementLimit(_ claim: Claim, policy: Policy) throws -> SettlementLimit {
         SettlementLimit(cap: Rial(amount: policy.sumInsured), countsPreviousPayments: true)
     }
+
+    func settlement(_ claim: Claim, policy: Policy, on db: any Database) async throws -> Settlement? { nil }
+    func paymentOrdered(_ claim: Claim, in work: UnitOfWork) async throws {}
 
     func policyFacts(_ policy: Policy) -> PolicyFacts { PolicyFacts() }
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel { PolicyPanel() }

@@ -34,6 +34,8 @@ struct ClaimView: Content {
     var documents: [DocumentView]
     var entries: [EntryView]
     var paymentOrders: [PaymentOrderDetail]
+    /// The product's facts of the file (health: `personNationalCode`, `cover`, `cost`, `basePaid`).
+    var facts: [ClaimFactView]
 
     struct DocumentView: Content {
         var id: UUID?
@@ -66,7 +68,7 @@ struct ClaimView: Content {
             endReason: c.endReason, paidOn: c.paidOn, missingDocuments: try await ClaimWorkflow.missingDocuments(c, products: products, on: db),
             documents: documents.map { DocumentView(id: $0.id, code: $0.code, filename: $0.filename, contentType: $0.contentType, size: $0.size) },
             entries: entries.map { EntryView(kind: $0.kind.rawValue, date: $0.entryDate, text: $0.text, amount: $0.amount, reference: $0.reference) },
-            paymentOrders: try orders.map(PaymentOrderDetail.init))
+            paymentOrders: try orders.map(PaymentOrderDetail.init), facts: try await products.hooks(c.product).claimFacts(c, on: db))
     }
 }
 
