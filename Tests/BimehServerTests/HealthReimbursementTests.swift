@@ -18,6 +18,7 @@ struct HealthReimbursementTests {
         for payment in try await Payment.query(on: flow.app.db).filter(\.$policy.$id == UUID(uuidString: policyID)!).all() {
             payment.settledOn = "1404/12/01"
             try await payment.save(on: flow.app.db)
+            try await TestApp.reseal(flow.app, "payment", try payment.requireID())
         }
         return policyID
     }
