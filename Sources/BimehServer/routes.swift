@@ -37,6 +37,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: HealthProposalPages())
     try signedIn.register(collection: HealthCenterPages())
     try signedIn.register(collection: HealthPolicyPages())
+    try signedIn.register(collection: HealthIntroductionPages())
     try signedIn.register(collection: PolicyPages())
     try signedIn.register(collection: PaymentPages())
     try signedIn.register(collection: EndorsementPages())

@@ -34,7 +34,7 @@ struct ExportTariffCommand: AsyncCommand {
             throw ExitCode(1)
         }
         guard let data = try format.export(signature.year) else {
-            context.console.error("No \(format.product) tariff for \(signature.year).")
+            context.console.error("No \(format.product.rawValue) tariff for \(signature.year).")
             throw ExitCode(1)
         }
         if let file = signature.output { try data.write(to: URL(fileURLWithPath: file)) } else { context.console.print(String(decoding: data, as: UTF8.self)) }
@@ -62,7 +62,7 @@ struct LoadTariffCommand: AsyncCommand {
         }
         do {
             let loaded = try await TariffFiles.load(data, product: signature.product, on: app, actor: .system("tariffs-load"))
-            context.console.print("\(loaded.product) tariff \(loaded.year) stored" + (loaded.comparedWith.map { "; changes against \($0):" } ?? ":"))
+            context.console.print("\(loaded.product.rawValue) tariff \(loaded.year) stored" + (loaded.comparedWith.map { "; changes against \($0):" } ?? ":"))
             for line in loaded.changes { context.console.print("  " + line) }
             if loaded.changes.isEmpty { context.console.print("  (no change)") }
             context.console.print("Servers install it when they start; restart running servers to price with it.")

@@ -30,6 +30,6 @@ extension APIDocument {
 /// The products' own routes.
 extension SiteURL {
     static var productRoutes: [SiteURL] {
-        thirdPartyRoutes + healthRoutes + [HealthProposalPages.url, HealthProposalPages.groupURL, HealthCenterPages.url, HealthPolicyPages.url(.key), FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
+        thirdPartyRoutes + healthRoutes + [HealthProposalPages.url, HealthProposalPages.groupURL, HealthCenterPages.url, HealthPolicyPages.url(.key), HealthIntroductionPages.print(.key), FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
     }
 }

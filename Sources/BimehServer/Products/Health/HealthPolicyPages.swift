@@ -40,11 +40,12 @@ struct HealthPolicyPages: RouteCollection {
         let data = changes.isEmpty ? nil : try JSONSerialization.data(withJSONObject: changes, options: [.sortedKeys])
         let input = EndorsePolicy.Input(effectiveDate: form.effectiveDate, description: form.description, changes: data)
         let id = req.parameters.get("id", as: UUID.self)
+        let refusals = rejected, named = fromFile
         return try await PolicyPages().act(req, done: "endorsed") { principal, work in
             guard let id else { throw AppError.notFound("بیمه‌نامه") }
-            guard rejected.isEmpty else { throw AppError.validation(rejected) }
+            guard refusals.isEmpty else { throw AppError.validation(refusals) }
             do { _ = try await EndorsePolicy(input).run(policyID: id, ifMatch: nil, principal: principal, in: work) } catch let error as AppError {
-                throw fromFile ? Self.byLine(error) : error
+                throw named ? Self.byLine(error) : error
             }
         }
     }

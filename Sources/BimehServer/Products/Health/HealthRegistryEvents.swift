@@ -36,7 +36,7 @@ enum HealthRegistryEvents {
         let inputs = try HealthPersonsDesk.inputs(of: policy)
         let customer = try await policy.$customer.get(on: work.db)
         let payload = Payload(
-            product: policy.product, kind: kind, policyNumber: policy.printedNumber ?? "", uniqueCode: policy.uniqueCode ?? "",
+            product: policy.product.rawValue, kind: kind, policyNumber: policy.printedNumber ?? "", uniqueCode: policy.uniqueCode ?? "",
             coverFrom: policy.startDate, coverTo: policy.endDate, plan: inputs.plan, planKind: inputs.kind.rawValue,
             policyholder: customer.identifier, effectiveDate: effective?.description,
             persons: persons.map { Person(nationalCode: $0.nationalCode, relation: $0.relation, insuranceNumber: $0.insuranceNumber,

@@ -206,6 +206,13 @@ struct PersonsPanel: Sendable, Encodable {
     var csvHeader = ""
     /// What removing a person does beyond itself, in one sentence.
     var removalNote = ""
+    /// Printable letters issued for the persons (e.g. introduction letters), newest first.
+    var letters: [Letter] = []
+
+    struct Letter: Sendable, Encodable {
+        var label: String
+        var href: String
+    }
 }
 
 extension ProductHooks {

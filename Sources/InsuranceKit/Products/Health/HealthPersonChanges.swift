@@ -24,7 +24,7 @@ public enum HealthPersonChanges: Sendable {
             if field == prefix { return removalsAsked ? "changes.removePersons" : "changes.addPersons" }
             guard field.hasPrefix(prefix + "["), let close = field.firstIndex(of: "]"),
                   let index = Int(field[field.index(field.startIndex, offsetBy: prefix.count + 1)..<close]), index >= kept else { return field }
-            return "changes.addPersons[\(index - kept)]" + field[field.index(after: close)...]
+            return "changes.addPersons[\(index - kept)]" + String(field[field.index(after: close)...])
         }
     }
 
@@ -71,7 +71,7 @@ public enum HealthPersonChanges: Sendable {
         let removed = Set(asked).union(dependants(of: Set(asked), in: stored))
         let keptRows = zip(stored, rows).filter { !removed.contains($0.0.nationalCode) }.map(\.1)
         for (key, value) in patch where key != addKey && key != removeKey { base[key] = value }
-        base["persons"] = keptRows + added
+        base["persons"] = (keptRows as [Any]) + added
         return Outcome(inputs: try JSONSerialization.data(withJSONObject: base, options: [.sortedKeys]), kept: keptRows.count,
                        removed: stored.map(\.nationalCode).filter(removed.contains), removalsAsked: !asked.isEmpty)
     }
