@@ -67,6 +67,7 @@ struct HealthRegistryTests {
             #expect(answer.json["authentic"] as? Bool == true)
             #expect(answer.json["productTitle"] as? String == "بیمهٔ تکمیلی درمان")
             #expect(answer.json["vehicle"] == nil)
+            #expect(answer.json["insuredCount"] as? Int == 3)
             let persons = try #require(answer.json["insuredPersons"] as? [[String: Any]])
             // 0013542419 → ******2419; no names
             #expect(persons.compactMap { $0["nationalCode"] as? String } == ["******2419", "******9828", "******5679"])
@@ -77,6 +78,21 @@ struct HealthRegistryTests {
             #expect(page.body.string.contains("این بیمه‌نامه معتبر است") && page.body.string.contains("بیمهٔ تکمیلی درمان"))
             #expect(page.body.string.contains("******۲۴۱۹"))
             #expect(!page.body.string.contains("۰۰۱۳۵۴۲۴۱۹") && !page.body.string.contains("کریمی"))
+        }
+    }
+
+    @Test("R-SH-11 a group policy's answer gives how many are insured (12) and lists none of its members")
+    func groupAuthenticity() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await HealthGroupChangeTests.issuedGroup(app, flow)
+            let code = try #require(try await Policy.find(UUID(uuidString: policyID), on: app.db)?.uniqueCode)
+            let answer = try await app.send(.GET, "/api/v1/public/third-party/\(code)")
+            #expect(answer.json["authentic"] as? Bool == true)
+            // eleven members and one wife
+            #expect(answer.json["insuredCount"] as? Int == 12)
+            #expect(answer.json["insuredPersons"] == nil)
+            #expect(!answer.body.string.contains("9645"))
         }
     }
 }

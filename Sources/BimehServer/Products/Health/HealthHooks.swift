@@ -63,11 +63,15 @@ struct HealthHooks: ProductHooks {
         })
     }
 
-    /// R-SH-11: the persons listed now, each national code masked to its last four digits, no names.
-    func publicPersons(_ policy: Policy) -> [PublicPerson] {
-        (policyFacts(policy).insuredPersons ?? []).map {
+    /// R-SH-11: how many persons the policy insures now and, for an individual or family plan, each
+    /// of them with the national code masked to its last four digits, no names. A group's members are
+    /// not listed: the public would learn an employer's staff list from one code.
+    func publicPersons(_ policy: Policy) -> PublicPersons? {
+        guard let inputs = try? HealthPersonsDesk.inputs(of: policy) else { return nil }
+        let persons = policyFacts(policy).insuredPersons ?? []
+        return PublicPersons(count: persons.count, listed: inputs.kind == .group ? [] : persons.map {
             PublicPerson(nationalCode: PublicPerson.mask($0.nationalCode), relation: $0.relation, relationTitle: $0.relationTitle, coverTo: $0.coverTo)
-        }
+        })
     }
 
     /// R-SH-06/10: the persons with what is left of each cover, and a group's change form.

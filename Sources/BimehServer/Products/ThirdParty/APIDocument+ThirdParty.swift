@@ -42,7 +42,7 @@ extension APIDocument {
                   roles: nil, tag: "third-party", request: nil,
                   responses: [(200, "Authentic or not; cover and vehicle when authentic", Schemas.object([
                       "authentic": ["type": "boolean"], "policyNumber": Schemas.string, "coverFrom": Schemas.instant, "coverTo": Schemas.instant, "vehicle": PolicySchemas.publicVehicle,
-                      "productTitle": Schemas.string,
+                      "productTitle": Schemas.string, "insuredCount": Schemas.integer,
                       "insuredPersons": ["type": "array", "items": Schemas.object(["nationalCode": Schemas.string, "relation": Schemas.string,
                                                                                    "relationTitle": Schemas.string, "coverTo": Schemas.jalaliDate])],
                   ], required: ["authentic"]))]),

@@ -56,7 +56,8 @@ struct ThirdPartyController: RouteCollection {
         var vehicle: ThirdPartyDesk.PublicVehicle?
         /// The product's name (any product with a unique code answers here, R-SH-11).
         var productTitle: String?
-        /// Health lines: the persons, masked (`PublicPerson`).
+        /// Health lines: how many persons are insured, and (not for a group) each one, masked.
+        var insuredCount: Int?
         var insuredPersons: [PublicPerson]?
     }
 
@@ -70,9 +71,9 @@ struct ThirdPartyController: RouteCollection {
         }
         let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
         let vehicle = ThirdPartyDesk.publicVehicle(of: policy)
-        let persons = policy.status == .issued ? req.bimeh.products.hooks(policy.product).publicPersons(policy) : []
+        let persons = policy.status == .issued ? req.bimeh.products.hooks(policy.product).publicPersons(policy) : nil
         return Authenticity(authentic: policy.status == .issued, policyNumber: policy.printedNumber, coverFrom: term.coverBegins,
                             coverTo: term.coverEnds, vehicle: vehicle, productTitle: try? req.bimeh.products.line(policy.product).title,
-                            insuredPersons: persons.isEmpty ? nil : persons)
+                            insuredCount: persons?.count, insuredPersons: persons.flatMap { $0.listed.isEmpty ? nil : $0.listed })
     }
 }

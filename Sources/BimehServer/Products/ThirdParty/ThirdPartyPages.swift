@@ -156,6 +156,7 @@ struct AuthenticityPage: RouteCollection {
         var vehicle: ThirdPartyDesk.PublicVehicle?
         var productTitle: String?
         var persons: [PublicPerson] = []
+        var insuredCount: Int?
         var action = SiteURL.authenticity.path
     }
 
@@ -169,7 +170,9 @@ struct AuthenticityPage: RouteCollection {
             context.coverTo = policy.endDate
             context.vehicle = ThirdPartyDesk.publicVehicle(of: policy)
             context.productTitle = try? req.bimeh.products.line(policy.product).title
-            context.persons = req.bimeh.products.hooks(policy.product).publicPersons(policy)
+            let persons = req.bimeh.products.hooks(policy.product).publicPersons(policy)
+            context.persons = persons?.listed ?? []
+            context.insuredCount = persons?.count
         }
         return try await req.page("authenticity", context)
     }

@@ -55,8 +55,8 @@ protocol ProductHooks: Sendable {
 
     /// Product facts shown with the policy (API `GET /policies/{id}` and the page).
     func policyFacts(_ policy: Policy) -> PolicyFacts
-    /// The insured persons the public authenticity inquiry shows, masked (R-SH-11); none by default.
-    func publicPersons(_ policy: Policy) -> [PublicPerson]
+    /// The insured persons the public authenticity inquiry shows, masked (R-SH-11); nil by default.
+    func publicPersons(_ policy: Policy) -> PublicPersons?
     /// What the policy page shows of the product: a prerequisite still to be done before issue,
     /// and what was recorded for it.
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel
@@ -148,6 +148,13 @@ struct PublicPerson: Content {
     static func mask(_ code: String) -> String {
         String(repeating: "*", count: max(0, code.count - 4)) + code.suffix(4)
     }
+}
+
+/// What the public inquiry says of a policy's persons: how many, and (where it reveals no one's
+/// workforce) each of them masked.
+struct PublicPersons: Sendable {
+    var count: Int
+    var listed: [PublicPerson]
 }
 
 /// Motor lines: the insured vehicle as the policy view (API and print) shows it, in full.
@@ -261,7 +268,7 @@ extension ProductHooks {
     }
 
     func policyFacts(_ policy: Policy) -> PolicyFacts { PolicyFacts() }
-    func publicPersons(_ policy: Policy) -> [PublicPerson] { [] }
+    func publicPersons(_ policy: Policy) -> PublicPersons? { nil }
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel { PolicyPanel() }
 }
 
