@@ -122,11 +122,11 @@ struct HealthGroupChangeTests {
             #expect(page.body.string.contains("الحاقیهٔ افزودن و حذف بیمه‌شدگان"))
             let csrf = try #require(WebPageTests.Browser.hidden("_csrf", in: page.body.string))
             let header = "nationalCode,firstName,lastName,birthDate,sex,relation,mainNationalCode,student,married"
-            func post(_ csv: String?, remove: [String] = []) async throws -> TestingHTTPResponse {
+            func post(_ csv: String?, remove: [String] = [], typed: String = "") async throws -> TestingHTTPResponse {
                 let once = WebPageTests.Browser.hidden("_once", in: try await issuer.get("/policies/\(policyID)").body.string) ?? ""
                 let boundary = "----bimeh-test-boundary"
                 var body = ""
-                for (name, value) in [("_csrf", csrf), ("_once", once), ("effectiveDate", "1405/07/15"), ("description", "تغییر اعضا")] + remove.map({ ("remove[]", $0) }) {
+                for (name, value) in [("_csrf", csrf), ("_once", once), ("effectiveDate", "1405/07/15"), ("description", "تغییر اعضا"), ("removeCodes", typed)] + remove.map({ ("remove[]", $0) }) {
                     body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
                 }
                 if let csv {
@@ -154,6 +154,11 @@ struct HealthGroupChangeTests {
             #expect(endorsement.premiumDelta == -30_032_877)
             #expect(try await Self.coverTo(app, Self.spouse) == ["1405/07/15"])
             #expect(try await Self.coverTo(app, "4455660089") == ["1406/01/10"])
+            // a code typed (Persian digits) instead of ticked: 11 members left → 10; 63,000,000 × 174 / 365 = 30,032,876.71… → −30,032,877
+            let typed = try await post(nil, typed: "\(Normalize.persianDigits(Self.members[1]))\n")
+            #expect(typed.status == .seeOther, "\(typed.body.string)")
+            #expect(try await Endorsement.query(on: app.db).sort(\.$number).all().last?.premiumDelta == -30_032_877)
+            #expect(try await Self.coverTo(app, Self.members[1]) == ["1405/07/15"])
         }
     }
 }

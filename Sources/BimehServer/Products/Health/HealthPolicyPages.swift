@@ -17,8 +17,10 @@ struct HealthPolicyPages: RouteCollection {
     struct Form: Content {
         var effectiveDate: String?
         var description: String?
-        /// National codes of the persons to remove.
+        /// National codes of the persons to remove: ticked, and typed one a line (a large group's
+        /// page lists only its first persons).
         var remove: [String]?
+        var removeCodes: String?
         var members: File?
     }
 
@@ -35,7 +37,11 @@ struct HealthPolicyPages: RouteCollection {
                 rejected = rows.map { FieldError(field: "members", code: $0.code, message: "سطر \(Normalize.persianDigits(String($0.lineNumber))): \($0.reason)") }
             }
         }
-        let removed = (form.remove ?? []).map { Normalize.digits($0) }.filter { !$0.isEmpty }
+        let typed = (form.removeCodes ?? "").split(whereSeparator: { $0.isNewline || $0 == "," || $0 == " " || $0 == "،" }).map(String.init)
+        var removed: [String] = []
+        for code in ((form.remove ?? []) + typed).map({ Normalize.digits($0.trimmingCharacters(in: .whitespaces)) }) where !code.isEmpty && !removed.contains(code) {
+            removed.append(code)
+        }
         if !removed.isEmpty { changes[HealthPersonChanges.removeKey] = removed }
         let data = changes.isEmpty ? nil : try JSONSerialization.data(withJSONObject: changes, options: [.sortedKeys])
         let input = EndorsePolicy.Input(effectiveDate: form.effectiveDate, description: form.description, changes: data)

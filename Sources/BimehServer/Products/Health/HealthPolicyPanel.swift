@@ -6,6 +6,9 @@ import InsuranceKit
 /// plan (optional covers when bought), the annual ceiling, what paid claims used and what is left;
 /// for a group, the endorsement form that adds persons from a CSV and removes ticked ones.
 enum HealthPolicyPanel {
+    /// A group of thousands lists its first persons on the page; the rest are changed by code.
+    static let shownPersons = 300
+
     static func panel(_ policy: Policy, on db: any Database) async throws -> PersonsPanel? {
         guard let inputs = try? HealthPersonsDesk.inputs(of: policy) else { return nil }
         let id = try policy.requireID()
@@ -25,7 +28,7 @@ enum HealthPolicyPanel {
         // the insurance numbers are `policy-k`, k counting persons as they joined
         let ordered = rows.sorted { ($0.insuranceNumber.split(separator: "-").last.flatMap { Int($0) } ?? 0) < ($1.insuranceNumber.split(separator: "-").last.flatMap { Int($0) } ?? 0) }
         let last = Dictionary(ordered.map { ($0.nationalCode, $0.insuranceNumber) }, uniquingKeysWith: { _, later in later })
-        let persons = try ordered.map { row in
+        let persons = try ordered.prefix(Self.shownPersons).map { row in
             PersonsPanel.Person(
                 nationalCode: row.nationalCode, name: [row.firstName, row.lastName].compactMap { $0 }.joined(separator: " "),
                 relationTitle: HealthPerson.Relation(rawValue: row.relation)?.title ?? row.relation, insuranceNumber: row.insuranceNumber,
@@ -41,7 +44,7 @@ enum HealthPolicyPanel {
             .filter(\.$issuedOn >= policy.startDate).filter(\.$issuedOn <= policy.endDate).with(\.$center).sort(\.$issuedOn, .descending).all()
         let titles = Dictionary(covers.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
         return PersonsPanel(
-            persons: persons, changeAction: inputs.kind == .group ? HealthPolicyPages.url(.value(id)).path : nil,
+            persons: Array(persons), total: rows.count, changeAction: inputs.kind == .group ? HealthPolicyPages.url(.value(id)).path : nil,
             csvHeader: (HealthMemberCSV.requiredColumns + HealthMemberCSV.optionalColumns).joined(separator: ","),
             removalNote: "حذف عضو اصلی، وابستگان او را هم حذف می‌کند؛ گروه دست‌کم \(Normalize.persianDigits(String(tariff.minimumGroupMembers))) عضو اصلی می‌ماند.",
             letters: try letters.map { letter in

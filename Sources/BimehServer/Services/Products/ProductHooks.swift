@@ -207,6 +207,9 @@ struct PersonsPanel: Sendable, Encodable {
     }
 
     var persons: [Person]
+    /// How many cover windows there are in all; `persons` holds the first of them when a large
+    /// group would make the page too long.
+    var total = 0
     /// Where the endorsement form posts; nil when the page offers none.
     var changeAction: String?
     /// The CSV's first line, shown beside the file input.
