@@ -17,6 +17,8 @@ run eligibility import list.csv --source tamin
 run seed eligibility --persons 100
 run tariffs export 1405 --output tariff-1405.json
 run tariffs load tariff-1405.json
+run tariffs export 1405 --product supplementary-health --output health-1405.json
+run tariffs load health-1405.json
 run brokers unlicensed
 run audit verify
 run backup backup.sqlite

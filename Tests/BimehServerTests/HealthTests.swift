@@ -104,8 +104,8 @@ struct HealthTests {
             var issuer = WebPageTests.Browser(app: app)
             try await issuer.signIn("issuer")
             let page = try await issuer.get("/policies/\(policyID)").body.string
-            #expect(page.contains("<h2>بیمه‌شدگان</h2>"))
-            #expect(page.contains("<td>۰۰۶۷۷۴۹۸۲۸</td><td></td><td>همسر</td><td>۱۴۰۶/۰۱/۱۰</td>"))
+            #expect(page.contains("<h2>بیمه‌شدگان و سقف باقی‌ماندهٔ پوشش‌ها</h2>"))
+            #expect(page.contains("<td>۰۰۶۷۷۴۹۸۲۸</td><td></td><td>همسر</td>\n      <td>از ۱۴۰۵/۰۱/۱۱ تا ۱۴۰۶/۰۱/۱۰</td>"))
             #expect(page.contains("<td>رضا کریمی</td><td>اصلی</td>"))
             // R-G-04: cover begins at 24:00 of the start day, so today's inquiry still says not covered…
             let provider = try await app.token("provider")

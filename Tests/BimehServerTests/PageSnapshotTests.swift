@@ -21,6 +21,9 @@ struct PageSnapshotTests {
             ("name=\"_once\" value=\"[^\"]*\"", "name=\"_once\" value=\"<once>\""),
             ("nonce=\"[^\"]*\"", "nonce=\"<nonce>\""),
             ("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z?", "<instant>"),
+            // a policy's unique code and the tests' cheque numbers are random
+            ("\\b[A-HJ-NP-Z2-9]{16}\\b", "<unique-code>"),
+            ("CHQ-?[0-9A-F۰-۹]{8}", "CHQ-<n>"),
         ]
         for (pattern, replacement) in rules {
             text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
@@ -67,6 +70,20 @@ struct PageSnapshotTests {
             var browser = Browser(app: app)
             try check("login", try await browser.get("/login").body.string)
             try check("eligibility", try await browser.get("/eligibility").body.string)
+        }
+    }
+
+    @Test("a group health policy's page (persons, remaining ceilings, the change form) and the public authenticity answer for it")
+    func healthPolicyPages() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let policyID = try await HealthGroupChangeTests.issuedGroup(app, flow)
+            var browser = Browser(app: app)
+            try await browser.signIn("issuer")
+            try check("policy-health-group", try await browser.get("/policies/\(policyID)").body.string)
+            let code = try #require(try await Policy.find(UUID(uuidString: policyID), on: app.db)?.uniqueCode)
+            var visitor = Browser(app: app)
+            try check("authenticity-health", try await visitor.get("/authenticity?code=\(code)").body.string)
         }
     }
 }

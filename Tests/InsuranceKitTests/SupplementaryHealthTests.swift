@@ -132,6 +132,32 @@ struct SupplementaryHealthTests {
         #expect(self.codes { try self.quote(nine) } == ["inputs.persons": "group-too-small"])
     }
 
+    @Test("R-SH-02/D-GH in a group a son of 20 is taken only studying (the study certificate); in a family plan he needs none until 22")
+    func groupSonNeedsStudyCertificate() throws {
+        let memberCodes = ["0076229645", "1583250689", "0012345679", "0012345687", "0499370899", "0013542419", "0067749828", "0014173026", "0018350739", "0022563131"]
+        let members = memberCodes.map { Self.person($0, "1365/05/01", "male", "main") }
+        // born 1385/01/01: 1405/01/10 − 1385/01/01 = 20 completed years (the birthday 1405/01/01 has passed)
+        let son = Self.person("0036271217", "1385/01/01", "male", "child", main: "0076229645")
+        func group(_ extra: [String: Any]) -> [String: Any] {
+            ["plan": "silver", "kind": "group", "persons": members + [extra], "hasBaseInsurance": true]
+        }
+        #expect(codes { try self.quote(group(son)) } == ["inputs.persons[10].birthDate": "not-a-dependant"])
+        var studying = son
+        studying["student"] = true
+        // 20 → ×1.0: 90,000,000 × 70 % = 63,000,000 for each of the 11 = 693,000,000
+        #expect(try quote(group(studying)).total == 693_000_000)
+        // 17 (born 1388/01/01) needs no certificate: ×1.0 band (16–50) → 693,000,000 as well
+        #expect(try quote(group(Self.person("0036271217", "1388/01/01", "male", "child", main: "0076229645"))).total == 693_000_000)
+        // 26 (born 1379/01/01) even studying is past 25
+        var older = studying
+        older["birthDate"] = "1379/01/01"
+        #expect(codes { try self.quote(group(older)) } == ["inputs.persons[10].birthDate": "not-a-dependant"])
+        // the same son of 20 in a family plan, not studying: a dependant up to 22 (90,000,000 + 90,000,000)
+        var familySon = son
+        familySon["mainNationalCode"] = nil
+        #expect(try quote(family([Self.main, familySon])).total == 180_000_000)
+    }
+
     @Test("R-SH-02 bad lists: a person twice, a dependant without a main, an unknown plan, a birth after the start")
     func badLists() throws {
         #expect(codes { try self.quote(family([Self.main, Self.main])) }["inputs.persons[1].nationalCode"] == "duplicate-person")

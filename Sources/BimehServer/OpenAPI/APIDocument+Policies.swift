@@ -28,7 +28,7 @@ extension APIDocument {
                   roles: [.accountant], tag: "payments", request: nil, responses: [(200, "Bounced", PolicySchemas.settled)]),
         Operation(method: .POST, path: "/api/v1/policies/{id}/issue", summary: "Issue: policy register number once the down payment is collected (R-P-06); If-Match honoured",
                   roles: [.issuer], tag: "policies", request: nil, responses: [(200, "Issued", PolicySchemas.issued)]),
-        Operation(method: .POST, path: "/api/v1/policies/{id}/endorsements", summary: "A numbered endorsement with its pro-rata premium delta (R-P-07)",
+        Operation(method: .POST, path: "/api/v1/policies/{id}/endorsements", summary: "A numbered endorsement with its pro-rata premium delta (R-P-07); `changes` replaces top-level inputs, and a line insuring persons also takes `{addPersons:[person…]}` / `{removePersons:[nationalCode…]}` (R-SH-10)",
                   roles: [.issuer], tag: "policies", request: PolicySchemas.endorsementInput,
                   responses: [(201, "Endorsement", PolicySchemas.endorsement)]),
         Operation(method: .POST, path: "/api/v1/policies/{id}/cancellation", summary: "Cancel with notice: pro-rata (insurer) or short-period table (insured), refund or amount owed (R-P-08)",

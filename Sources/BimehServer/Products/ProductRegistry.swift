@@ -15,6 +15,10 @@ extension ProductBook {
         Proposal(label: "بیمهٔ تکمیلی درمان", path: HealthProposalPages.url.path),
     ], providerPages: [
         Proposal(label: "خسارت مستقیم درمان", path: HealthCenterPages.url.path),
+    ], tariffFiles: [
+        // the first is the default for files exported before they named their product
+        TariffFileFormat(ThirdPartyTariff.self, product: ThirdPartyInsurance().code, title: ThirdPartyInsurance().title),
+        TariffFileFormat(HealthTariff.self, product: SupplementaryHealth().code, title: SupplementaryHealth().title),
     ])
 }
 
@@ -26,6 +30,6 @@ extension APIDocument {
 /// The products' own routes.
 extension SiteURL {
     static var productRoutes: [SiteURL] {
-        thirdPartyRoutes + healthRoutes + [HealthProposalPages.url, HealthProposalPages.groupURL, HealthCenterPages.url, FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
+        thirdPartyRoutes + healthRoutes + [HealthProposalPages.url, HealthProposalPages.groupURL, HealthCenterPages.url, HealthPolicyPages.url(.key), HealthIntroductionPages.print(.key), FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
     }
 }

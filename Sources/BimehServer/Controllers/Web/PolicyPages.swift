@@ -154,6 +154,8 @@ struct PolicyPages: RouteCollection {
         var hasItems = false
         var needsLicence: Bool
         var licence: String?
+        /// Lines that insure persons: the persons with what is left of each cover, and their change form.
+        var persons: PersonsPanel? = nil
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -210,6 +212,7 @@ struct PolicyPages: RouteCollection {
         // «بیمه رایانه» → «بیمه‌نامهٔ رایانه»: the document, not the line
         let line = try req.bimeh.products.line(policy.product).title
         context.links.licence = panel.formAction
+        context.persons = panel.persons
         context.productTitle = line.hasPrefix("بیمه ") ? "بیمه‌نامهٔ " + line.dropFirst("بیمه ".count) : line
         context.currentItems = QuotePages.displayItems(policy.inputs)
         context.hasItems = !context.currentItems.isEmpty

@@ -3,6 +3,22 @@ import InsuranceKit
 /// Supplementary health's own operations (API.md "Health").
 extension APIDocument {
     static let healthOperations: [Operation] = [
+        Operation(method: .GET, path: "/api/v1/tariffs/supplementary-health/{year}",
+                  summary: "T-SH of a Jalali year (a loaded tariff file's when there is one): plans with price, group price, franchise, covers (per-person annual ceiling, optional, needs introduction), age factors, surcharges; figures labelled when samples",
+                  roles: Role.allCases, tag: "tariffs", request: nil,
+                  responses: [(200, "The tariff", Schemas.object([
+                      "year": Schemas.integer, "isSample": ["type": "boolean"],
+                      "plans": ["type": "array", "items": Schemas.object([
+                          "code": Schemas.string, "title": Schemas.string, "price": Schemas.integer, "groupPrice": Schemas.integer,
+                          "franchisePercent": ["type": "number"], "allowsWithoutBaseInsurance": ["type": "boolean"],
+                          "covers": ["type": "array", "items": Schemas.object(["code": Schemas.string, "title": Schemas.string, "ceiling": Schemas.integer,
+                                                                               "needsIntroduction": ["type": "boolean"], "optional": ["type": "boolean"]])],
+                      ])],
+                      "ageBands": ["type": "array", "items": Schemas.object(["from": Schemas.integer, "to": Schemas.integer, "factorPercent": ["type": "number"],
+                                                                             "parentsOnly": ["type": "boolean"]])],
+                      "groupSharePercent": ["type": "number"], "noBaseInsuranceSurchargePercent": ["type": "number"],
+                      "optionalCoverSharePercent": ["type": "number"], "minimumGroupMembers": Schemas.integer,
+                  ], required: ["year", "plans", "ageBands"])), (404, "No tariff for that year", nil)]),
         Operation(method: .POST, path: "/api/v1/health/claims",
                   summary: "R-SH-04…07: a contracted center's direct claim, answered at once; the payable amount is spent from the person's cover ceiling",
                   roles: [.provider], tag: "health",

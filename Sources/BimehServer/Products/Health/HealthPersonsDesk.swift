@@ -26,9 +26,11 @@ enum HealthPersonsDesk {
     static func issued(_ policy: Policy, in work: UnitOfWork) async throws {
         let inputs = try inputs(of: policy)
         let (from, to) = HealthCalendar.window(start: try JalaliDate(parsing: policy.startDate), end: try JalaliDate(parsing: policy.endDate))
+        var rows: [HealthPersonRecord] = []
         for (index, person) in inputs.persons.enumerated() {
-            try await add(person, k: index + 1, plan: inputs.plan, from: from, to: to, policy: policy, in: work)
+            rows.append(try await add(person, k: index + 1, plan: inputs.plan, from: from, to: to, policy: policy, in: work))
         }
+        try await HealthRegistryEvents.enqueue(policy.$renewalOf.id == nil ? "issued" : "renewed", policy: policy, persons: rows, in: work)
     }
 
     /// An endorsement took effect on `effective`: persons no longer listed stop at 24:00 that day,
@@ -40,25 +42,32 @@ enum HealthPersonsDesk {
         let listed = Set(inputs.persons.map(\.nationalCode))
         for row in active where !listed.contains(row.nationalCode) {
             try await end(row, on: effective, in: work)
+            try await HealthRegistryEvents.enqueue("person-removed", policy: policy, persons: [row], effective: effective, in: work)
         }
         let present = Set(active.map(\.nationalCode))
         let (from, to) = HealthCalendar.added(effective: effective, end: try JalaliDate(parsing: policy.endDate))
         var k = rows.count
         for person in inputs.persons where !present.contains(person.nationalCode) {
             k += 1
-            try await add(person, k: k, plan: inputs.plan, from: from, to: to, policy: policy, in: work)
+            let row = try await add(person, k: k, plan: inputs.plan, from: from, to: to, policy: policy, in: work)
+            try await HealthRegistryEvents.enqueue("person-added", policy: policy, persons: [row], effective: effective, in: work)
         }
     }
 
     /// A cancellation effective on `effective`: every person's cover ends at 24:00 that day.
     static func cancelled(_ policy: Policy, effective: JalaliDate, in work: UnitOfWork) async throws {
         let rows = try await HealthPersonRecord.query(on: work.db).filter(\.$policy.$id == policy.requireID()).all()
+        var ended: [HealthPersonRecord] = []
         for row in rows where row.coverTo > effective.description {
             try await end(row, on: effective, in: work)
+            ended.append(row)
         }
+        try await HealthRegistryEvents.enqueue("cancelled", policy: policy, persons: ended, effective: effective, in: work)
     }
 
-    private static func add(_ person: HealthPerson, k: Int, plan: String, from: JalaliDate, to: JalaliDate, policy: Policy, in work: UnitOfWork) async throws {
+    @discardableResult
+    private static func add(_ person: HealthPerson, k: Int, plan: String, from: JalaliDate, to: JalaliDate, policy: Policy,
+                            in work: UnitOfWork) async throws -> HealthPersonRecord {
         let row = HealthPersonRecord()
         row.$policy.id = try policy.requireID()
         row.nationalCode = person.nationalCode
@@ -72,6 +81,7 @@ enum HealthPersonsDesk {
         try await HealthEntitlements.add(person, number: row.insuranceNumber, plan: plan, from: from, to: to, on: work.db)
         try await work.audit("health.person-covered", entity: "policy", id: try policy.requireID().uuidString,
                              after: ["person": person.nationalCode, "number": row.insuranceNumber, "from": row.coverFrom, "to": row.coverTo])
+        return row
     }
 
     private static func end(_ row: HealthPersonRecord, on day: JalaliDate, in work: UnitOfWork) async throws {

@@ -10,6 +10,9 @@ extension SiteURL {
                  + (step.map { [.literal($0)] } ?? []))
     }
 
-    static let healthRoutes: [SiteURL] = [apiHealthClaims, apiHealthIntroductions, apiHealthStatement(.key, .key, .key),
+    /// T-SH of a year, as `GET /api/v1/tariffs/third-party/{year}` publishes third party's.
+    static func healthTariff(_ year: Parameter<Int>) -> SiteURL { .product(["api", "v1", "tariffs", "supplementary-health", year.segment("year")]) }
+
+    static let healthRoutes: [SiteURL] = [apiHealthClaims, apiHealthIntroductions, healthTariff(.key), apiHealthStatement(.key, .key, .key),
                                           apiHealthStatement(.key, .key, .key, "approve"), apiHealthStatement(.key, .key, .key, "paid")]
 }

@@ -42,6 +42,9 @@ extension APIDocument {
                   roles: nil, tag: "third-party", request: nil,
                   responses: [(200, "Authentic or not; cover and vehicle when authentic", Schemas.object([
                       "authentic": ["type": "boolean"], "policyNumber": Schemas.string, "coverFrom": Schemas.instant, "coverTo": Schemas.instant, "vehicle": PolicySchemas.publicVehicle,
+                      "productTitle": Schemas.string, "insuredCount": Schemas.integer,
+                      "insuredPersons": ["type": "array", "items": Schemas.object(["nationalCode": Schemas.string, "relation": Schemas.string,
+                                                                                   "relationTitle": Schemas.string, "coverTo": Schemas.jalaliDate])],
                   ], required: ["authentic"]))]),
         Operation(method: .GET, path: "/api/v1/tariffs/third-party/{year}", summary: "Third-party tariff of a Jalali year: vehicle classes, usages (plain personal use: `private`), amnesty windows; figures labelled when samples",
                   roles: Role.allCases, tag: "tariffs", request: nil,

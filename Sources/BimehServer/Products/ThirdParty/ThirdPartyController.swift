@@ -54,10 +54,15 @@ struct ThirdPartyController: RouteCollection {
         var coverFrom: Date?
         var coverTo: Date?
         var vehicle: ThirdPartyDesk.PublicVehicle?
+        /// The product's name (any product with a unique code answers here, R-SH-11).
+        var productTitle: String?
+        /// Health lines: how many persons are insured, and (not for a group) each one, masked.
+        var insuredCount: Int?
+        var insuredPersons: [PublicPerson]?
     }
 
     /// Anyone may ask; the answer says only whether the code is a policy of ours, its cover and
-    /// the vehicle, masked where it could name someone (R-TP-13).
+    /// the vehicle or the persons, masked where it could name someone (R-TP-13, R-SH-11).
     @Sendable func authenticity(req: Request) async throws -> Authenticity {
         let code = (req.parameters.get("uniqueCode") ?? "").uppercased()
         guard code.count == 16, code.allSatisfy({ $0.isLetter || $0.isNumber }),
@@ -66,7 +71,9 @@ struct ThirdPartyController: RouteCollection {
         }
         let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
         let vehicle = ThirdPartyDesk.publicVehicle(of: policy)
+        let persons = policy.status == .issued ? req.bimeh.products.hooks(policy.product).publicPersons(policy) : nil
         return Authenticity(authentic: policy.status == .issued, policyNumber: policy.printedNumber, coverFrom: term.coverBegins,
-                            coverTo: term.coverEnds, vehicle: vehicle)
+                            coverTo: term.coverEnds, vehicle: vehicle, productTitle: try? req.bimeh.products.line(policy.product).title,
+                            insuredCount: persons?.count, insuredPersons: persons.flatMap { $0.listed.isEmpty ? nil : $0.listed })
     }
 }

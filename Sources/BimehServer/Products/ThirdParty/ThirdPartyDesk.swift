@@ -163,12 +163,6 @@ enum ThirdPartyDesk {
             licenceNumber: licence?.number ?? "", licenceClass: licence?.licenceClass ?? "", licenceExpiry: licence?.expiry ?? "",
             licenceHolder: licence?.holderNationalCode ?? "",
             plate: plate(of: policy) ?? "", vehicleClass: inputs(of: policy)?.vehicleClass ?? "", vehicle: vehicle(of: policy))
-        let event = RegistryEvent()
-        event.eventID = UUID()
-        event.$policy.id = policyID
-        event.kind = kind
-        event.payload = try QuoteDesk.json(payload)
-        event.attempts = 0
-        try await event.create(on: work.db)
+        try await RegistryOutbox.enqueue(kind, policy: policy, payload: payload, in: work)
     }
 }

@@ -154,18 +154,25 @@ struct AuthenticityPage: RouteCollection {
         var coverFrom: String?
         var coverTo: String?
         var vehicle: ThirdPartyDesk.PublicVehicle?
+        var productTitle: String?
+        var persons: [PublicPerson] = []
+        var insuredCount: Int?
         var action = SiteURL.authenticity.path
     }
 
     @Sendable func page(req: Request) async throws -> Response {
         let code = String((req.query[String.self, at: "code"] ?? "").uppercased().filter { $0.isLetter || $0.isNumber }.prefix(32))
-        var context = Context(chrome: PageChrome(req, title: "استعلام اصالت بیمه‌نامهٔ شخص ثالث"), code: code, asked: !code.isEmpty, authentic: false)
+        var context = Context(chrome: PageChrome(req, title: "استعلام اصالت بیمه‌نامه"), code: code, asked: !code.isEmpty, authentic: false)
         if code.count == 16, let policy = try await Policy.query(on: req.db).filter(\.$uniqueCode == code).first(), policy.status == .issued {
             context.authentic = true
             context.policyNumber = policy.printedNumber
             context.coverFrom = policy.startDate
             context.coverTo = policy.endDate
             context.vehicle = ThirdPartyDesk.publicVehicle(of: policy)
+            context.productTitle = try? req.bimeh.products.line(policy.product).title
+            let persons = req.bimeh.products.hooks(policy.product).publicPersons(policy)
+            context.persons = persons?.listed ?? []
+            context.insuredCount = persons?.count
         }
         return try await req.page("authenticity", context)
     }

@@ -35,8 +35,10 @@ enum EndorsementDesk {
         var newAnnual = Rial(amount: policy.annualPremium)
         var newSumInsured = policy.sumInsured
         if let changes = request.inputs {
-            newInputs = try merge(Data(policy.inputs.utf8), with: changes)
-            let repriced = try product.quote(inputs: newInputs, context: context)
+            let current = Data(policy.inputs.utf8)
+            let endorsed = try work.products.hooks(policy.product).endorsedInputs(current: current, changes: changes)
+                ?? EndorsedInputs(inputs: try merge(current, with: changes))
+            let repriced = try endorsed.price(with: product, context: context)
             newInputs = repriced.normalizedInputs
             newAnnual = repriced.total
             newSumInsured = repriced.sumInsured.amount

@@ -15,12 +15,17 @@ struct ProductBook: Sendable {
     let proposals: [Proposal]
     /// A product's pages for providers (health centers), offered to them in the navigation.
     let providerPages: [Proposal]
+    /// The products whose yearly tariff travels as a file (`bimeh tariffs`), the first being the
+    /// default for a file that names no product.
+    let tariffFiles: [TariffFileFormat]
 
-    init(catalog: ProductCatalog, hooks: [any ProductHooks], proposals: [Proposal] = [], providerPages: [Proposal] = []) {
+    init(catalog: ProductCatalog, hooks: [any ProductHooks], proposals: [Proposal] = [], providerPages: [Proposal] = [],
+         tariffFiles: [TariffFileFormat] = []) {
         self.catalog = catalog
         hooksByCode = Dictionary(hooks.map { ($0.product, $0) }, uniquingKeysWith: { first, _ in first })
         self.proposals = proposals
         self.providerPages = providerPages
+        self.tariffFiles = tariffFiles
     }
 
     /// The product's rules; "unknown-product" (field "product") for a code no product has.
@@ -33,7 +38,8 @@ struct ProductBook: Sendable {
 
     /// This book with more products (tests, or a product sold by one installation only).
     func adding(_ lines: [any ProductLine], hooks more: [any ProductHooks] = []) -> ProductBook {
-        ProductBook(catalog: catalog.adding(lines), hooks: Array(hooksByCode.values) + more, proposals: proposals, providerPages: providerPages)
+        ProductBook(catalog: catalog.adding(lines), hooks: Array(hooksByCode.values) + more, proposals: proposals, providerPages: providerPages,
+                    tariffFiles: tariffFiles)
     }
 
     func line(_ code: ProductCode) throws -> any ProductLine { try catalog.product(code) }

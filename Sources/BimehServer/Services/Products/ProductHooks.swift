@@ -18,6 +18,9 @@ protocol ProductHooks: Sendable {
     func prepareIssue(_ policy: Policy, today: JalaliDate, in work: UnitOfWork) async throws
     /// After the policy took its number, in the same transaction.
     func issued(_ policy: Policy, in work: UnitOfWork) async throws
+    /// R-P-07: the inputs an endorsement's `changes` make from the policy's (e.g. persons added
+    /// and removed); nil for the generic answer, where top-level members replace the policy's.
+    func endorsedInputs(current: Data, changes: Data) throws -> EndorsedInputs?
     /// After an endorsement was recorded (R-P-07), in its transaction.
     func endorsed(_ policy: Policy, in work: UnitOfWork) async throws
     /// When an endorsement's changes are applied to the policy (at once, or once its additional
@@ -70,6 +73,8 @@ protocol ProductHooks: Sendable {
 
     /// Product facts shown with the policy (API `GET /policies/{id}` and the page).
     func policyFacts(_ policy: Policy) -> PolicyFacts
+    /// The insured persons the public authenticity inquiry shows, masked (R-SH-11); nil by default.
+    func publicPersons(_ policy: Policy) -> PublicPersons?
     /// What the policy page shows of the product: a prerequisite still to be done before issue,
     /// and what was recorded for it.
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel
@@ -98,6 +103,21 @@ struct NoticeQuestion: Sendable, Encodable {
 
     static func yesNo(_ name: String, _ label: String) -> NoticeQuestion {
         NoticeQuestion(name: name, label: label, choices: [Choice(value: "yes", label: "بله"), Choice(value: "no", label: "خیر")])
+    }
+}
+
+/// The inputs an endorsement prices, and where a problem the pricing finds is named for the
+/// caller (the product's own change members rather than the inputs they became).
+struct EndorsedInputs: Sendable {
+    var inputs: Data
+    var field: @Sendable (String) -> String = { $0 }
+
+    func price(with product: any ProductLine, context: QuoteContext) throws -> ProductQuote {
+        do { return try product.quote(inputs: inputs, context: context) } catch let error as DomainError {
+            throw DomainError(code: error.code, message: error.message, field: error.field.map(field))
+        } catch let failure as ValidationFailure {
+            throw ValidationFailure(errors: failure.errors.map { DomainError(code: $0.code, message: $0.message, field: $0.field.map(field)) })
+        }
     }
 }
 
@@ -163,6 +183,27 @@ struct InsuredPersonView: Sendable, Codable {
     var relationTitle: String
 }
 
+/// A person as the public authenticity inquiry shows them: enough for the person holding the
+/// booklet to see that the policy is theirs, not enough to find them from the code.
+struct PublicPerson: Content {
+    /// Only the last four digits (`******9645`).
+    var nationalCode: String
+    var relation: String
+    var relationTitle: String
+    var coverTo: String
+
+    static func mask(_ code: String) -> String {
+        String(repeating: "*", count: max(0, code.count - 4)) + code.suffix(4)
+    }
+}
+
+/// What the public inquiry says of a policy's persons: how many, and (where it reveals no one's
+/// workforce) each of them masked.
+struct PublicPersons: Sendable {
+    var count: Int
+    var listed: [PublicPerson]
+}
+
 /// Motor lines: the insured vehicle as the policy view (API and print) shows it, in full.
 struct InsuredVehicle: Content {
     /// Canonical (`12ب345-66`) and as printed in Persian («۱۲ ب ۳۴۵ ایران ۶۶»).
@@ -185,12 +226,57 @@ struct PolicyPanel: Sendable {
     var recorded: String?
     /// Where the prerequisite's form posts.
     var formAction = ""
+    /// Lines that insure persons: each with what is left of each cover, and the form changing them.
+    var persons: PersonsPanel?
+}
+
+/// The insured persons on the policy page (R-SH-06, R-SH-10): each person's cover window and, per
+/// cover, the annual ceiling, what paid claims used and what is left; and, where the product
+/// offers it, an endorsement form adding persons from a CSV file and removing ticked ones.
+struct PersonsPanel: Sendable, Encodable {
+    struct Cover: Sendable, Encodable {
+        var title: String
+        var ceiling: Int64
+        var used: Int64
+        var left: Int64
+    }
+
+    struct Person: Sendable, Encodable {
+        var nationalCode: String
+        var name: String
+        var relationTitle: String
+        var insuranceNumber: String
+        var coverFrom: String
+        var coverTo: String
+        /// Listed on the policy now (not removed by an endorsement).
+        var listed: Bool
+        var covers: [Cover]
+    }
+
+    var persons: [Person]
+    /// How many cover windows there are in all; `persons` holds the first of them when a large
+    /// group would make the page too long.
+    var total = 0
+    /// Where the endorsement form posts; nil when the page offers none.
+    var changeAction: String?
+    /// The CSV's first line, shown beside the file input.
+    var csvHeader = ""
+    /// What removing a person does beyond itself, in one sentence.
+    var removalNote = ""
+    /// Printable letters issued for the persons (e.g. introduction letters), newest first.
+    var letters: [Letter] = []
+
+    struct Letter: Sendable, Encodable {
+        var label: String
+        var href: String
+    }
 }
 
 extension ProductHooks {
     func checkRegistration(inputs: String, customer: Customer) throws {}
     func prepareIssue(_ policy: Policy, today: JalaliDate, in work: UnitOfWork) async throws {}
     func issued(_ policy: Policy, in work: UnitOfWork) async throws {}
+    func endorsedInputs(current: Data, changes: Data) throws -> EndorsedInputs? { nil }
     func endorsed(_ policy: Policy, in work: UnitOfWork) async throws {}
     func endorsementTookEffect(_ policy: Policy, effective: JalaliDate, in work: UnitOfWork) async throws {}
     func cancelled(_ policy: Policy, in work: UnitOfWork) async throws {}
@@ -241,6 +327,7 @@ extension ProductHooks {
     func paymentOrdered(_ claim: Claim, in work: UnitOfWork) async throws {}
 
     func policyFacts(_ policy: Policy) -> PolicyFacts { PolicyFacts() }
+    func publicPersons(_ policy: Policy) -> PublicPersons? { nil }
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel { PolicyPanel() }
 }
 

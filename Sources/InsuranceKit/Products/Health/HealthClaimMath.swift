@@ -12,6 +12,12 @@ public struct HealthClaimSettlement: Codable, Sendable, Hashable {
 }
 
 public enum HealthClaimMath: Sendable {
+    /// R-SH-06: what is left of a person's cover for the policy year: the annual ceiling less what
+    /// earlier paid claims used, never below zero.
+    public static func remaining(ceiling: Rial, used: Rial) throws -> Rial {
+        max(.zero, try ceiling.subtracting(used))
+    }
+
     public static func settle(cost: Rial, basePaid: Rial, franchise: Percent, remainingCeiling: Rial) throws -> HealthClaimSettlement {
         guard cost > .zero else {
             throw DomainError(code: cost.isZero ? "zero-amount" : "negative-amount", message: "هزینه باید بیشتر از صفر باشد.", field: "cost")

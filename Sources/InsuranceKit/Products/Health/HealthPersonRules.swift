@@ -12,6 +12,9 @@ public enum HealthPersonRules: Sendable {
     /// for sons 18–25; CHOSEN as the bound for every kind, the seeds give none for individuals).
     public static let sonAge = 22
     public static let studyingSonMaxAge = 25
+    /// Group health (تمام درمان, D-GH): from this age to 25 a son is taken only with a study
+    /// certificate (`student: true`; the certificate stays in the group's file), not to 22 freely.
+    public static let groupStudyFromAge = 18
     /// Daughters up to 18, beyond that while unmarried (seed 001), priced up to 70.
     public static let daughterAge = 18
     public static let unmarriedDaughterMaxAge = 70
@@ -78,13 +81,15 @@ public enum HealthPersonRules: Sendable {
         case .child:
             let dependant: Bool
             switch person.sex {
+            case .male where kind == .group:
+                dependant = age < groupStudyFromAge || (person.student == true && age <= studyingSonMaxAge)
             case .male: dependant = age <= sonAge || (person.student == true && age <= studyingSonMaxAge)
             case .female: dependant = age <= daughterAge || (person.married != true && age <= unmarriedDaughterMaxAge)
             }
             if !dependant {
-                let rule = person.sex == .male
-                    ? "پسران تا ۲۲ سالگی و پس از آن تا ۲۵ سالگی فقط در حال تحصیل"
-                    : "دختران تا ۱۸ سالگی و پس از آن تا زمانی که مجردند"
+                let rule = person.sex == .female ? "دختران تا ۱۸ سالگی و پس از آن تا زمانی که مجردند"
+                    : kind == .group ? "در بیمهٔ گروهی پسران ۱۸ تا ۲۵ ساله فقط با گواهی اشتغال به تحصیل (student)"
+                    : "پسران تا ۲۲ سالگی و پس از آن تا ۲۵ سالگی فقط در حال تحصیل"
                 reader.fail("not-a-dependant", "این فرزند (\(InputReader.persian(age)) ساله) تحت تکفل شمرده نمی‌شود: \(rule).", at: path + ".birthDate")
             }
         case .main:

@@ -95,9 +95,10 @@ public struct HealthTariff: Codable, Sendable, Hashable {
 
     public static let years = 1403...1406
 
-    /// The sample T-SH of SPEC section T, the same every year 1403–1406; "tariff-not-found"
-    /// (field "date") for another year.
+    /// The tariff of a Jalali year: a loaded tariff file wins; otherwise the sample T-SH of SPEC
+    /// section T, the same every year 1403–1406; "tariff-not-found" (field "date") for another year.
     public static func forYear(_ year: Int) throws -> HealthTariff {
+        if let loaded = book.loaded(year: year) { return loaded }
         guard years.contains(year) else {
             throw DomainError(code: "tariff-not-found",
                               message: "تعرفهٔ بیمهٔ تکمیلی درمان سال \(Normalize.persianDigits(String(year))) تعریف نشده است.", field: "date")

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Delivers the central-registry outbox (R-TP-13): oldest first, each event POSTed with its id
+/// Delivers the central-registry outbox (R-TP-13, R-SH-11), whatever the product: oldest first, each event POSTed with its id
 /// (the registry deduplicates by it), marked delivered only after a 2xx answer. A failure is
 /// retried with exponential backoff (2 s, 4 s, … up to 5 minutes). Events are rows committed with
 /// the change they report, so a process that dies mid-delivery loses nothing: after a restart the
