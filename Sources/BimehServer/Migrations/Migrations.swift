@@ -32,5 +32,7 @@ enum BimehMigrations {
         M027_CreateHealthCenters(),
         M028_AddIdempotencyLease(),
         M029_CreateHealthStatements(),
+        M035_CreateGroupLifeContracts(),
+        M036_CreateGroupLifeMembers(),
     ]
 }

@@ -1,0 +1,25 @@
+import InsuranceKit
+
+/// Group life's own operations (API.md "Group life").
+extension APIDocument {
+    static let groupLifeOperations: [Operation] = [
+        Operation(method: .POST, path: "/api/v1/policies/{id}/contract",
+                  summary: "R-GL-03: numbers a registered group-life contract once, before payment: {serial}/{agencyCode}/{complexCode}/{year}, serial from 600000 per year, agency 9995 when direct",
+                  roles: [.issuer], tag: "group-life", request: nil,
+                  responses: [(201, "Numbered; the member list is due 15 days after the contract date",
+                               Schemas.object(["number": Schemas.string, "contractDate": Schemas.jalaliDate, "memberListDue": Schemas.jalaliDate],
+                                              required: ["number", "contractDate", "memberListDue"]))]),
+        Operation(method: .POST, path: "/api/v1/policies/{id}/members",
+                  summary: "R-GL-04/05: the member list, once, within 15 days of the contract (member-list-late); rows 1…n, each underwritten by T-GL-EXAM; every bad row reported, nothing stored",
+                  roles: [.issuer], tag: "group-life",
+                  request: Schemas.object(["members": ["type": "array", "items": Schemas.object([
+                      "firstName": Schemas.string, "lastName": Schemas.string, "birthDate": Schemas.jalaliDate,
+                      "birthCertificateNumber": Schemas.string, "placeOfIssue": Schemas.string, "jobTitle": Schemas.string,
+                      "nationalCode": Schemas.string,
+                  ], required: ["firstName", "lastName", "birthDate", "birthCertificateNumber", "placeOfIssue", "jobTitle"])]],
+                                          required: ["members"]),
+                  responses: [(201, "Listed", Schemas.object(["members": ["type": "array", "items": Schemas.object([
+                      "row": Schemas.integer, "underwriting": Schemas.enumeration(GroupUnderwriting.allCases.map(\.rawValue)),
+                  ], required: ["row", "underwriting"])]], required: ["members"]))]),
+    ]
+}
