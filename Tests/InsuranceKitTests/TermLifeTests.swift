@@ -35,7 +35,7 @@ struct TermLifeTests {
         #expect(quote.total == 4_500_000)
         // examination: the sum insured is ≥ 1,000,000,000
         #expect(TermLife.underwriting(sumInsured: 2_000_000_000, age: 39, table: table) == .examination)
-        #expect(quote.line("death")?.label.contains("معاینه") == true)
+        #expect(quote.line("death")?.label.contains("معاینهٔ پزشکی") == true)
     }
 
     @Test("R-IL-02 T-IL examination from 1,000,000,000 or age 51; else the questionnaire alone")

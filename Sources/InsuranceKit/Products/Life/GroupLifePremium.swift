@@ -24,12 +24,15 @@ public struct GroupLifePremium: Sendable, Hashable {
 
     /// R-GL-02: one line per cover, the per-person premium × members.
     public func quoteLines(members: Int) throws -> [QuoteLine] {
-        try covers.map { cover in
+        var lines: [QuoteLine] = []
+        for cover in covers {
+            let each = try perPerson(cover)
             let rate = occupationalClass.rate(cover)
-            return QuoteLine(code: cover.rawValue, rule: "R-GL-02",
-                             label: "\(cover.title) — \(InputReader.persian(members)) نفر × \(try perPerson(cover).persianFormatted) ریال (نرخ \(rate.persianFormatted)، \(occupationalClass.title))",
-                             amount: try perPerson(cover).multiplied(by: Int64(members)))
+            lines.append(QuoteLine(code: cover.rawValue, rule: "R-GL-02",
+                                   label: "\(cover.title) — \(InputReader.persian(members)) نفر × \(each.persianFormatted) ریال (نرخ \(rate.persianFormatted)، \(occupationalClass.title))",
+                                   amount: try each.multiplied(by: Int64(members))))
         }
+        return lines
     }
 
     /// T-GL extra rate: round(death premium × extra %) for one member; zero without the death cover.
