@@ -96,34 +96,38 @@ enum GroupLifeDesk {
             return try GroupMemberList.parse(body, today: today)
         }
         let underwriting = GroupMemberList.underwrite(members, sumInsured: inputs.sumInsured, start: start, rules: tariff.groupExam)
-        var records: [GroupLifeMemberRecord] = []
-        records.reserveCapacity(members.count)
-        for (index, member) in members.enumerated() {
-            let record = GroupLifeMemberRecord()
-            record.id = UUID()
-            record.$policy.id = id
-            record.row = index + 1
-            record.firstName = member.firstName
-            record.lastName = member.lastName
-            record.birthDate = member.birthDate.description
-            record.birthCertificateNumber = member.birthCertificateNumber
-            record.placeOfIssue = member.placeOfIssue
-            record.jobTitle = member.jobTitle
-            record.nationalCode = member.nationalCode
-            record.underwriting = underwriting[index].rawValue
-            record.status = MemberStanding(MemberAdmission.initial(underwriting[index])).rawValue
-            records.append(record)
-        }
-        var offset = 0
-        while offset < records.count {
-            try await Array(records[offset..<min(offset + insertChunk, records.count)]).create(on: work.db)
-            offset += insertChunk
-        }
+        try await insert(members, underwriting: underwriting, policyID: id, on: work.db)
         let counts = Dictionary(grouping: underwriting, by: \.rawValue).mapValues(\.count)
         try await work.audit("group-life.members-listed", entity: "policy", id: id.uuidString,
                              after: ["members": String(members.count), "accepted": String(counts["accepted"] ?? 0),
                                      "questionnaire": String(counts["questionnaire"] ?? 0), "examination": String(counts["examination"] ?? 0)])
         return Listed(rows: underwriting.enumerated().map { ($0.offset + 1, $0.element) })
+    }
+}
+
+extension GroupLifeDesk {
+    static let memberColumns = ["id", "policy_id", "row", "first_name", "last_name", "birth_date", "birth_certificate_number",
+                                "place_of_issue", "job_title", "national_code", "underwriting", "status"]
+
+    /// One multi-row INSERT per chunk: a 10,000-member list is ten statements, not 10,000 models.
+    static func insert(_ members: [GroupMember], underwriting: [GroupUnderwriting], policyID: UUID, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
+        var offset = 0
+        while offset < members.count {
+            let end = min(offset + insertChunk, members.count)
+            var insert = sql.insert(into: GroupLifeMemberRecord.schema).columns(memberColumns)
+            for index in offset..<end {
+                let member = members[index]
+                let values: [any Encodable & Sendable] = [
+                    UUID(), policyID, index + 1, member.firstName, member.lastName, member.birthDate.description,
+                    member.birthCertificateNumber, member.placeOfIssue, member.jobTitle, member.nationalCode,
+                    underwriting[index].rawValue, MemberStanding(MemberAdmission.initial(underwriting[index])).rawValue,
+                ]
+                insert = insert.values(values)
+            }
+            try await insert.run()
+            offset = end
+        }
     }
 }
 

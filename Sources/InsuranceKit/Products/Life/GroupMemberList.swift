@@ -40,7 +40,7 @@ public enum GroupMemberList {
     /// person twice `duplicate-member` (naming the first row), an empty list `required`.
     public static func parse(_ data: Data, today: JalaliDate) throws -> [GroupMember] {
         var reader = InputReader()
-        let root = try JSONInput.parse(data)
+        let root = try (try? JSONDecoder().decode(FastBody.self, from: data))?.root ?? JSONInput.parse(data)
         guard let body = reader.object(root, at: "body", allowed: ["members"]) else {
             try reader.finish()
             return []
@@ -104,5 +104,47 @@ public enum GroupMemberList {
         members.map {
             rules.underwriting(sumInsured: sumInsured, age: LifeAge.completedYears(born: $0.birthDate, on: start), groupSize: members.count)
         }
+    }
+}
+
+/// The usual member list read without the generic tree's trial decoding of every value: each
+/// member is an object of text fields. Anything else (a row that is not an object, a value that
+/// is not text) is read as the generic tree, so the reports are the same.
+private struct FastBody: Decodable {
+    let root: JSONInput
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    private struct Value: Decodable {
+        let value: JSONInput
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() {
+                value = .null
+            } else if let text = try? container.decode(String.self) {
+                value = .string(text)
+            } else {
+                value = try JSONInput(from: decoder)
+            }
+        }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        var fields: [String: JSONInput] = [:]
+        for key in container.allKeys {
+            if key.stringValue == "members", let rows = try? container.decode([[String: Value]].self, forKey: key) {
+                fields[key.stringValue] = .array(rows.map { .object($0.mapValues(\.value)) })
+            } else {
+                fields[key.stringValue] = try container.decode(JSONInput.self, forKey: key)
+            }
+        }
+        root = .object(fields)
     }
 }
