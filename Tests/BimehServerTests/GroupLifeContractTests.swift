@@ -86,6 +86,62 @@ struct GroupLifeContractTests {
         }
     }
 
+    static func outcome(_ app: Application, _ flow: PolicyFlow, _ id: String, row: Int, _ body: [String: Any]) async throws -> TestingHTTPResponse {
+        try await app.send(.POST, "/api/v1/policies/\(id)/members/\(row)/underwriting", token: flow.issuer, json: body)
+    }
+
+    static func finalPremium(_ app: Application, _ flow: PolicyFlow, _ id: String) async throws -> TestingHTTPResponse {
+        try await app.send(.GET, "/api/v1/policies/\(id)/final-premium", token: flow.issuer)
+    }
+
+    @Test("R-GL-06/07 a 50 % extra for the examined member: final premium 720,000,000 + 108,000,000 + 3,600,000")
+    func outcomesAndFinalPremium() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let id = try await Self.registered(app, flow)
+            _ = try await Self.contract(app, flow, id)
+            _ = try await Self.members(app, flow, id, Self.list(100))
+            // row 2 (age 50) awaits the doctor: 99 admitted × 7,200,000 = 712,800,000; × 1,080,000 = 106,920,000
+            let before = try await Self.finalPremium(app, flow, id)
+            #expect(before.json["admitted"] as? Int == 99)
+            #expect(before.json["pending"] as? Int == 1)
+            #expect((before.json["lines"] as? [[String: Any]])?.compactMap { $0["amount"] as? Int } == [712_800_000, 106_920_000])
+            // refusals: no percent, over 300 %, a member already accepted, a row not on the list
+            #expect(try await Self.outcome(app, flow, id, row: 2, ["outcome": "extra"]).fieldCodes == ["extraPercent": "extra-percent-required"])
+            #expect(try await Self.outcome(app, flow, id, row: 2, ["outcome": "extra", "extraPercent": 301]).fieldCodes == ["extraPercent": "extra-out-of-range"])
+            #expect(try await Self.outcome(app, flow, id, row: 2, ["outcome": "approve"]).fieldCodes == ["outcome": "unknown-outcome"])
+            #expect(try await Self.outcome(app, flow, id, row: 1, ["outcome": "accept"]).fieldCodes == ["outcome": "member-not-under-review"])
+            #expect(try await Self.outcome(app, flow, id, row: 101, ["outcome": "accept"]).status == .notFound)
+            let extra = try await Self.outcome(app, flow, id, row: 2, ["outcome": "extra", "extraPercent": 50])
+            #expect(extra.status == .ok, "\(extra.body.string)")
+            #expect(extra.json["status"] as? String == "admitted")
+            #expect(extra.json["extraPercent"] as? String == "50")
+            // 100 × 7,200,000 = 720,000,000; 100 × 1,080,000 = 108,000,000; 50 % × 7,200,000 = 3,600,000
+            let after = try await Self.finalPremium(app, flow, id)
+            #expect((after.json["lines"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["death", "accidental-death", "medical-extra"])
+            #expect((after.json["lines"] as? [[String: Any]])?.compactMap { $0["amount"] as? Int } == [720_000_000, 108_000_000, 3_600_000])
+            #expect(after.json["total"] as? Int == 831_600_000)
+            #expect(after.json["admitted"] as? Int == 100)
+        }
+    }
+
+    @Test("R-GL-06 more tests refer the member once; the consulting doctor then declines, and the member leaves the premium")
+    func moreTestsThenDecline() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let id = try await Self.registered(app, flow)
+            _ = try await Self.contract(app, flow, id)
+            _ = try await Self.members(app, flow, id, Self.list(100))
+            #expect(try await Self.outcome(app, flow, id, row: 2, ["outcome": "more-tests"]).json["status"] as? String == "referred")
+            #expect(try await Self.outcome(app, flow, id, row: 2, ["outcome": "more-tests"]).fieldCodes == ["outcome": "already-referred"])
+            #expect(try await Self.outcome(app, flow, id, row: 2, ["outcome": "decline"]).json["status"] as? String == "declined")
+            let premium = try await Self.finalPremium(app, flow, id)
+            #expect(premium.json["admitted"] as? Int == 99)
+            #expect(premium.json["declined"] as? Int == 1)
+            #expect(premium.json["total"] as? Int == 99 * 8_280_000)   // 99 × (7,200,000 + 1,080,000)
+        }
+    }
+
     @Test("R-GL-04 the list on day 15 after the contract is taken, on day 16 it is member-list-late")
     func fifteenDays() async throws {
         try await TestApp.run { app in
@@ -142,6 +198,12 @@ struct GroupLifeContractTests {
             #expect(res?.status == .created)
             #expect(try await Self.storedMembers(app, id) == 10_000)
             print("group-life member list: 10,000 members imported and underwritten in \(elapsed) (\(TestApp.engineUnderTest))")
+            var premium: TestingHTTPResponse?
+            let final = try await clock.measure { premium = try await Self.finalPremium(app, flow, id) }
+            // 10,000 accepted (age 40, a group ≥ 50) … but row 2 (age 50) awaits the examination: 9,999 admitted
+            #expect(premium?.json["admitted"] as? Int == 9_999)
+            #expect(premium?.json["total"] as? Int == 9_999 * 8_280_000)
+            print("group-life final premium of 10,000 members: \(final) (\(TestApp.engineUnderTest))")
         }
     }
 }

@@ -21,5 +21,22 @@ extension APIDocument {
                   responses: [(201, "Listed", Schemas.object(["members": ["type": "array", "items": Schemas.object([
                       "row": Schemas.integer, "underwriting": Schemas.enumeration(GroupUnderwriting.allCases.map(\.rawValue)),
                   ], required: ["row", "underwriting"])]], required: ["members"]))]),
+        Operation(method: .POST, path: "/api/v1/policies/{id}/members/{row}/underwriting",
+                  summary: "R-GL-06: the doctor's outcome for a member under review: accept, extra (0–300 %, extraPercent), more-tests (once), decline",
+                  roles: [.issuer], tag: "group-life",
+                  request: Schemas.object(["outcome": Schemas.enumeration(["accept", "extra", "more-tests", "decline"]), "extraPercent": ["type": "number"]],
+                                          required: ["outcome"]),
+                  responses: [(200, "The member", Schemas.object([
+                      "row": Schemas.integer, "firstName": Schemas.string, "lastName": Schemas.string, "birthDate": Schemas.jalaliDate,
+                      "jobTitle": Schemas.string, "underwriting": Schemas.string,
+                      "status": Schemas.enumeration(["admitted", "pending", "referred", "declined"]), "extraPercent": Schemas.string,
+                  ], required: ["row", "underwriting", "status"]))]),
+        Operation(method: .GET, path: "/api/v1/policies/{id}/final-premium",
+                  summary: "R-GL-07: the final premium over the admitted members (death, accidental-death, medical-extra with each extra computed separately)",
+                  roles: [.issuer], tag: "group-life", request: nil,
+                  responses: [(200, "The final premium", Schemas.object([
+                      "lines": ["type": "array", "items": PolicySchemas.line], "total": Schemas.integer, "admitted": Schemas.integer,
+                      "pending": Schemas.integer, "declined": Schemas.integer,
+                  ], required: ["lines", "total", "admitted", "pending"]))]),
     ]
 }

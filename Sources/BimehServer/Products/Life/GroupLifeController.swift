@@ -11,6 +11,55 @@ struct GroupLifeController: RouteCollection {
         let issuers = routes.grouped(RequireRole([.issuer]))
         issuers.post(.apiGroupLifeContract(.key), use: contract)
         issuers.on(.POST, .apiGroupLifeMembers(.key), body: .collect(maxSize: Self.maxMemberListBody), use: members)
+        issuers.post(.apiGroupLifeUnderwriting(.key, .key), use: underwriting)
+        issuers.get(.apiGroupLifeFinalPremium(.key), use: finalPremium)
+    }
+
+    struct OutcomeBody: StrictRequestBody {
+        static let fields: Set<String> = ["outcome", "extraPercent"]
+        var outcome: String?
+        var extraPercent: Percent?
+    }
+
+    struct MemberView: Content {
+        var row: Int
+        var firstName: String
+        var lastName: String
+        var birthDate: String
+        var jobTitle: String
+        var underwriting: String
+        var status: String
+        var extraPercent: String?
+    }
+
+    struct FinalPremiumView: Content {
+        var lines: [QuoteLine]
+        var total: Int64
+        var admitted: Int
+        var pending: Int
+        var declined: Int
+    }
+
+    /// R-GL-06: the doctor's outcome for one member.
+    @Sendable func underwriting(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(OutcomeBody.self)
+        let id = req.parameters.get("id", as: UUID.self)
+        let row = req.parameters.get("row", as: Int.self)
+        let principal = try req.principal
+        return try await req.writeAnswer { work in
+            let m = try await GroupLifeUnderwritingDesk.record(.init(outcome: body.outcome, extraPercent: body.extraPercent),
+                                                               policyID: id, row: row, principal: principal, in: work)
+            return MemberView(row: m.row, firstName: m.firstName, lastName: m.lastName, birthDate: m.birthDate, jobTitle: m.jobTitle,
+                              underwriting: m.underwriting, status: m.status, extraPercent: m.extraPercent)
+        }
+    }
+
+    /// R-GL-07: the final premium over the admitted members.
+    @Sendable func finalPremium(req: Request) async throws -> FinalPremiumView {
+        let result = try await GroupLifeUnderwritingDesk.finalPremium(policyID: req.parameters.get("id", as: UUID.self),
+                                                                      principal: try req.principal, on: req.db)
+        return FinalPremiumView(lines: result.lines, total: result.total.amount, admitted: result.admitted, pending: result.pending,
+                                declined: result.declined)
     }
 
     struct ContractView: Content {
