@@ -143,6 +143,8 @@ struct GroupLifeTests {
         let elapsed = try clock.measure { lines = try classTwo.finalLines(admittedExtras: extras) }
         #expect(lines.map(\.amount) == [72_000_000_000, 10_800_000_000, 1_800_000_000])
         #expect(elapsed < .milliseconds(200))
+        // the same members counted per percent (as the server reads them) give the same lines
+        #expect(try classTwo.finalLines(admitted: [.zero: 9_000, Percent(25): 1_000]) == lines)
     }
 
     @Test("R-GL-09 two members added from 1405/07/15 on 1405/01/10–1406/01/10: 8,280,000")

@@ -83,20 +83,26 @@ enum GroupLifeUnderwritingDesk {
         guard let klass = tariff.groupClass(inputs.occupationalClass), let sql = db as? any SQLDatabase else {
             throw AppError.notFound("طبقهٔ شغلی قرارداد")
         }
-        let rows = try await sql.select().column("status").column("extra_percent").from(GroupLifeMemberRecord.schema)
-            .where("policy_id", .equal, SQLBind(try policy.requireID())).all()
-        var extras: [Percent] = []
-        extras.reserveCapacity(rows.count)
+        // one row per standing and percent: the members are counted by the database
+        let rows = try await sql.raw("""
+            SELECT status, extra_percent, COUNT(*) AS members FROM group_life_members
+            WHERE policy_id = \(bind: try policy.requireID()) GROUP BY status, extra_percent
+            """).all()
+        var admitted: [Percent: Int] = [:]
         var pending = 0, declined = 0
         for row in rows {
+            let count = try row.decode(column: "members", as: Int.self)
             switch MemberStanding(rawValue: try row.decode(column: "status", as: String.self)) {
-            case .admitted: extras.append(try (try row.decode(column: "extra_percent", as: String?.self)).map { try Percent(parsing: $0) } ?? .zero)
-            case .pending, .referred: pending += 1
-            case .declined, nil: declined += 1
+            case .admitted:
+                let extra = try (try row.decode(column: "extra_percent", as: String?.self)).map { try Percent(parsing: $0) } ?? .zero
+                admitted[extra, default: 0] += count
+            case .pending, .referred: pending += count
+            case .declined, nil: declined += count
             }
         }
         let premium = GroupLifePremium(sumInsured: inputs.sumInsured, occupationalClass: klass, covers: inputs.covers)
-        let lines = try premium.finalLines(admittedExtras: extras)
-        return FinalPremium(lines: lines, total: try Rial.sum(lines.map(\.amount)), admitted: extras.count, pending: pending, declined: declined)
+        let lines = try premium.finalLines(admitted: admitted)
+        return FinalPremium(lines: lines, total: try Rial.sum(lines.map(\.amount)), admitted: admitted.values.reduce(0, +),
+                            pending: pending, declined: declined)
     }
 }

@@ -44,14 +44,21 @@ public struct GroupLifePremium: Sendable, Hashable {
     /// R-GL-07: the final premium over the admitted members, each extra computed separately and
     /// added up in one `medical-extra` line (omitted when no admitted member has an extra).
     public func finalLines(admittedExtras extras: [Percent]) throws -> [QuoteLine] {
-        var lines = try quoteLines(members: extras.count).map {
+        try finalLines(admitted: Dictionary(extras.map { ($0, 1) }, uniquingKeysWith: +))
+    }
+
+    /// The same from the number of admitted members per extra percent (0 for none): members with
+    /// one percent have one rounded extra each, so their sum is that × their number.
+    public func finalLines(admitted counts: [Percent: Int]) throws -> [QuoteLine] {
+        let members = counts.values.reduce(0, +)
+        var lines = try quoteLines(members: members).map {
             QuoteLine(code: $0.code, rule: "R-GL-07", label: $0.label, amount: $0.amount)
         }
         var extra = Rial.zero
         var withExtra = 0
-        for percent in extras where percent > .zero {
-            extra = try extra.adding(try medicalExtra(percent))
-            withExtra += 1
+        for (percent, count) in counts where percent > .zero && count > 0 {
+            extra = try extra.adding(try medicalExtra(percent).multiplied(by: Int64(count)))
+            withExtra += count
         }
         if withExtra > 0 {
             lines.append(QuoteLine(code: "medical-extra", rule: "R-GL-07",
