@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: ThirdPartyController(authority: app.bimeh.licenceAuthority))
     try api.register(collection: HealthClaimController())
     try api.register(collection: HealthTariffController())
+    try api.register(collection: GroupLifeController())
     try api.register(collection: EligibilityController())
     try api.register(collection: PublicEligibilityController())
     try api.register(collection: USSDController())

@@ -52,7 +52,7 @@ struct ClaimRulesTests {
         #expect(try ClaimRules.rules(forProduct: code).product == code)
     }
 
-    @Test("unknown product", arguments: ["", "group-life", "Computer", "third party"])
+    @Test("unknown product", arguments: ["", "group life", "Computer", "third party"])
     func unknown(_ code: String) {
         let error = #expect(throws: DomainError.self) { try ClaimRules.rules(forProduct: code) }
         #expect(error?.code == "unknown-product")

@@ -9,7 +9,7 @@ struct ProductCatalogTests {
         let product = try ProductCatalog.product("computer")
         #expect(product.code == "computer")
         #expect(product.title == "بیمه رایانه")
-        #expect(ProductCatalog.all.map(\.code) == ["computer", "employers-liability", "contractors-all-risk", "third-party", "supplementary-health"])
+        #expect(ProductCatalog.all.map(\.code) == ["computer", "employers-liability", "contractors-all-risk", "third-party", "supplementary-health", "term-life", "group-life"])
     }
 
     @Test("R-P-01 unknown product", arguments: ["", "Computer", "spaceship", "computer "])

@@ -33,6 +33,8 @@ enum BimehMigrations {
         M028_AddIdempotencyLease(),
         M029_CreateHealthStatements(),
         M030_CreateHealthReimbursements(),
+        M035_CreateGroupLifeContracts(),
+        M036_CreateGroupLifeMembers(),
         // last: seals the rows every earlier migration left
         M040_SealExistingRows(),
     ]

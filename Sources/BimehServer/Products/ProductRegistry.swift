@@ -7,6 +7,7 @@ extension ProductBook {
         ComputerHooks(),
         ThirdPartyHooks(),
         HealthHooks(),
+        GroupLifeHooks(), TermLifeHooks(),
     ], proposals: [
         Proposal(label: "بیمهٔ رایانه", path: WebPath.newQuote),
         Proposal(label: "بیمهٔ شخص ثالث", path: SiteURL.thirdPartyProposal.path),
@@ -24,12 +25,12 @@ extension ProductBook {
 
 /// The products' own API operations, in the document after the generic ones.
 extension APIDocument {
-    static let productOperations: [Operation] = thirdPartyOperations + healthOperations
+    static let productOperations: [Operation] = thirdPartyOperations + healthOperations + groupLifeOperations
 }
 
 /// The products' own routes.
 extension SiteURL {
     static var productRoutes: [SiteURL] {
-        thirdPartyRoutes + healthRoutes + [HealthProposalPages.url, HealthProposalPages.groupURL, HealthCenterPages.url, HealthPolicyPages.url(.key), HealthIntroductionPages.print(.key), FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
+        thirdPartyRoutes + healthRoutes + groupLifeRoutes + [HealthProposalPages.url, HealthProposalPages.groupURL, HealthCenterPages.url, HealthPolicyPages.url(.key), HealthIntroductionPages.print(.key), FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
     }
 }

@@ -15,6 +15,7 @@ public struct ProductCatalog: Sendable {
         EmployersLiability(), ContractorsAllRisk(),
         ThirdPartyInsurance(),
         SupplementaryHealth(),
+        TermLife(), GroupLife(),
     ])
 
     /// Throws "unknown-product" (field "product") for a code no product has.

@@ -147,12 +147,18 @@ public protocol ProductLine: Sendable {
     /// The annual premium for inputs (a quote's `normalizedInputs`, possibly changed): what an
     /// endorsement compares before and after (R-P-07).
     func annualPremium(normalizedInputs: Data, context: QuoteContext) throws -> Rial
+
+    /// Whole years of the policy term the inputs were priced for (R-G-04): 1 for the annual lines;
+    /// a multi-year line (term life, R-IL-02) reads it from the inputs.
+    func termYears(normalizedInputs: Data) -> Int
 }
 
 extension ProductLine {
     public func annualPremium(normalizedInputs: Data, context: QuoteContext) throws -> Rial {
         try quote(inputs: normalizedInputs, context: context).total
     }
+
+    public func termYears(normalizedInputs: Data) -> Int { 1 }
 
     public var payrollDeductionPlans: PaymentPlanRules? { nil }
     public var termStartsOnPurchaseDay: Bool { false }

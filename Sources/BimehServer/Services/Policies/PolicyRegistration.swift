@@ -28,7 +28,7 @@ enum PolicyRegistration {
         }
         let product = try work.products.line(quote.product)
         try work.products.hooks(quote.product).checkRegistration(inputs: quote.inputs, customer: customer)
-        try PolicyTermRule.check(request.term)
+        try PolicyTermRule.check(request.term, years: product.termYears(normalizedInputs: Data(quote.inputs.utf8)))
         try DomainErrorMapping.validating(defaultField: "startDate") {
             try CoverDates.checkStart(request.term, registeredOn: JalaliDate(date: work.now))
             if product.termStartsOnPurchaseDay, renewalOf == nil {
@@ -92,12 +92,14 @@ enum PolicyRegistration {
     }
 }
 
-/// Terms Bimeh sells: one year from the start date (R-G-04), as the annual tariffs assume.
+/// Terms Bimeh sells: one year from the start date (R-G-04), as the annual tariffs assume, or the
+/// whole years a multi-year line was priced for (term life, R-IL-02).
 enum PolicyTermRule {
-    static func check(_ term: PolicyTerm) throws {
-        guard term.end == term.start.addingYears(1) else {
-            throw AppError.validation([FieldError(field: "endDate", code: "invalid-term",
-                                                  message: "مدت بیمه‌نامه یک سال است: تاریخ پایان باید همان روز و ماه در سال بعد باشد.")])
+    static func check(_ term: PolicyTerm, years: Int = 1) throws {
+        guard term.end == term.start.addingYears(years) else {
+            let message = years == 1 ? "مدت بیمه‌نامه یک سال است: تاریخ پایان باید همان روز و ماه در سال بعد باشد."
+                : "مدت بیمه‌نامه \(Normalize.persianDigits(String(years))) سال است: تاریخ پایان باید همان روز و ماه \(Normalize.persianDigits(String(years))) سال بعد باشد."
+            throw AppError.validation([FieldError(field: "endDate", code: "invalid-term", message: message)])
         }
     }
 }
