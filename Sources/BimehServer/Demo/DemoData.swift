@@ -77,6 +77,7 @@ enum DemoData {
                 created += try await seedPolicyInForce(in: work, issuer: issuer)
                 created += try await seedThirdPartyPolicy(in: work, issuer: issuer)
                 created += try await seedHealthPolicy(in: work, issuer: issuer)
+                created += try await seedGroupHealthPolicy(in: work, issuer: issuer)
             }
             return created
         })
@@ -184,6 +185,40 @@ enum DemoData {
         try await work.audit("health.center-registered", entity: "health-center", id: try center.requireID().uuidString,
                              after: ["code": center.code, "name": center.name])
         return 1
+    }
+
+    /// A group supplementary-health policy (silver) for a demo company: ten employees, the first
+    /// with his wife and son, in force since a month ago (R-SH-10: at least 10 main members).
+    private static func seedGroupHealthPolicy(in work: UnitOfWork, issuer: User) async throws -> Int {
+        let product = SupplementaryHealth().code
+        guard case .success(let company) = PartyRegistration.validate(LegalPersonForm(legalID: "10380284790", name: "شرکت نمونهٔ پارس")) else { return 0 }
+        let fields = CustomerFields(company)
+        guard try await Customer.query(on: work.db).filter(\.$identityKey == fields.identityKey).count() == 0 else { return 0 }
+        let customer = Customer()
+        fields.apply(to: customer)
+        customer.$createdBy.id = issuer.id
+        try await customer.create(on: work.db)
+        try await work.audit("customer.registered", entity: "customer", id: try customer.requireID().uuidString, after: CustomerSnapshot(customer))
+        let employees: [(String, String, String, String)] = [
+            ("2980001007", "رضا", "کریمی", "1360/02/11"), ("2980001139", "نرگس", "موسوی", "1368/07/23"),
+            ("2980001279", "امیر", "حسینی", "1372/01/30"), ("2980001414", "لیلا", "جعفری", "1364/10/05"),
+            ("2980001546", "محمد", "صادقی", "1358/12/17"), ("2980001686", "زهرا", "رحیمی", "1375/05/09"),
+            ("2980001821", "حمید", "نوری", "1369/03/14"), ("2980001953", "فاطمه", "قاسمی", "1371/08/02"),
+            ("2980002097", "سعید", "اکبری", "1363/06/28"), ("2980002232", "مینا", "یوسفی", "1377/11/19"),
+        ]
+        let female: Set = ["نرگس", "لیلا", "زهرا", "فاطمه", "مینا"]
+        var persons: [[String: Any]] = employees.map { code, first, last, birth in
+            ["nationalCode": code, "firstName": first, "lastName": last, "birthDate": birth,
+             "sex": female.contains(first) ? "female" : "male", "relation": "main"]
+        }
+        persons.append(["nationalCode": "2980002372", "firstName": "سمیه", "lastName": "کریمی", "birthDate": "1362/04/01",
+                        "sex": "female", "relation": "spouse", "mainNationalCode": "2980001007"])
+        persons.append(["nationalCode": "2980002501", "firstName": "علی", "lastName": "کریمی", "birthDate": "1390/09/10",
+                        "sex": "male", "relation": "child", "mainNationalCode": "2980001007"])
+        let start = JalaliDate(date: work.now).adding(days: -30)
+        try await sellPaidMonthAgo(product: product.rawValue, inputs: ["plan": "silver", "kind": "group", "hasBaseInsurance": true, "persons": persons],
+                                   customer: customer, start: start, cheque: ("100400", "ملت"), principal: try seller(issuer), in: work)
+        return 2
     }
 
     /// One third-party policy for the second demo customer's car, sold and issued today through
