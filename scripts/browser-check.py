@@ -73,7 +73,7 @@ try:
     field.send_keys("۱۲۳۴۵۶۷۸۹۱")
     driver.find_element(By.ID, "birthDate").send_keys("1370/06/31")
     driver.find_element(By.ID, "mobile").send_keys("0912 345 6789")
-    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    submit(driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
     check("/customers/" in driver.current_url and "ثبت شد" in driver.page_source, "a valid customer is registered")
     check("<b>تهرانی</b>" not in driver.page_source.replace("&lt;", "<") or "&lt;b&gt;" in driver.page_source,
           "typed markup is shown as text")
@@ -155,6 +155,18 @@ try:
     check(width <= 400, f"the health proposal fits a phone's width ({width} px)")
     shot("07h-health-proposal-phone")
     driver.set_window_size(1200, 900)
+
+    # The demo group health policy: its persons, each cover's ceiling left, the change form.
+    driver.get(base + "/policies")
+    groups = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a[href^='/policies/'], a[href*='/policies/']")
+              if "شرکت نمونهٔ پارس" in (a.find_element(By.XPATH, "./ancestor::tr").text if a.find_elements(By.XPATH, "./ancestor::tr") else "")]
+    check(bool(groups), "the policy list shows the demo company's group health policy")
+    if groups:
+        driver.get(groups[0])
+        check("۲۹۸۰۰۰۱۰۰۷" in driver.page_source and "مانده" in driver.page_source,
+              "the group policy page lists its persons with the ceiling left per cover")
+        check(bool(driver.find_elements(By.CSS_SELECTOR, "input[type=file]")), "the group policy page takes a CSV of persons to add")
+        shot("07j-health-group-policy")
 
     driver.find_element(By.CSS_SELECTOR, ".who button").click()
     time.sleep(0.3)
