@@ -56,6 +56,29 @@ struct SystemEndpointTests {
         }
     }
 
+    /// #17 point 7: every operation declared only `default`, so a client or a fuzzer could not tell
+    /// a documented refusal from an undocumented one.
+    @Test("every operation names its answers: no `default`; guarded ones 401 and 403, writes 409 and 503, all 400 and 422")
+    func explicitResponses() async throws {
+        try await TestApp.run(seedDemo: false) { app in
+            let paths = try #require(try await app.send(.GET, "/api/v1/openapi.json").json["paths"] as? [String: [String: [String: Any]]])
+            var checked = 0
+            for (path, operations) in paths {
+                for (method, operation) in operations {
+                    let responses = try #require(operation["responses"] as? [String: Any], "\(method) \(path)")
+                    #expect(responses["default"] == nil, "\(method) \(path) still has default")
+                    #expect(responses["400"] != nil && responses["422"] != nil, "\(method) \(path)")
+                    if operation["security"] != nil { #expect(responses["401"] != nil && responses["403"] != nil, "\(method) \(path)") }
+                    if method != "get" { #expect(responses["409"] != nil && responses["503"] != nil, "\(method) \(path)") }
+                    if path.contains("{") { #expect(responses["404"] != nil, "\(method) \(path)") }
+                    #expect(responses.keys.contains { $0.hasPrefix("2") }, "\(method) \(path) documents its success")
+                    checked += 1
+                }
+            }
+            #expect(checked > 60)
+        }
+    }
+
     @Test("/metrics exposes request counters in Prometheus text, to an admin or the scraper's token only")
     func metrics() async throws {
         try await TestApp.run(adjust: { $0.metricsToken = "scrape-secret" }) { app in

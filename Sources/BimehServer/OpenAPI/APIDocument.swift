@@ -100,10 +100,33 @@ enum APIDocument {
             if let schema { response.append(("content", ["application/json": ["schema": schema]])) }
             return (String(status), .object(response))
         }
-        responses.append(("default", ["description": "Error (problem+json, Persian detail, stable code)",
-                                      "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]))
+        let listed = Set(op.responses.map(\.0))
+        for (status, description) in errorResponses(op) where !listed.contains(status) {
+            responses.append((String(status), ["description": .string(description),
+                                               "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]))
+        }
         fields.append(("responses", .object(responses)))
         return .object(fields)
+    }
+
+    /// The problem answers an operation can give, each named (no `default`), from what the
+    /// server's middleware and decoders do for an operation of its shape.
+    static func errorResponses(_ op: Operation) -> [(Int, String)] {
+        let writes = op.method != .GET && op.method != .HEAD
+        var result: [(Int, String)] = [(400, "malformed-json, empty-body or request-incomplete")]
+        if op.roles != nil {
+            result += [(401, "unauthenticated: no or an expired bearer token"), (403, "forbidden: the role may not do this")]
+        }
+        if !pathParameters(op.path).isEmpty { result.append((404, "not-found: nothing with this id")) }
+        if writes {
+            result += [(409, "a conflict with the stored state, or idempotency-in-progress (Retry-After)"),
+                       (413, "body-too-large")]
+        }
+        if op.request != nil { result.append((415, "unsupported-media-type: send JSON")) }
+        result.append((422, "validation: every field's problem with its code"))
+        if op.roles == nil || op.path.hasSuffix("/auth/token") { result.append((429, "rate-limited or sign-in throttled (Retry-After)")) }
+        if writes { result.append((503, "database-busy or an outside service unavailable (Retry-After)")) }
+        return result
     }
 
     private static func operationID(_ op: Operation) -> String {
