@@ -50,6 +50,25 @@ struct NULCharacterTests {
     }
 }
 
+@Suite("Nulls in a JSON body")
+struct NullValueTests {
+    /// A null was read as "absent" though the document types every field (the fuzzer's ST201).
+    @Test("a null anywhere in a typed body is 422 invalid-type with its path; nothing is stored")
+    func refused() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token("issuer")
+            let letters = try await Letter.query(on: app.db).count()
+            let res = try await app.send(.POST, "/api/v1/letters", token: token,
+                                         raw: #"{"direction":"incoming","subject":null,"correspondent":"شرکت آزمون"}"#)
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.fieldCodes == ["subject": "invalid-type"])
+            let ussd = try await app.send(.POST, "/api/v1/ussd", raw: #"{"phoneNumber":"0912","serviceCode":"*1*1420*4#","text":null}"#)
+            #expect(ussd.fieldCodes == ["text": "invalid-type"])
+            #expect(try await Letter.query(on: app.db).count() == letters)
+        }
+    }
+}
+
 @Suite("Request log lines")
 struct RequestLogTests {
     @Test("a path's newline is written escaped, never as a new log line; the encoded form is kept")
@@ -115,6 +134,9 @@ struct NumberAndMethodTests {
             let delete = try await app.testing().sendRequest(.DELETE, "/api/v1/policies/\(UUID().uuidString)")
             #expect(delete.status == .methodNotAllowed)
             #expect(delete.headers.first(name: "Allow")?.contains("GET") == true)
+            // "preview" is a constant beside quotes/{id}: the router never takes it for an id
+            let options = try await app.testing().sendRequest(.OPTIONS, "/api/v1/quotes/preview")
+            #expect(options.headers.first(name: "Allow") == "POST")
             let unknown = try await app.send(.GET, "/api/v1/nothing-here")
             #expect(unknown.status == .notFound)
             let unknownTrace = try await app.testing().sendRequest(.TRACE, "/api/v1/nothing-here")

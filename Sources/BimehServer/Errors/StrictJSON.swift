@@ -27,6 +27,10 @@ extension Request {
         if let path = Self.pathWithNUL(dictionary, at: "") {
             throw AppError.validation([FieldError(field: path, code: "invalid-character", message: "متن فیلد «\(path)» نویسهٔ تهی (NUL) دارد که پذیرفته نیست.")])
         }
+        // a null is no value of any documented type: leave the field out instead
+        if let path = Self.pathWithNull(dictionary, at: "") {
+            throw AppError.validation([FieldError(field: path, code: "invalid-type", message: "مقدار فیلد «\(path)» تهی (null) است؛ فیلد را نفرستید یا مقداری بدهید.")])
+        }
         storage[ParsedBodyKey.self] = ParsedBody(object: dictionary)
         let unknown = dictionary.keys.filter { !T.fields.contains($0) }.sorted()
         if !unknown.isEmpty {
@@ -123,6 +127,27 @@ struct ParsedBodyKey: StorageKey {
 }
 
 extension Request {
+    /// The first field (dotted path) whose value is JSON null, if any. `inputs` is read by each
+    /// product's own reader, which says itself what a null means there.
+    static func pathWithNull(_ value: Any, at path: String) -> String? {
+        switch value {
+        case is NSNull:
+            return path.isEmpty ? "body" : path
+        case let object as [String: Any]:
+            for key in object.keys.sorted() where !(path.isEmpty && key == "inputs") {
+                if let found = pathWithNull(object[key] as Any, at: path.isEmpty ? key : "\(path).\(key)") { return found }
+            }
+            return nil
+        case let list as [Any]:
+            for (index, element) in list.enumerated() {
+                if let found = pathWithNull(element, at: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
     /// The first field (dotted path, `items[2].name`) whose text holds U+0000, if any.
     static func pathWithNUL(_ value: Any, at path: String) -> String? {
         switch value {

@@ -33,10 +33,25 @@ final class RouteMethods: @unchecked Sendable {
             if routes == nil { routes = source() }
             return routes ?? []
         }
-        var found = Set<String>()
-        for route in all where Self.matches(route.path, segments) { found.insert(route.method) }
+        // the router takes a constant segment before a parameter and does not come back, so
+        // only the most specific shape that matches answers for this path
+        let matching = all.filter { Self.matches($0.path, segments) }
+        guard let best = matching.map({ Self.rank($0.path) }).max(by: { $0.lexicographicallyPrecedes($1) }) else { return [] }
+        var found = Set(matching.filter { Self.rank($0.path) == best }.map(\.method))
         if found.contains("GET") { found.insert("HEAD") }
         return found
+    }
+
+    /// Per segment: a constant 3, a parameter 2, `*` 1, `**` 0.
+    static func rank(_ path: [PathComponent]) -> [Int] {
+        path.map {
+            switch $0 {
+            case .constant: 3
+            case .parameter: 2
+            case .anything: 1
+            case .catchall: 0
+            }
+        }
     }
 
     static func matches(_ path: [PathComponent], _ segments: [String]) -> Bool {

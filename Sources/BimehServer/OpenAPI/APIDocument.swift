@@ -12,6 +12,8 @@ enum APIDocument {
         var tag: String
         var request: JSONValue?
         var responses: [(Int, String, JSONValue?)]
+        /// How the request body is sent: JSON, or a file upload.
+        var requestMedia = "application/json"
     }
 
     static let operations: [Operation] = coreOperations + policyOperations + claimOperations + eligibilityOperations + productOperations
@@ -93,7 +95,7 @@ enum APIDocument {
             fields.append(("x-roles", .array(roles.map { .string($0.rawValue) })))
         }
         if let request = op.request {
-            fields.append(("requestBody", ["required": true, "content": ["application/json": ["schema": request]]]))
+            fields.append(("requestBody", ["required": true, "content": .object([(op.requestMedia, .object([("schema", StrictRequestSchema.apply(request))]))])]))
         }
         var responses: [(String, JSONValue)] = op.responses.map { status, description, schema in
             var response: [(String, JSONValue)] = [("description", .string(description))]
