@@ -15,7 +15,7 @@ struct AuthorizationMatrixTests {
         try await TestApp.run { app in
             // the one role without a demo user
             let hash = try await Credentials.hash("demo-customer", cost: app.bimeh.config.bcryptCost, on: app)
-            try await User(username: "customer", passwordHash: hash, role: .customer, displayName: "بیمه‌گذار").create(on: app.db)
+            try await TestApp.fixture(app, User(username: "customer", passwordHash: hash, role: .customer, displayName: "بیمه‌گذار"))
             var tokens: [Role: String] = [:]
             for role in Role.allCases { tokens[role] = try await app.token(role == .admin ? "admin" : role.rawValue) }
 

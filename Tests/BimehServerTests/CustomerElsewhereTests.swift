@@ -15,7 +15,7 @@ struct CustomerElsewhereTests {
         let other = Agency(code: "5678", name: "نمایندگی ۵۶۷۸", complexID: try complex.requireID())
         try await other.create(on: app.db)
         let hash = try await Credentials.hash("demo-agent2", cost: 4, on: app)
-        try await User(username: "agent2", passwordHash: hash, role: .agent, displayName: "agent2", agencyID: other.id).create(on: app.db)
+        try await TestApp.fixture(app, User(username: "agent2", passwordHash: hash, role: .agent, displayName: "agent2", agencyID: other.id))
         return other
     }
 

@@ -123,8 +123,8 @@ struct PolicySafetyTests {
             let complex = try #require(try await Complex.query(on: app.db).first())
             let other = Agency(code: "5678", name: "نمایندگی ۵۶۷۸", complexID: try complex.requireID())
             try await other.create(on: app.db)
-            try await User(username: "agent2", passwordHash: try await Credentials.hash("demo-agent2", cost: 4, on: app),
-                           role: .agent, displayName: "agent2", agencyID: other.id).create(on: app.db)
+            try await TestApp.fixture(app, User(username: "agent2", passwordHash: try await Credentials.hash("demo-agent2", cost: 4, on: app),
+                           role: .agent, displayName: "agent2", agencyID: other.id))
             let agent = try await app.token("agent"), agent2 = try await app.token("agent2")
             // the agent registers its own customer and sells it a policy
             let customer = try await app.send(.POST, "/api/v1/customers", token: agent, json: Bodies.natural("1234567891"))

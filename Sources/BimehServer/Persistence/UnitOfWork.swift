@@ -11,12 +11,12 @@ struct UnitOfWork: Sendable {
     let now: Date
     /// The products sold, their rules and hooks.
     let products: ProductBook
-    /// The bound rows this change audited, sealed when it ends (RowSeals).
+    /// The bound rows this change saved, sealed when it ends (RowSeals; the model middleware
+    /// adds them, so a change that only reads a policy pays nothing for its seal).
     let touched = RowSeals.Touched()
 
     /// Records who did what to which entity, with the state before and after.
     func audit(_ action: String, entity: String, id: String, before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil) async throws {
-        touched.add(entity: entity, id: id)
         try await AuditTrail.append(on: db, at: now, actor: actor, action: action, entity: entity, entityID: id,
                                     before: before, after: after, requestID: requestID)
     }

@@ -94,6 +94,14 @@ enum TestApp {
 extension TestApp {
     /// A test fixture changed a row directly (moving a date back): its new state is sealed the way
     /// an authorised data correction would be, in a unit of work of its own.
+    /// A row a test needs that no command makes (a second agency's agent), stored in a unit of
+    /// work so it is sealed like any other.
+    static func fixture<M: Model>(_ app: Application, _ model: M) async throws {
+        try await app.bimeh.store.write(on: app.db, actor: .system("test-fixture"), requestID: nil) { work in
+            try await model.create(on: work.db)
+        }
+    }
+
     static func reseal(_ app: Application, _ entity: String, _ id: UUID) async throws {
         try await app.bimeh.store.write(on: app.db, actor: .system("test-fixture"), requestID: nil) { work in
             work.touched.add(entity: entity, id: id.uuidString)
