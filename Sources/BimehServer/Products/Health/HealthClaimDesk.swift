@@ -22,11 +22,13 @@ enum HealthClaimDesk {
         var settlement: HealthClaimSettlement
     }
 
-    static func submit(_ request: Request, principal: Principal, in work: UnitOfWork) async throws -> Outcome {
-        let (center, closed) = try await centerOf(principal, month: HealthCalendar.month(of: request.serviceDate), on: work.db)
+    /// `center` is the provider's (`centerOf`, read before the write like the sign-in: who the
+    /// provider works for is not what concurrent claims contend on); whether its month is closed
+    /// is read with the person's cover, inside the write.
+    static func submit(_ request: Request, center: HealthCenter, principal: Principal, in work: UnitOfWork) async throws -> Outcome {
         try DomainErrorMapping.validating { try HealthCalendar.checkServiceDate(request.serviceDate, today: JalaliDate(date: work.now)) }
-        if closed { throw HealthStatementDesk.closed(HealthCalendar.month(of: request.serviceDate)) }
-        let covered = try await coverage(request.nationalCode, cover: request.cover, on: request.serviceDate, db: work.db)
+        let covered = try await coverage(request.nationalCode, cover: request.cover, on: request.serviceDate,
+                                         openAt: try center.requireID(), db: work.db)
         var letter: HealthIntroduction?
         if covered.cover.needsIntroduction {
             letter = try await introduction(request, center: center, on: work.db)
@@ -85,17 +87,10 @@ enum HealthClaimDesk {
 
     /// The contracted center the provider works for.
     static func centerOf(_ principal: Principal, on db: any Database) async throws -> HealthCenter {
-        try await centerOf(principal, month: nil, on: db).center
-    }
-
-    /// The provider's contracted center and whether accounting has approved (closed) its statement
-    /// of `month` (`yyyy/mm`), in one indexed read.
-    static func centerOf(_ principal: Principal, month: String?, on db: any Database) async throws -> (center: HealthCenter, closed: Bool) {
         guard let sql = db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
         let row = try await sql.raw("""
-            SELECT c.id, c.code, c.name, c.contracted,
-                   (SELECT COUNT(*) FROM health_statements st WHERE st.center_id = c.id AND st.month = \(bind: month ?? "")) AS closed
-            FROM health_center_staff s JOIN health_centers c ON c.id = s.center_id WHERE s.user_id = \(bind: principal.userID)
+            SELECT c.id, c.code, c.name, c.contracted FROM health_center_staff s JOIN health_centers c ON c.id = s.center_id
+            WHERE s.user_id = \(bind: principal.userID)
             """).first()
         guard let row, try row.decode(column: "contracted", as: Bool.self) else {
             throw AppError(.forbidden, code: "not-a-center-provider", detail: "این کاربر از سوی هیچ مرکز طرف قراردادی خسارت ثبت نمی‌کند.")
@@ -103,7 +98,7 @@ enum HealthClaimDesk {
         let center = HealthCenter(code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
                                   contracted: true)
         center.id = try row.decode(column: "id", as: UUID.self)
-        return (center, try row.decode(column: "closed", as: Int.self) > 0)
+        return center
     }
 
     /// A person's cover on a day: their row and policy, the plan and its cover, and what earlier
@@ -117,19 +112,32 @@ enum HealthClaimDesk {
     }
 
     /// The person's cover on `day` under an issued health policy of this insurer. One indexed
-    /// read for the person, the policy and the ceiling spent; the plan comes from the policy's
-    /// inputs, decoded once per policy version (HealthPolicyPlans).
-    static func coverage(_ nationalCode: String, cover code: String, on day: JalaliDate, db: any Database) async throws -> Covered {
+    /// read for the person, the policy and the ceiling spent — and, for a claim at a center
+    /// (`openAt`), whether accounting has approved (closed) that center's month: "statement-closed"
+    /// comes before the person's cover is looked at. The plan comes from the policy's inputs,
+    /// decoded once per policy version (HealthPolicyPlans).
+    static func coverage(_ nationalCode: String, cover code: String, on day: JalaliDate, openAt center: UUID? = nil,
+                         db: any Database) async throws -> Covered {
         guard let sql = db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
         let key = day.description
+        let month = HealthCalendar.month(of: day)
+        // one row at least (the closed count), then one per covering person row
         let rows = try await sql.raw("""
-            SELECT hp.id, hp.policy_id, p.status, p.start_date, p.version,
-                   (SELECT CAST(COALESCE(SUM(c.payable), 0) AS BIGINT) FROM health_claims c JOIN health_persons h2 ON h2.id = c.person_id
-                    WHERE h2.policy_id = hp.policy_id AND h2.national_code = hp.national_code AND c.cover = \(bind: code)) AS spent
-            FROM health_persons hp JOIN policies p ON p.id = hp.policy_id
-            WHERE hp.national_code = \(bind: nationalCode) AND hp.cover_from <= \(bind: key) AND hp.cover_to >= \(bind: key)
+            SELECT (SELECT COUNT(*) FROM health_statements st WHERE st.center_id = \(bind: center) AND st.month = \(bind: month)) AS closed,
+                   cov.id, cov.policy_id, cov.status, cov.start_date, cov.version, cov.spent
+            FROM (SELECT 1 AS one) o LEFT JOIN (
+                SELECT hp.id, hp.policy_id, p.status, p.start_date, p.version,
+                       (SELECT CAST(COALESCE(SUM(c.payable), 0) AS BIGINT) FROM health_claims c JOIN health_persons h2 ON h2.id = c.person_id
+                        WHERE h2.policy_id = hp.policy_id AND h2.national_code = hp.national_code AND c.cover = \(bind: code)) AS spent
+                FROM health_persons hp JOIN policies p ON p.id = hp.policy_id
+                WHERE hp.national_code = \(bind: nationalCode) AND hp.cover_from <= \(bind: key) AND hp.cover_to >= \(bind: key)
+            ) cov ON 1 = 1
             """).all()
-        guard let row = try rows.first(where: { try $0.decode(column: "status", as: String.self) != Policy.Status.registered.rawValue }) else {
+        if let first = rows.first, try first.decode(column: "closed", as: Int.self) > 0 { throw HealthStatementDesk.closed(month) }
+        guard let row = try rows.first(where: {
+            guard let status = try $0.decode(column: "status", as: String?.self) else { return false }
+            return status != Policy.Status.registered.rawValue
+        }) else {
             throw notCovered("کد ملی \(Normalize.persianDigits(nationalCode)) در \(day.persianDescription) زیر پوشش بیمهٔ درمانی این بیمه‌گر نیست.")
         }
         let policyID = try row.decode(column: "policy_id", as: UUID.self)
