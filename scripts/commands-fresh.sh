@@ -15,6 +15,8 @@ BIMEH_NEW_PASSWORD="a-long-new-password-1405" run users create --role issuer --u
 printf 'nationalCode,insuranceNumber,validTo,relation,plan\n0076229645,T-1,1406/01/01,main,پایه\n' > list.csv
 run eligibility import list.csv --source tamin
 run seed eligibility --persons 100
+run seed health-bench --persons 1000
+run bench health-import --count 25 --runs 1
 run tariffs export 1405 --output tariff-1405.json
 run tariffs load tariff-1405.json
 run tariffs export 1405 --product supplementary-health --output health-1405.json

@@ -3,6 +3,8 @@
 // Usage: bimeh-bench [--url http://127.0.0.1:8080] [--flows 2000] [--concurrency 16]
 //        bimeh-bench --in-process-quotes [count]   (third-party pricing on one core, no server)
 //        bimeh-bench --eligibility-sample K --persons N [--seed S]   (codes of the synthetic list)
+//        bimeh-bench --health-claims N --persons P [--concurrency C]   (direct health claims, HealthClaimLoad)
+//        bimeh-bench --in-process-health-quote RUNS [--members 1000]   (a group's quote on one core)
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -43,6 +45,14 @@ actor Recorder {
 
 if CommandLine.arguments.contains("--eligibility-sample") {
     EligibilitySample.run(CommandLine.arguments)
+}
+
+if CommandLine.arguments.contains("--health-claims") {
+    await HealthClaimLoad.run(CommandLine.arguments)
+}
+
+if CommandLine.arguments.contains("--in-process-health-quote") {
+    HealthGroupQuote.run(CommandLine.arguments)
 }
 
 if let i = CommandLine.arguments.firstIndex(of: "--in-process-quotes") {

@@ -1,7 +1,7 @@
 import Vapor
 
 /// `bimeh migrate`, `bimeh seed demo|eligibility`, `bimeh users create`, `bimeh audit verify`,
-/// `bimeh eligibility import` (Vapor adds `serve`, `routes`).
+/// `bimeh eligibility import`, `bimeh bench` (Vapor adds `serve`, `routes`).
 func registerCommands(_ app: Application) {
     app.asyncCommands.use(MigrateDatabaseCommand(), as: "migrate")
     app.asyncCommands.use(SeedCommand(), as: "seed")
@@ -11,4 +11,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(EligibilityCommand(), as: "eligibility")
     app.asyncCommands.use(TariffsCommand(), as: "tariffs")
     app.asyncCommands.use(BrokersCommand(), as: "brokers")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
 }

@@ -4,12 +4,13 @@ import InsuranceKit
 
 /// `bimeh seed demo`: the demo users and organization of API.md. Running it twice changes nothing.
 /// `bimeh seed eligibility --persons N`: a synthetic list of N entitled persons (source
-/// "synthetic", replaced on every run), the same list for the same `--seed`.
+/// "synthetic", replaced on every run), the same list for the same `--seed`. Products add their
+/// own datasets (ProductBook.seedTasks), e.g. `bimeh seed health-bench --persons N`.
 struct SeedCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "dataset", help: "What to seed: demo or eligibility")
+        @Argument(name: "dataset", help: "What to seed: demo, eligibility or a product's dataset")
         var dataset: String
-        @Option(name: "persons", help: "eligibility: how many persons (default 100000)")
+        @Option(name: "persons", help: "eligibility or a product's dataset: how many persons (default 100000)")
         var persons: Int?
         @Option(name: "seed", help: "eligibility: the generator's seed (default 1405)")
         var seed: UInt64?
@@ -40,8 +41,11 @@ struct SeedCommand: AsyncCommand {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             context.console.print("Seeded \(report.loaded) synthetic entitled persons in \(String(format: "%.1f", seconds)) s (\(Int(Double(report.loaded) / max(seconds, 0.001))) rows/s; \(report.replaced) earlier rows replaced).")
         default:
-            context.console.error("Unknown dataset '\(signature.dataset)'. Known: demo, eligibility")
-            throw ExitCode(1)
+            guard let task = ProductBook.seedTasks[signature.dataset] else {
+                context.console.error("Unknown dataset '\(signature.dataset)'. Known: demo, eligibility, \(ProductBook.seedTasks.keys.sorted().joined(separator: ", "))")
+                throw ExitCode(1)
+            }
+            try await task.run(context.application, options: ProductTaskOptions(count: signature.persons, runs: nil), console: context.console)
         }
     }
 }

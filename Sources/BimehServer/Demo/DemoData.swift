@@ -123,7 +123,7 @@ enum DemoData {
     }
 
     /// The demo issuer acting at the desks, as a signed-in issuer would.
-    private static func seller(_ issuer: User) throws -> Principal {
+    static func seller(_ issuer: User) throws -> Principal {
         Principal(userID: try issuer.requireID(), username: issuer.username, displayName: issuer.displayName,
                   role: .issuer, agencyID: nil, tokenID: UUID(), csrfToken: nil)
     }
@@ -131,7 +131,7 @@ enum DemoData {
     /// A cash sale priced on `start`, registered today (a start in the past is refused) and dated as
     /// the history it stands for, its cheque received and collected as of `start`, then issued:
     /// the same desks as any sale.
-    private static func sellPaidMonthAgo(product: String, inputs: [String: Any], customer: Customer, start: JalaliDate,
+    static func sellPaidMonthAgo(product: String, inputs: [String: Any], customer: Customer, start: JalaliDate,
                                          cheque: (number: String, bank: String), principal: Principal, in work: UnitOfWork) async throws {
         let today = JalaliDate(date: work.now)
         let request = QuoteDesk.Request(product: product, customerID: try customer.requireID(), date: start,

@@ -21,6 +21,11 @@ struct UnitOfWork: Sendable {
                                     before: before, after: after, requestID: requestID)
     }
 
+    /// Many records of this change at once, in order (AuditTrail.appendAll).
+    func audit(_ entries: [AuditTrail.Entry]) async throws {
+        try await AuditTrail.appendAll(on: db, at: now, actor: actor, entries: entries, requestID: requestID)
+    }
+
     /// The next number of a gapless register for a Jalali year.
     func nextNumber(_ register: RegisterName, year: Int) async throws -> Int {
         try await Registers.next(register, year: year, on: db)

@@ -23,6 +23,12 @@ extension ProductBook {
     ])
 }
 
+/// The products' own datasets (`bimeh seed <name>`) and in-process measurements (`bimeh bench <name>`).
+extension ProductBook {
+    static let seedTasks: [String: any ProductTask] = ["health-bench": HealthBenchSeed()]
+    static let benchTasks: [String: any ProductTask] = ["health-import": HealthImportBench()]
+}
+
 /// The products' own API operations, in the document after the generic ones.
 extension APIDocument {
     static let productOperations: [Operation] = thirdPartyOperations + healthOperations + groupLifeOperations

@@ -58,7 +58,8 @@ struct HealthCenterPages: RouteCollection {
             let command = try SubmitHealthClaim(.init(nationalCode: values["nationalCode"], serviceDate: values["serviceDate"], cover: values["cover"],
                                                       cost: FormInput.integer(values["cost"]), basePaid: FormInput.integer(values["basePaid"]) ?? 0,
                                                       introduction: values["introduction"]))
-            let outcome = try await req.write { work in try await command.run(principal: principal, in: work) }
+            let center = try await HealthClaimDesk.centerOf(principal, on: req.db)
+            let outcome = try await req.write { work in try await command.run(principal: principal, center: center, in: work) }
             return try await render(req, values: [:], errors: [], answer: outcome.settlement, status: .ok)
         } catch let error as AppError where error.status.code < 500 {
             return try await render(req, values: values, errors: PageError.list(error), answer: nil, status: error.status)

@@ -37,9 +37,10 @@ struct HealthClaimController: RouteCollection {
         let command = try SubmitHealthClaim(.init(nationalCode: body.nationalCode, serviceDate: body.serviceDate, cover: body.cover,
                                                   cost: body.cost, basePaid: body.basePaid, introduction: body.introduction))
         let principal = try req.principal
+        let center = try await HealthClaimDesk.centerOf(principal, on: req.db)
         // the answer is stored with the claim in its transaction (Idempotency-Key)
         return try await req.writeAnswer(status: .created) { work in
-            let outcome = try await command.run(principal: principal, in: work)
+            let outcome = try await command.run(principal: principal, center: center, in: work)
             return ClaimView(id: outcome.claim.id, covered: true, payable: outcome.settlement.payable.amount,
                              insuredShare: outcome.settlement.insuredShare.amount, remainingCeiling: outcome.settlement.remainingCeiling.amount,
                              lines: outcome.settlement.lines)

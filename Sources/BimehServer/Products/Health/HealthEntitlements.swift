@@ -11,14 +11,22 @@ enum HealthEntitlements {
     /// The source name the provider's answer shows as `insurer` (imports may not take it).
     static let source = OwnEntitlements.source
 
-    /// The person covered from `from` to `to` (both inclusive), their number under the policy.
-    static func add(_ person: HealthPerson, number: String, plan: String, from: JalaliDate, to: JalaliDate, on db: any Database) async throws {
+    /// Persons covered from `from` to `to` (both inclusive), each with their number under the
+    /// policy; many rows a statement (EntitlementLoader.batchSize).
+    static func add(_ persons: [(person: HealthPerson, number: String)], plan: String, from: JalaliDate, to: JalaliDate, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
-        try await sql.insert(into: "entitlements")
-            .columns("person", "source", "insurance_number", "valid_from", "valid_to", "relation", "plan")
-            .values(SQLBind(person.nationalCode), SQLBind(source), SQLBind(number), SQLBind(from.compact), SQLBind(to.compact),
-                    SQLBind(relation(person.relation).rawValue), SQLBind(plan))
-            .run()
+        var start = persons.startIndex
+        while start < persons.endIndex {
+            let end = min(start + EntitlementLoader.batchSize, persons.endIndex)
+            var insert = sql.insert(into: "entitlements")
+                .columns("person", "source", "insurance_number", "valid_from", "valid_to", "relation", "plan")
+            for (person, number) in persons[start..<end] {
+                insert = insert.values(SQLBind(person.nationalCode), SQLBind(source), SQLBind(number), SQLBind(from.compact), SQLBind(to.compact),
+                                       SQLBind(relation(person.relation).rawValue), SQLBind(plan))
+            }
+            try await insert.run()
+            start = end
+        }
     }
 
     /// Cover ends on `day` (inclusive) for the person's row under the policy, unless it ends earlier.
@@ -30,16 +38,30 @@ enum HealthEntitlements {
             """).run()
     }
 
-    /// Another policy of this insurer covers the person on a day of `from…to`: its insurance number.
-    static func overlapping(person: String, from: JalaliDate, to: JalaliDate, on db: any Database) async throws -> String? {
+    /// Persons of `persons` another policy of this insurer covers on a day of `from…to`, each with
+    /// that policy's insurance number; asked a few hundred persons a statement, through the index.
+    static func overlapping(persons: [String], from: JalaliDate, to: JalaliDate, on db: any Database) async throws -> [String: String] {
         guard let sql = db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
-        let row = try await sql.raw("""
-            SELECT insurance_number FROM entitlements
-            WHERE person = \(bind: person) AND source = \(bind: source) AND valid_to >= \(bind: from.compact)
-              AND (valid_from IS NULL OR valid_from <= \(bind: to.compact)) LIMIT 1
-            """).first()
-        return try row?.decode(column: "insurance_number", as: String.self)
+        var found: [String: String] = [:]
+        var start = persons.startIndex
+        while start < persons.endIndex {
+            let end = min(start + overlapBatch, persons.endIndex)
+            let rows = try await sql.raw("""
+                SELECT person, insurance_number FROM entitlements
+                WHERE person IN (\(binds: Array(persons[start..<end]))) AND source = \(bind: source) AND valid_to >= \(bind: from.compact)
+                  AND (valid_from IS NULL OR valid_from <= \(bind: to.compact))
+                """).all()
+            for row in rows {
+                let person = try row.decode(column: "person", as: String.self)
+                if found[person] == nil { found[person] = try row.decode(column: "insurance_number", as: String.self) }
+            }
+            start = end
+        }
+        return found
     }
+
+    /// Persons per overlap query (one bind each).
+    static let overlapBatch = 500
 
     static func relation(_ relation: HealthPerson.Relation) -> EntitlementRelation {
         switch relation {

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import InsuranceKit
+import SQLKit
 
 /// The persons of a health policy and their cover windows (R-SH-02, R-SH-09): written at issue,
 /// changed by endorsements (persons added or removed) and ended by a cancellation, each time with
@@ -11,14 +12,15 @@ enum HealthPersonsDesk {
         try StoredJSON.decode(HealthInputs.self, from: policy.inputs, what: "policy.inputs")
     }
 
-    /// R-SH-02: a person is insured once by this insurer at a time: "person-already-insured".
+    /// R-SH-02: a person is insured once by this insurer at a time: "person-already-insured"
+    /// (the first such person of the list is named).
     static func checkNotInsuredElsewhere(_ policy: Policy, on db: any Database) async throws {
         let (from, to) = HealthCalendar.window(start: try JalaliDate(parsing: policy.startDate), end: try JalaliDate(parsing: policy.endDate))
-        for person in try inputs(of: policy).persons {
-            if let other = try await HealthEntitlements.overlapping(person: person.nationalCode, from: from, to: to, on: db) {
-                throw AppError.conflict("person-already-insured",
-                    "کد ملی \(Normalize.persianDigits(person.nationalCode)) در همین دوره زیر پوشش بیمه‌نامهٔ دیگری از این بیمه‌گر است (شمارهٔ بیمه‌شده \(Normalize.persianDigits(other))).")
-            }
+        let persons = try inputs(of: policy).persons.map(\.nationalCode)
+        let insured = try await HealthEntitlements.overlapping(persons: persons, from: from, to: to, on: db)
+        if let person = persons.first(where: { insured[$0] != nil }), let other = insured[person] {
+            throw AppError.conflict("person-already-insured",
+                "کد ملی \(Normalize.persianDigits(person)) در همین دوره زیر پوشش بیمه‌نامهٔ دیگری از این بیمه‌گر است (شمارهٔ بیمه‌شده \(Normalize.persianDigits(other))).")
         }
     }
 
@@ -26,10 +28,7 @@ enum HealthPersonsDesk {
     static func issued(_ policy: Policy, in work: UnitOfWork) async throws {
         let inputs = try inputs(of: policy)
         let (from, to) = HealthCalendar.window(start: try JalaliDate(parsing: policy.startDate), end: try JalaliDate(parsing: policy.endDate))
-        var rows: [HealthPersonRecord] = []
-        for (index, person) in inputs.persons.enumerated() {
-            rows.append(try await add(person, k: index + 1, plan: inputs.plan, from: from, to: to, policy: policy, in: work))
-        }
+        let rows = try await add(inputs.persons, firstK: 1, plan: inputs.plan, from: from, to: to, policy: policy, in: work)
         try await HealthRegistryEvents.enqueue(policy.$renewalOf.id == nil ? "issued" : "renewed", policy: policy, persons: rows, in: work)
     }
 
@@ -46,10 +45,8 @@ enum HealthPersonsDesk {
         }
         let present = Set(active.map(\.nationalCode))
         let (from, to) = HealthCalendar.added(effective: effective, end: try JalaliDate(parsing: policy.endDate))
-        var k = rows.count
-        for person in inputs.persons where !present.contains(person.nationalCode) {
-            k += 1
-            let row = try await add(person, k: k, plan: inputs.plan, from: from, to: to, policy: policy, in: work)
+        let added = inputs.persons.filter { !present.contains($0.nationalCode) }
+        for row in try await add(added, firstK: rows.count + 1, plan: inputs.plan, from: from, to: to, policy: policy, in: work) {
             try await HealthRegistryEvents.enqueue("person-added", policy: policy, persons: [row], effective: effective, in: work)
         }
     }
@@ -65,24 +62,52 @@ enum HealthPersonsDesk {
         try await HealthRegistryEvents.enqueue("cancelled", policy: policy, persons: ended, effective: effective, in: work)
     }
 
+    /// The persons' rows numbered `{policy number}-k` from `firstK` on, their eligibility rows and
+    /// one audit record each, a few hundred rows a statement (a group lists thousands). The rows
+    /// as stored, for the registry's events.
     @discardableResult
-    private static func add(_ person: HealthPerson, k: Int, plan: String, from: JalaliDate, to: JalaliDate, policy: Policy,
-                            in work: UnitOfWork) async throws -> HealthPersonRecord {
-        let row = HealthPersonRecord()
-        row.$policy.id = try policy.requireID()
-        row.nationalCode = person.nationalCode
-        row.firstName = person.firstName
-        row.lastName = person.lastName
-        row.relation = person.relation.rawValue
-        row.insuranceNumber = "\(policy.printedNumber ?? "")-\(k)"
-        row.coverFrom = from.description
-        row.coverTo = to.description
-        try await row.create(on: work.db)
-        try await HealthEntitlements.add(person, number: row.insuranceNumber, plan: plan, from: from, to: to, on: work.db)
-        try await work.audit("health.person-covered", entity: "policy", id: try policy.requireID().uuidString,
-                             after: ["person": person.nationalCode, "number": row.insuranceNumber, "from": row.coverFrom, "to": row.coverTo])
-        return row
+    private static func add(_ persons: [HealthPerson], firstK: Int, plan: String, from: JalaliDate, to: JalaliDate, policy: Policy,
+                            in work: UnitOfWork) async throws -> [HealthPersonRecord] {
+        guard !persons.isEmpty else { return [] }
+        guard let sql = work.db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
+        let policyID = try policy.requireID()
+        let numbered = persons.enumerated().map { (person: $1, number: "\(policy.printedNumber ?? "")-\(firstK + $0)") }
+        let ids = numbered.map { _ in UUID() }
+        var start = numbered.startIndex
+        while start < numbered.endIndex {
+            let end = min(start + personBatch, numbered.endIndex)
+            var insert = sql.insert(into: HealthPersonRecord.schema)
+                .columns("id", "policy_id", "national_code", "first_name", "last_name", "relation", "insurance_number", "cover_from", "cover_to")
+            for (index, (person, number)) in numbered[start..<end].enumerated() {
+                insert = insert.values(SQLBind(ids[start + index]), SQLBind(policyID), SQLBind(person.nationalCode), SQLBind(person.firstName),
+                                       SQLBind(person.lastName), SQLBind(person.relation.rawValue), SQLBind(number),
+                                       SQLBind(from.description), SQLBind(to.description))
+            }
+            try await insert.run()
+            start = end
+        }
+        try await HealthEntitlements.add(numbered, plan: plan, from: from, to: to, on: work.db)
+        try await work.audit(numbered.map { person, number in
+            try AuditTrail.Entry("health.person-covered", entity: "policy", id: policyID.uuidString,
+                                 after: ["person": person.nationalCode, "number": number, "from": from.description, "to": to.description])
+        })
+        return zip(ids, numbered).map { id, entry in
+            let row = HealthPersonRecord()
+            row.id = id
+            row.$policy.id = policyID
+            row.nationalCode = entry.person.nationalCode
+            row.firstName = entry.person.firstName
+            row.lastName = entry.person.lastName
+            row.relation = entry.person.relation.rawValue
+            row.insuranceNumber = entry.number
+            row.coverFrom = from.description
+            row.coverTo = to.description
+            return row
+        }
     }
+
+    /// health_persons rows per INSERT (9 binds a row).
+    static let personBatch = 500
 
     private static func end(_ row: HealthPersonRecord, on day: JalaliDate, in work: UnitOfWork) async throws {
         let before = row.coverTo

@@ -145,9 +145,7 @@ struct HealthProposalPages: RouteCollection {
             errors.append(PageError(code: "required", field: "members", message: "پروندهٔ فهرست اعضا (CSV) را برگزینید."))
         }
         guard errors.isEmpty, let date else { return try await render(req, form: form, errors: errors, status: .unprocessableEntity) }
-        let encoded = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(persons))
-        var inputs = Self.inputs(form)
-        inputs["persons"] = encoded
+        let inputs = try Self.groupInputs(form, persons: persons)
         return try await EnterProposal.fromPage(req, product: SupplementaryHealth().code.rawValue, customerID: customerID, date: date,
                                                 inputs: inputs, principal: principal) { error in
             // inputs.persons[i] is line i + 2 of the file
@@ -157,6 +155,13 @@ struct HealthProposalPages: RouteCollection {
             }
             return try await render(req, form: form, errors: byLine, status: error.status)
         }
+    }
+
+    /// A group's `inputs`: the form's choices and the members read from the file.
+    static func groupInputs(_ form: Form, persons: [HealthPerson]) throws -> [String: Any] {
+        var inputs = Self.inputs(form)
+        inputs["persons"] = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(persons))
+        return inputs
     }
 
     /// API.md's `inputs` from the form: the rows filled in, in order; typed text left for the rules.

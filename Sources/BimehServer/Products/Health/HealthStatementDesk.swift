@@ -99,10 +99,7 @@ enum HealthStatementDesk {
     }
 
     /// A claim may not be added to a month accounting has approved: "statement-closed".
-    static func checkOpen(center: HealthCenter, serviceDate: JalaliDate, on db: any Database) async throws {
-        let key = HealthCalendar.month(of: serviceDate)
-        if try await HealthStatement.query(on: db).filter(\.$center.$id == center.requireID()).filter(\.$month == key).first() != nil {
-            throw AppError.conflict("statement-closed", "صورت‌حساب ماه \(Normalize.persianDigits(key)) این مرکز تأیید شده است و خسارت تازه‌ای برای آن ماه پذیرفته نمی‌شود.")
-        }
+    static func closed(_ month: String) -> AppError {
+        AppError.conflict("statement-closed", "صورت‌حساب ماه \(Normalize.persianDigits(month)) این مرکز تأیید شده است و خسارت تازه‌ای برای آن ماه پذیرفته نمی‌شود.")
     }
 }

@@ -37,7 +37,8 @@ struct SubmitHealthClaim: Sendable {
                                           introduction: input.introduction.flatMap { $0.isEmpty ? nil : $0 })
     }
 
-    func run(principal: Principal, in work: UnitOfWork) async throws -> HealthClaimDesk.Outcome {
-        try await HealthClaimDesk.submit(request, principal: principal, in: work)
+    /// `center`: the provider's contracted center (`HealthClaimDesk.centerOf`, read before the write).
+    func run(principal: Principal, center: HealthCenter, in work: UnitOfWork) async throws -> HealthClaimDesk.Outcome {
+        try await HealthClaimDesk.submit(request, center: center, principal: principal, in: work)
     }
 }
