@@ -57,17 +57,8 @@ struct SlowClientTests {
 
     /// Sends `send`; then either closes at once, or waits (20 s at most) for an answer or the server's close.
     static func exchange(port: Int, send text: String, thenClose: Bool) throws -> (closed: Bool, bytes: Int) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ServerProcess.Failure("socket() failed") }
+        let fd = try ServerProcess.connect(port: port)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-        guard connected else { throw ServerProcess.Failure("connect() failed") }
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, 0) }
         if thenClose { return (true, 0) }

@@ -34,17 +34,8 @@ struct SplitBodyTests {
 
     /// Writes the head and half the body, waits, writes the rest; the status code of the answer.
     static func post(port: Int, head: String, body: String) throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ServerProcess.Failure("socket() failed") }
+        let fd = try ServerProcess.connect(port: port)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-        guard connected else { throw ServerProcess.Failure("connect() failed") }
         // the head with the start of the body, then the rest: the server sees the body in two reads
         let bytes = Array(body.utf8)
         let first = Array(head.utf8) + bytes.prefix(bytes.count / 2), rest = Array(bytes.dropFirst(bytes.count / 2))

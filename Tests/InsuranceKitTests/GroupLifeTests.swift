@@ -3,7 +3,7 @@ import Testing
 @testable import InsuranceKit
 
 @Suite("R-GL-01…09 group term life: quote, underwriting, final premium, changes, contract number")
-struct GroupLifeTests {
+struct GroupLifeTests: RefusalCodes {
     let product = GroupLife()
     let tariff = try! LifeTariff.forYear(1405)
 
@@ -14,19 +14,6 @@ struct GroupLifeTests {
     static func request(sum: Int64 = 1_000_000_000, members: Int = 100, age: Int = 38, klass: Int = 2,
                         covers: [String] = ["death", "accidental-death"]) -> [String: Any] {
         ["sumInsured": sum, "members": members, "averageAge": age, "occupationalClass": klass, "covers": covers]
-    }
-
-    func codes(_ body: () throws -> Any) -> [String: String] {
-        do {
-            _ = try body()
-            return [:]
-        } catch let error as DomainError {
-            return [error.field ?? "": error.code]
-        } catch let failure as ValidationFailure {
-            return Dictionary(failure.errors.map { ($0.field ?? "", $0.code) }, uniquingKeysWith: { a, _ in a })
-        } catch {
-            return ["?": "\(error)"]
-        }
     }
 
     var classTwo: GroupLifePremium {

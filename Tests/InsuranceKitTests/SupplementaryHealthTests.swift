@@ -3,7 +3,7 @@ import Testing
 @testable import InsuranceKit
 
 @Suite("R-SH-01…03, R-SH-10, R-SH-11 supplementary health: plans, persons, premium")
-struct SupplementaryHealthTests {
+struct SupplementaryHealthTests: RefusalCodes {
     let product = SupplementaryHealth()
     let start = try! JalaliDate(parsing: "1405/01/10")
 
@@ -28,19 +28,6 @@ struct SupplementaryHealthTests {
         var inputs: [String: Any] = ["plan": plan, "kind": "family", "persons": persons, "hasBaseInsurance": base]
         if let optional { inputs["optionalCovers"] = optional }
         return inputs
-    }
-
-    func codes(_ body: () throws -> Any) -> [String: String] {
-        do {
-            _ = try body()
-            return [:]
-        } catch let error as DomainError {
-            return [error.field ?? "": error.code]
-        } catch let failure as ValidationFailure {
-            return Dictionary(failure.errors.map { ($0.field ?? "", $0.code) }, uniquingKeysWith: { a, _ in a })
-        } catch {
-            return ["?": "\(error)"]
-        }
     }
 
     @Test("T-SH family silver from 1405/01/10: 90,000,000 + 90,000,000 + 45,000,000 = 225,000,000; without base + 67,500,000")

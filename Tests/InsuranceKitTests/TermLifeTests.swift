@@ -3,25 +3,12 @@ import Testing
 @testable import InsuranceKit
 
 @Suite("R-IL-01/02 individual term life: premium, examination, age range, schedule, benefit")
-struct TermLifeTests {
+struct TermLifeTests: RefusalCodes {
     let product = TermLife()
     let table = try! LifeTariff.forYear(1405).termLife
 
     func quote(_ inputs: [String: Any], on date: String = "1405/01/10") throws -> ProductQuote {
         try product.quote(inputs: try JSONSerialization.data(withJSONObject: inputs), context: QuoteContext(date: try jalali(date)))
-    }
-
-    func codes(_ body: () throws -> Any) -> [String: String] {
-        do {
-            _ = try body()
-            return [:]
-        } catch let error as DomainError {
-            return [error.field ?? "": error.code]
-        } catch let failure as ValidationFailure {
-            return Dictionary(failure.errors.map { ($0.field ?? "", $0.code) }, uniquingKeysWith: { a, _ in a })
-        } catch {
-            return ["?": "\(error)"]
-        }
     }
 
     @Test("R-IL-02 T-IL born 1365/05/01, start 1405/01/10 (39), 2,000,000,000, 25 %: death 3,600,000, medical-extra 900,000")
