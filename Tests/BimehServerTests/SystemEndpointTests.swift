@@ -76,6 +76,17 @@ struct SystemEndpointTests {
                 }
             }
             #expect(checked > 60)
+            // a request body is as strict as the server: closed, money bounded, required texts non-empty
+            let payment = try #require((((paths["/api/v1/policies/{id}/payments"]?["post"]?["requestBody"] as? [String: Any])?["content"]
+                as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any])
+            #expect(payment["additionalProperties"] as? Bool == false)
+            let amount = try #require((payment["properties"] as? [String: Any])?["amount"] as? [String: Any])
+            #expect(amount["minimum"] as? Int == 0 && amount["maximum"] as? Int == Int(Int64.max))
+            let letter = try #require((((paths["/api/v1/letters"]?["post"]?["requestBody"] as? [String: Any])?["content"]
+                as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any])
+            #expect(((letter["properties"] as? [String: Any])?["subject"] as? [String: Any])?["minLength"] as? Int == 1)
+            let upload = (paths["/api/v1/claims/{id}/documents"]?["post"]?["requestBody"] as? [String: Any])?["content"] as? [String: Any]
+            #expect(upload?["multipart/form-data"] != nil)
         }
     }
 

@@ -17,7 +17,7 @@ enum StrictRequestSchema {
             case "properties":
                 guard case .object(let properties) = value else { return (key, value) }
                 return (key, .object(properties.map { name, property in
-                    let strict = apply(property)
+                    let strict = bounded(apply(property), money: moneyFields.contains(name))
                     return (name, required.contains(name) ? nonEmpty(strict) : strict)
                 }))
             case "items", "oneOf", "anyOf", "allOf":
@@ -29,6 +29,19 @@ enum StrictRequestSchema {
         if isObject, !fields.contains(where: { $0.0 == "additionalProperties" }) {
             result.append(("additionalProperties", false))
         }
+        return .object(result)
+    }
+
+    /// Fields that hold rials: never negative (the server answers `negative-amount`).
+    static let moneyFields: Set = ["amount", "sumInsured", "loss", "salvage", "cost", "basePaid", "agreedAmount",
+                                   "downPayment", "value", "sideCosts", "fee", "premium", "price"]
+
+    /// Every integer fits an Int64 (beyond it the server answers `amount-overflow`); money is not negative.
+    private static func bounded(_ schema: JSONValue, money: Bool) -> JSONValue {
+        guard case .object(let fields) = schema, fields.contains(where: { $0.0 == "type" && $0.1.isString("integer") }) else { return schema }
+        var result = fields
+        if !fields.contains(where: { $0.0 == "maximum" }) { result.append(("maximum", .int(Int(Int64.max)))) }
+        if money, !fields.contains(where: { $0.0 == "minimum" }) { result.append(("minimum", 0)) }
         return .object(result)
     }
 
