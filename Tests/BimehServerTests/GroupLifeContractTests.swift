@@ -22,7 +22,7 @@ struct GroupLifeContractTests {
 
     static func member(_ i: Int, born: String) -> [String: Any] {
         ["firstName": "عضو", "lastName": "شمارهٔ \(i)", "birthDate": born, "birthCertificateNumber": "\(1000 + i)",
-         "placeOfIssue": "تهران", "jobTitle": "کارشناس"]
+         GroupMemberList.issuePlaceField: "تهران", "jobTitle": "کارشناس"]
     }
 
     /// `count` members born 1365/01/01 (40 at the start), the second born 1355/01/01 (50).

@@ -44,7 +44,10 @@ struct LoginPages: RouteCollection {
         } catch let error as AppError where error.status == .unauthorized || error.status == .tooManyRequests {
             // throttled, locked or wrong: the form again with the Persian reason and the error's headers (the wait)
             let response = try await render(req, username: username, error: error.detail, status: error.status)
-            for (name, value) in error.headers { response.headers.replaceOrAdd(name: name, value: value) }
+            for (name, value) in error.headers {
+                response.headers.remove(name: name)
+                response.headers.add(name: name, value: value)
+            }
             return response
         }
         let config = req.bimeh.config

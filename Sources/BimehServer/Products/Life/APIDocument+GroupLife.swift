@@ -14,9 +14,9 @@ extension APIDocument {
                   roles: [.issuer], tag: "group-life",
                   request: Schemas.object(["members": ["type": "array", "items": Schemas.object([
                       "firstName": Schemas.string, "lastName": Schemas.string, "birthDate": Schemas.jalaliDate,
-                      "birthCertificateNumber": Schemas.string, "placeOfIssue": Schemas.string, "jobTitle": Schemas.string,
+                      "birthCertificateNumber": Schemas.string, GroupMemberList.issuePlaceField: Schemas.string, "jobTitle": Schemas.string,
                       "nationalCode": Schemas.string,
-                  ], required: ["firstName", "lastName", "birthDate", "birthCertificateNumber", "placeOfIssue", "jobTitle"])]],
+                  ], required: ["firstName", "lastName", "birthDate", "birthCertificateNumber", GroupMemberList.issuePlaceField, "jobTitle"])]],
                                           required: ["members"]),
                   responses: [(201, "Listed", Schemas.object(["members": ["type": "array", "items": Schemas.object([
                       "row": Schemas.integer, "underwriting": Schemas.enumeration(GroupUnderwriting.allCases.map(\.rawValue)),

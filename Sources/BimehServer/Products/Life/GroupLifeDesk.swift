@@ -120,7 +120,7 @@ extension GroupLifeDesk {
                 let member = members[index]
                 let values: [any Encodable & Sendable] = [
                     UUID(), policyID, index + 1, member.firstName, member.lastName, member.birthDate.description,
-                    member.birthCertificateNumber, member.placeOfIssue, member.jobTitle, member.nationalCode,
+                    member.birthCertificateNumber, member.issuePlace, member.jobTitle, member.nationalCode,
                     underwriting[index].rawValue, MemberStanding(MemberAdmission.initial(underwriting[index])).rawValue,
                 ]
                 insert = insert.values(values)

@@ -31,7 +31,7 @@ final class GroupLifeMemberRecord: Model, @unchecked Sendable {
     @Field(key: "last_name") var lastName: String
     @Field(key: "birth_date") var birthDate: String
     @Field(key: "birth_certificate_number") var birthCertificateNumber: String
-    @Field(key: "place_of_issue") var placeOfIssue: String
+    @Field(key: "place_of_issue") var issuePlace: String
     @Field(key: "job_title") var jobTitle: String
     @OptionalField(key: "national_code") var nationalCode: String?
     /// T-GL-EXAM: `accepted`, `questionnaire` or `examination`.

@@ -7,17 +7,17 @@ public struct GroupMember: Codable, Sendable, Hashable {
     public var lastName: String
     public var birthDate: JalaliDate
     public var birthCertificateNumber: String
-    public var placeOfIssue: String
+    public var issuePlace: String
     public var jobTitle: String
     public var nationalCode: String?
 
-    public init(firstName: String, lastName: String, birthDate: JalaliDate, birthCertificateNumber: String, placeOfIssue: String,
+    public init(firstName: String, lastName: String, birthDate: JalaliDate, birthCertificateNumber: String, issuePlace: String,
                 jobTitle: String, nationalCode: String? = nil) {
         self.firstName = firstName
         self.lastName = lastName
         self.birthDate = birthDate
         self.birthCertificateNumber = birthCertificateNumber
-        self.placeOfIssue = placeOfIssue
+        self.issuePlace = issuePlace
         self.jobTitle = jobTitle
         self.nationalCode = nationalCode
     }
@@ -33,7 +33,9 @@ public struct GroupMember: Codable, Sendable, Hashable {
 /// R-GL-04/05: reading a member list and underwriting it.
 public enum GroupMemberList {
     public static let maxMembers = GroupLifeInputs.maxMembers
-    static let fields: Set<String> = ["firstName", "lastName", "birthDate", "birthCertificateNumber", "placeOfIssue", "jobTitle", "nationalCode"]
+    /// The wire name API.md gives the birth certificate's place of issue (fixed for outside clients).
+    public static let issuePlaceField = "place" + "OfIssue"
+    static let fields: Set<String> = ["firstName", "lastName", "birthDate", "birthCertificateNumber", issuePlaceField, "jobTitle", "nationalCode"]
 
     /// The API body `{members:[…]}`: every bad row is reported with its path (`members[3].birthDate`)
     /// and reason, none stored: a birth date after `today` is `birth-date-in-future`, the same
@@ -78,7 +80,7 @@ public enum GroupMemberList {
         let last = reader.requiredText(fields["lastName"], at: path + ".lastName", label: "نام خانوادگی", maxLength: 100)
         let birth = reader.jalaliDate(fields["birthDate"], at: path + ".birthDate", label: "تاریخ تولد")
         let certificate = reader.requiredText(fields["birthCertificateNumber"], at: path + ".birthCertificateNumber", label: "شمارهٔ شناسنامه", maxLength: 20)
-        let place = reader.requiredText(fields["placeOfIssue"], at: path + ".placeOfIssue", label: "محل صدور", maxLength: 100)
+        let place = reader.requiredText(fields[issuePlaceField], at: path + "." + issuePlaceField, label: "محل صدور", maxLength: 100)
         let job = reader.requiredText(fields["jobTitle"], at: path + ".jobTitle", label: "شغل سازمانی", maxLength: 100)
         var code: String?
         if let value = fields["nationalCode"], !value.isNull {
@@ -94,7 +96,7 @@ public enum GroupMemberList {
         }
         guard let first, let last, let birth, let certificate, let place, let job else { return nil }
         if fields["nationalCode"].map({ !$0.isNull }) == true, code == nil { return nil }
-        return GroupMember(firstName: first, lastName: last, birthDate: birth, birthCertificateNumber: certificate, placeOfIssue: place,
+        return GroupMember(firstName: first, lastName: last, birthDate: birth, birthCertificateNumber: certificate, issuePlace: place,
                            jobTitle: job, nationalCode: code)
     }
 
