@@ -162,7 +162,11 @@ try:
               if "شرکت نمونهٔ پارس" in (a.find_element(By.XPATH, "./ancestor::tr").text if a.find_elements(By.XPATH, "./ancestor::tr") else "")]
     check(bool(groups), "the policy list shows the demo company's group health policy")
     if groups:
-        driver.get(groups[0])
+        # the company also holds the demo group life contract: take its health policy
+        for href in groups:
+            driver.get(href)
+            if "۲۹۸۰۰۰۱۰۰۷" in driver.page_source:
+                break
         check("۲۹۸۰۰۰۱۰۰۷" in driver.page_source and "مانده" in driver.page_source,
               "the group policy page lists its persons with the ceiling left per cover")
         check(bool(driver.find_elements(By.CSS_SELECTOR, "input[type=file]")), "the group policy page takes a CSV of persons to add")
@@ -253,6 +257,7 @@ try:
     check(driver.page_source.count('class="copy"') == 3 and "حق بیمهٔ قطعی قرارداد" in driver.page_source,
           "the new contract's cheque receipt prints in its copies")
     shot("10e-life-receipt")
+    driver.get(base + "/")
 
     driver.find_element(By.CSS_SELECTOR, ".who button").click()
     time.sleep(0.3)
