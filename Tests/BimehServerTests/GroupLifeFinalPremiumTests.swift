@@ -82,6 +82,22 @@ struct GroupLifeFinalPremiumTests {
         }
     }
 
+    @Test("R-GL-08 a retried final premium with the same Idempotency-Key answers the first 201 and endorses once")
+    func idempotentRetry() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let id = try await Self.listed(app, flow)
+            let headers: HTTPHeaders = ["authorization": "Bearer \(flow.issuer)", "Idempotency-Key": "final-premium-\(id)"]
+            let first = try await app.testing().sendRequest(.POST, "/api/v1/policies/\(id)/final-premium", headers: headers)
+            let retry = try await app.testing().sendRequest(.POST, "/api/v1/policies/\(id)/final-premium", headers: headers)
+            #expect(first.status == .created && retry.status == .created)
+            // row 2 still awaits the examination: 99 × 8,280,000 = 819,720,000
+            #expect(first.json["total"] as? Int == 819_720_000)
+            #expect(retry.body.string == first.body.string)
+            #expect(try await Endorsement.query(on: app.db).filter(\.$policy.$id == UUID(uuidString: id)!).count() == 1)
+        }
+    }
+
     @Test("R-GL-07 refused: before the contract number, before the member list, after a payment, for another product; nothing stored")
     func refusals() async throws {
         try await TestApp.run { app in
