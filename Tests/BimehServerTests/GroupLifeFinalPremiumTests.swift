@@ -172,4 +172,21 @@ struct GroupLifeFinalPremiumTests {
             #expect(sheet.contains("رونوشت: ادارهٔ حسابداری"))
         }
     }
+
+    /// A measurement, not a rule (BIMEH_BENCH_LIFE=1, as the member-list benchmark).
+    @Test("R-GL-07/08 the final-premium endorsement of a 10,000-member contract",
+          .enabled(if: ProcessInfo.processInfo.environment["BIMEH_BENCH_LIFE"] == "1"))
+    func tenThousand() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let id = try await C.registered(app, flow)
+            _ = try await C.contract(app, flow, id)
+            #expect(try await C.members(app, flow, id, C.list(10_000)).status == .created)
+            var res: TestingHTTPResponse?
+            let elapsed = try await ContinuousClock().measure { res = try await Self.settle(app, flow, id) }
+            // 9,999 admitted (row 2 awaits the examination) × 8,280,000
+            #expect(res?.json["total"] as? Int == 9_999 * 8_280_000)
+            print("group-life final-premium endorsement of 10,000 members: \(elapsed) (\(TestApp.engineUnderTest))")
+        }
+    }
 }
