@@ -113,7 +113,7 @@ struct PaymentPages: RouteCollection {
         var context = PaperContext(chrome: PageChrome(req, title: title), payment: PaymentView(payment),
                                    policyNumber: policy.printedNumber ?? "در انتظار صدور", customerName: customer.displayName,
                                    customerCode: customer.identifier, insurerAccount: "حساب جاری شمارهٔ ۰۱۰۰۰۰۰۰۰۰۰۰ نزد بانک ملی (نمونه)")
-        context.paper = try await req.bimeh.products.hooks(policy.product).receiptPaper(policy, on: req.db)
+        context.paper = try await req.bimeh.products.hooks(policy.product).receiptPaper(policy, payment: payment, on: req.db)
         return try await req.page(template, context)
     }
 

@@ -96,15 +96,18 @@ extension GroupLifeHooks {
     }
 
     /// R-GL-08: customer, accounting, the introducing agency when there is one, issuance archive.
-    func receiptPaper(_ policy: Policy, on db: any Database) async throws -> ReceiptPaper {
+    func receiptPaper(_ policy: Policy, payment: Payment, on db: any Database) async throws -> ReceiptPaper {
         var copies = ["نسخهٔ بیمه‌گذار", "نسخهٔ ادارهٔ حسابداری"]
         if let agencyID = policy.$agency.id, let agency = try await Agency.find(agencyID, on: db) {
             copies.append("نسخهٔ نمایندگی معرفی‌کننده (\(agency.name))")
         }
         copies.append("نسخهٔ بایگانی صدور")
         guard let id = policy.id, let contract = try await GroupLifeDesk.contract(of: id, on: db) else { return ReceiptPaper(copies: copies) }
-        let final = try await GroupLifeFinalPremiumDesk.record(of: id, on: db) != nil
-        return ReceiptPaper(copies: copies, subject: "\(final ? "حق بیمهٔ قطعی" : "حق بیمهٔ") قرارداد بیمهٔ عمر زمانی گروهی شمارهٔ \(contract.number)")
+        // the contract's own premium is the final one once settled; an endorsement's is its own
+        let settled = try await GroupLifeFinalPremiumDesk.record(of: id, on: db) != nil
+        let final = payment.$endorsement.id == nil && settled
+        let what = payment.$endorsement.id != nil ? "حق بیمهٔ الحاقیهٔ" : final ? "حق بیمهٔ قطعی" : "حق بیمهٔ"
+        return ReceiptPaper(copies: copies, subject: "\(what) قرارداد بیمهٔ عمر زمانی گروهی شمارهٔ \(contract.number)")
     }
 }
 

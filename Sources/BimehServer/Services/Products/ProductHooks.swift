@@ -78,8 +78,8 @@ protocol ProductHooks: Sendable {
     /// What the policy page shows of the product: a prerequisite still to be done before issue,
     /// and what was recorded for it.
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel
-    /// How the policy's cheque receipts print (copies and subject); one plain sheet by default.
-    func receiptPaper(_ policy: Policy, on db: any Database) async throws -> ReceiptPaper
+    /// How a cheque receipt of the policy prints (copies and subject); one plain sheet by default.
+    func receiptPaper(_ policy: Policy, payment: Payment, on db: any Database) async throws -> ReceiptPaper
     /// The product's own papers of a quote (e.g. a printable plan letter), linked from its page.
     func quoteLinks(_ quote: Quote) throws -> [ProductSection.Link]
 }
@@ -335,7 +335,7 @@ extension ProductHooks {
     func policyFacts(_ policy: Policy) -> PolicyFacts { PolicyFacts() }
     func publicPersons(_ policy: Policy) -> PublicPersons? { nil }
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel { PolicyPanel() }
-    func receiptPaper(_ policy: Policy, on db: any Database) async throws -> ReceiptPaper { ReceiptPaper() }
+    func receiptPaper(_ policy: Policy, payment: Payment, on db: any Database) async throws -> ReceiptPaper { ReceiptPaper() }
     func quoteLinks(_ quote: Quote) throws -> [ProductSection.Link] { [] }
 }
 
