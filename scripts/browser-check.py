@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Walks the web pages in a real headless Chromium, as a newcomer would, and saves screenshots.
 
-Usage: start `swift run bimeh serve --demo --port 8089`, then
+Usage: start `swift run bimeh serve --demo --port 8089` in an empty directory, then
        python3 scripts/browser-check.py [http://127.0.0.1:8089] [out-dir]
 Needs Debian's chromium + chromium-driver and `pip install selenium`.
 Exits non-zero when a page does not show what it should.
@@ -162,11 +162,102 @@ try:
               if "شرکت نمونهٔ پارس" in (a.find_element(By.XPATH, "./ancestor::tr").text if a.find_elements(By.XPATH, "./ancestor::tr") else "")]
     check(bool(groups), "the policy list shows the demo company's group health policy")
     if groups:
-        driver.get(groups[0])
+        # the company also holds the demo group life contract: take its health policy
+        for href in groups:
+            driver.get(href)
+            if "۲۹۸۰۰۰۱۰۰۷" in driver.page_source:
+                break
         check("۲۹۸۰۰۰۱۰۰۷" in driver.page_source and "مانده" in driver.page_source,
               "the group policy page lists its persons with the ceiling left per cover")
         check(bool(driver.find_elements(By.CSS_SELECTOR, "input[type=file]")), "the group policy page takes a CSV of persons to add")
         shot("07j-health-group-policy")
+
+    # Group term life. The demo contract in force: its number, members, the doctor's outcomes,
+    # the final premium letter and the receipt (sold directly: 3 copies, no agency copy).
+    driver.get(base + "/policies")
+    links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a[href*='/policies/']")]
+    contract_url = None
+    for href in dict.fromkeys(links):
+        driver.get(href)
+        if "قرارداد بیمهٔ عمر زمانی گروهی" in driver.page_source:
+            contract_url = href
+            break
+    check(contract_url is not None, "the demo has a group life contract")
+    if contract_url:
+        check("۶۰۰۰۰۰/۹۹۹۵/" in driver.page_source and "در انتظار نظر پزشک ۱" in driver.page_source,
+              "the demo contract shows its number and one member awaiting the examination")
+        shot("09-life-demo-contract")
+        driver.find_element(By.XPATH, "//a[contains(., 'بیمه‌شدگان و نتیجهٔ پزشکی')]").click()
+        check("اضافه‌نرخ ۵۰٪" in driver.page_source and "معاینهٔ پزشک معتمد" in driver.page_source,
+              "the members page shows each member's underwriting, one with a 50 % extra")
+        shot("09b-life-demo-members")
+        driver.get(contract_url)
+        driver.find_element(By.XPATH, "//a[contains(., 'چاپ نامهٔ حق بیمهٔ قطعی')]").click()
+        check("الحاقیهٔ شمارهٔ ۱" in driver.page_source and "اضافه‌نرخ‌های پزشکی" in driver.page_source,
+              "the final premium letter shows the admitted members and the extra separately")
+        shot("09c-life-demo-final-premium")
+        driver.get(contract_url)
+        driver.find_element(By.XPATH, "//a[contains(., 'قبض رسید')]").click()
+        check(driver.page_source.count('class="copy"') == 3 and "نسخهٔ بایگانی صدور" in driver.page_source,
+              "the demo contract's receipt prints the customer's, accounting's and the archive's copies")
+        shot("09d-life-demo-receipt")
+
+    # A new contract from the request letter: 100 × 1,000,000,000, class 2 → plan letter 828,000,000.
+    driver.get(base + "/quotes/group-life")
+    driver.find_element(By.ID, "nationalCode").send_keys("10380284790")
+    driver.find_element(By.ID, "sumInsured").send_keys("۱٬۰۰۰٬۰۰۰٬۰۰۰")
+    driver.find_element(By.ID, "members").send_keys("100")
+    driver.find_element(By.ID, "averageAge").send_keys("38")
+    Select(driver.find_element(By.ID, "occupationalClass")).select_by_value("2")
+    shot("10-life-request")
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'طرح پیشنهادی')]"))
+    check("/plan-letter" in driver.current_url and "۸۲۸٬۰۰۰٬۰۰۰" in driver.page_source and "۷٬۲۰۰٬۰۰۰" in driver.page_source,
+          "the plan letter shows both covers per person and 828,000,000 in all")
+    shot("10b-life-plan-letter")
+    driver.find_element(By.XPATH, "//a[contains(., 'موافقت')]").click()
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'ثبت بیمه‌نامه')]"))
+    check("/policies/" in driver.current_url and "ثبت بازگشت و گرفتن شمارهٔ قرارداد" in driver.page_source,
+          "the agreed plan is registered and waits for the signed contract")
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'شمارهٔ قرارداد')]"))
+    check("قرارداد شماره گرفت" in driver.page_source and "/۹۹۹۵/" in driver.page_source, "the returned contract is numbered")
+    csv_path = os.path.abspath(os.path.join(out, "members.csv"))
+    with open(csv_path, "w", encoding="utf-8") as f:
+        f.write("firstName,lastName,birthDate,birthCertificateNumber,placeOfIssue,jobTitle,nationalCode\n")
+        f.write("عضو,بد,1406/13/01,1,تهران,کارشناس,\n")
+    driver.find_element(By.CSS_SELECTOR, "input[type=file][name=members]").send_keys(csv_path)
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'بارگذاری فهرست')]"))
+    check("سطر ۲" in driver.page_source, "a bad CSV row is reported by its line")
+    shot("10c-life-bad-csv")
+    with open(csv_path, "w", encoding="utf-8") as f:
+        f.write("firstName,lastName,birthDate,birthCertificateNumber,placeOfIssue,jobTitle,nationalCode\n")
+        for i in range(1, 61):
+            f.write(f"عضو,شمارهٔ {i},{'1355/01/01' if i == 2 else '1370/01/01'},{2000 + i},تهران,کارشناس,\n")
+    driver.find_element(By.CSS_SELECTOR, "input[type=file][name=members]").send_keys(csv_path)
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'بارگذاری فهرست')]"))
+    check("فهرست بیمه‌شدگان ثبت" in driver.page_source and "در انتظار نظر پزشک ۱" in driver.page_source,
+          "60 members are listed, one sent to the examination")
+    new_contract = driver.current_url.split("?")[0]
+    driver.find_element(By.XPATH, "//a[contains(., 'بیمه‌شدگان و نتیجهٔ پزشکی')]").click()
+    form = driver.find_element(By.CSS_SELECTOR, "form.inline-form")
+    Select(form.find_element(By.NAME, "outcome")).select_by_value("extra")
+    form.find_element(By.NAME, "extraPercent").send_keys("۵۰")
+    submit(form.find_element(By.CSS_SELECTOR, "button"))
+    check("نتیجهٔ پزشکی ثبت شد" in driver.page_source and "اضافه‌نرخ ۵۰٪" in driver.page_source, "the doctor's 50 % extra is recorded")
+    shot("10d-life-members")
+    driver.get(new_contract)
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'حق بیمهٔ قطعی')]"))
+    # 60 × 8,280,000 + 50 % × 7,200,000 = 496,800,000 + 3,600,000
+    check("الحاقیهٔ حق بیمهٔ قطعی صادر شد" in driver.page_source and "۵۰۰٬۴۰۰٬۰۰۰" in driver.page_source,
+          "the final premium 500,400,000 replaces the request letter's 828,000,000")
+    driver.find_element(By.ID, "chequeNumber").send_keys("445566")
+    driver.find_element(By.ID, "chequeBank").send_keys("ملت")
+    driver.find_element(By.ID, "chequeDueDate").send_keys(driver.find_element(By.ID, "paidOn").get_attribute("value"))
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'ثبت پرداخت')]"))
+    driver.find_element(By.XPATH, "//a[contains(., 'قبض رسید')]").click()
+    check(driver.page_source.count('class="copy"') == 3 and "حق بیمهٔ قطعی قرارداد" in driver.page_source,
+          "the new contract's cheque receipt prints in its copies")
+    shot("10e-life-receipt")
+    driver.get(base + "/")
 
     driver.find_element(By.CSS_SELECTOR, ".who button").click()
     time.sleep(0.3)

@@ -78,6 +78,7 @@ enum DemoData {
                 created += try await seedThirdPartyPolicy(in: work, issuer: issuer)
                 created += try await seedHealthPolicy(in: work, issuer: issuer)
                 created += try await seedGroupHealthPolicy(in: work, issuer: issuer)
+                created += try await DemoGroupLife.seed(in: work, issuer: issuer)
             }
             return created
         })

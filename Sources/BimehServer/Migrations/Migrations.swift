@@ -35,6 +35,7 @@ enum BimehMigrations {
         M030_CreateHealthReimbursements(),
         M035_CreateGroupLifeContracts(),
         M036_CreateGroupLifeMembers(),
+        M031_CreateGroupLifeFinalPremiums(),
         // last: seals the rows every earlier migration left
         M040_SealExistingRows(),
     ]

@@ -14,6 +14,7 @@ extension ProductBook {
         Proposal(label: "مسئولیت کارفرما", path: FlatRateProposalPages.employersLiability.path),
         Proposal(label: "تمام خطر پیمانکاران", path: FlatRateProposalPages.contractorsAllRisk.path),
         Proposal(label: "بیمهٔ تکمیلی درمان", path: HealthProposalPages.url.path),
+        Proposal(label: "بیمهٔ عمر زمانی گروهی", path: SiteURL.groupLifeRequest.path),
     ], providerPages: [
         Proposal(label: "خسارت مستقیم درمان", path: HealthCenterPages.url.path),
     ], tariffFiles: [
@@ -31,12 +32,12 @@ extension ProductBook {
 
 /// The products' own API operations, in the document after the generic ones.
 extension APIDocument {
-    static let productOperations: [Operation] = thirdPartyOperations + healthOperations + groupLifeOperations
+    static let productOperations: [Operation] = thirdPartyOperations + healthOperations + groupLifeOperations + groupLifeFlowOperations
 }
 
 /// The products' own routes.
 extension SiteURL {
     static var productRoutes: [SiteURL] {
-        thirdPartyRoutes + healthRoutes + groupLifeRoutes + [HealthProposalPages.url, HealthProposalPages.groupURL, HealthCenterPages.url, HealthPolicyPages.url(.key), HealthIntroductionPages.print(.key), FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
+        thirdPartyRoutes + healthRoutes + groupLifeRoutes + groupLifePageRoutes + [HealthProposalPages.url, HealthProposalPages.groupURL, HealthCenterPages.url, HealthPolicyPages.url(.key), HealthIntroductionPages.print(.key), FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
     }
 }

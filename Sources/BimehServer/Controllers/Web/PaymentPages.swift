@@ -101,6 +101,8 @@ struct PaymentPages: RouteCollection {
         var customerName: String
         var customerCode: String
         var insurerAccount: String
+        /// The product's copies and subject of a cheque receipt.
+        var paper = ReceiptPaper()
     }
 
     private func paper(_ req: Request, template: String, title: String) async throws -> Response {
@@ -108,9 +110,10 @@ struct PaymentPages: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self), let payment = try await Payment.find(id, on: req.db) else { throw AppError.notFound("پرداخت") }
         let policy = try await PolicyAccess.policy(payment.$policy.id, for: principal, on: req.db)
         let customer = try await policy.$customer.get(on: req.db)
-        let context = PaperContext(chrome: PageChrome(req, title: title), payment: PaymentView(payment),
+        var context = PaperContext(chrome: PageChrome(req, title: title), payment: PaymentView(payment),
                                    policyNumber: policy.printedNumber ?? "در انتظار صدور", customerName: customer.displayName,
                                    customerCode: customer.identifier, insurerAccount: "حساب جاری شمارهٔ ۰۱۰۰۰۰۰۰۰۰۰۰ نزد بانک ملی (نمونه)")
+        context.paper = try await req.bimeh.products.hooks(policy.product).receiptPaper(policy, payment: payment, on: req.db)
         return try await req.page(template, context)
     }
 

@@ -156,6 +156,8 @@ struct PolicyPages: RouteCollection {
         var licence: String?
         /// Lines that insure persons: the persons with what is left of each cover, and their change form.
         var persons: PersonsPanel? = nil
+        /// The product's own steps (ProductSection), e.g. a group contract's member list.
+        var section: ProductSection? = nil
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -170,6 +172,9 @@ struct PolicyPages: RouteCollection {
         case "endorsed": "الحاقیه ثبت شد."
         case "cancelled": "بیمه‌نامه فسخ شد."
         case "licence": "گواهینامه ثبت و تأیید شد."
+        case "contract": "قرارداد شماره گرفت."
+        case "members": "فهرست بیمه‌شدگان ثبت و ارزیابی پزشکی شد."
+        case "final-premium": "الحاقیهٔ حق بیمهٔ قطعی صادر شد؛ اکنون چک آن را ثبت کنید."
         default: "انجام شد."
         }
     }
@@ -213,6 +218,7 @@ struct PolicyPages: RouteCollection {
         let line = try req.bimeh.products.line(policy.product).title
         context.links.licence = panel.formAction
         context.persons = panel.persons
+        context.section = panel.section
         context.productTitle = line.hasPrefix("بیمه ") ? "بیمه‌نامهٔ " + line.dropFirst("بیمه ".count) : line
         context.currentItems = QuotePages.displayItems(policy.inputs)
         context.hasItems = !context.currentItems.isEmpty

@@ -56,6 +56,8 @@ struct QuotePages: RouteCollection {
         var brokers: [BrokerOption] = []
         /// R-TP-03: the term runs from the purchase day; the dates are shown, not chosen.
         var startFixed = false
+        /// The product's own papers of the quote.
+        var documents: [ProductSection.Link] = []
     }
 
     struct BrokerOption: Encodable {
@@ -89,6 +91,7 @@ struct QuotePages: RouteCollection {
             brokers: try await Broker.query(on: req.db).sort(\.$name).all().map { BrokerOption(id: try $0.requireID().uuidString, name: $0.name) })
         var shown = context
         shown.startFixed = product.termStartsOnPurchaseDay
+        shown.documents = try req.bimeh.products.hooks(quote.product).quoteLinks(quote)
         return try await req.page("quotes/show", shown, status: status)
     }
 

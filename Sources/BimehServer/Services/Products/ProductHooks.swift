@@ -78,6 +78,10 @@ protocol ProductHooks: Sendable {
     /// What the policy page shows of the product: a prerequisite still to be done before issue,
     /// and what was recorded for it.
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel
+    /// How a cheque receipt of the policy prints (copies and subject); one plain sheet by default.
+    func receiptPaper(_ policy: Policy, payment: Payment, on db: any Database) async throws -> ReceiptPaper
+    /// The product's own papers of a quote (e.g. a printable plan letter), linked from its page.
+    func quoteLinks(_ quote: Quote) throws -> [ProductSection.Link]
 }
 
 /// One product fact asked on the notice form: a field of the API and its answers.
@@ -228,6 +232,8 @@ struct PolicyPanel: Sendable {
     var formAction = ""
     /// Lines that insure persons: each with what is left of each cover, and the form changing them.
     var persons: PersonsPanel?
+    /// The product's own steps on the page (ProductSection).
+    var section: ProductSection?
 }
 
 /// The insured persons on the policy page (R-SH-06, R-SH-10): each person's cover window and, per
@@ -329,6 +335,8 @@ extension ProductHooks {
     func policyFacts(_ policy: Policy) -> PolicyFacts { PolicyFacts() }
     func publicPersons(_ policy: Policy) -> PublicPersons? { nil }
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel { PolicyPanel() }
+    func receiptPaper(_ policy: Policy, payment: Payment, on db: any Database) async throws -> ReceiptPaper { ReceiptPaper() }
+    func quoteLinks(_ quote: Quote) throws -> [ProductSection.Link] { [] }
 }
 
 /// A product that adds nothing on the server.
