@@ -35,6 +35,8 @@ enum BimehMigrations {
         M030_CreateHealthReimbursements(),
         M035_CreateGroupLifeContracts(),
         M036_CreateGroupLifeMembers(),
+        M033_AddEndorsementProductChanges(),
+        M034_AddGroupLifeMemberChanges(),
         // last: seals the rows every earlier migration left
         M040_SealExistingRows(),
     ]

@@ -156,6 +156,8 @@ struct PolicyPages: RouteCollection {
         var licence: String?
         /// Lines that insure persons: the persons with what is left of each cover, and their change form.
         var persons: PersonsPanel? = nil
+        /// The product's own pages for this policy (e.g. a group's member endorsement).
+        var productPages: [PersonsPanel.Letter] = []
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -213,6 +215,7 @@ struct PolicyPages: RouteCollection {
         let line = try req.bimeh.products.line(policy.product).title
         context.links.licence = panel.formAction
         context.persons = panel.persons
+        context.productPages = context.canEndorse ? panel.pages : []
         context.productTitle = line.hasPrefix("بیمه ") ? "بیمه‌نامهٔ " + line.dropFirst("بیمه ".count) : line
         context.currentItems = QuotePages.displayItems(policy.inputs)
         context.hasItems = !context.currentItems.isEmpty
