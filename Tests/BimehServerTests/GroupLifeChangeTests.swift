@@ -89,6 +89,12 @@ struct GroupLifeChangeTests {
             #expect(rows[1].removedOn == "1405/12/20")
             #expect(rows[1].removedBy == 1)
             #expect(rows[0].removedOn == nil)
+            // the printed endorsement says where the 690,000 goes
+            var issuer = WebPageTests.Browser(app: app)
+            try await issuer.signIn("issuer")
+            let printed = try await issuer.get("/endorsements/\(try #require(removed.json["id"] as? String))/print").body.string
+            #expect(printed.contains("برگشت حق بیمه ۶۹۰٬۰۰۰ ریال"))
+            #expect(printed.contains("حوالهٔ پرداخت صادر نمی‌شود"))
         }
     }
 
