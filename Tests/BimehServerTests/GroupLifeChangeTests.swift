@@ -95,6 +95,9 @@ struct GroupLifeChangeTests {
             let printed = try await issuer.get("/endorsements/\(try #require(removed.json["id"] as? String))/print").body.string
             #expect(printed.contains("برگشت حق بیمه ۶۹۰٬۰۰۰ ریال"))
             #expect(printed.contains("حوالهٔ پرداخت صادر نمی‌شود"))
+            // and the contract's page shows the account's credit, not a negative balance
+            let page = try await issuer.get("/policies/\(id)").body.string
+            #expect(page.contains("بستانکار ۶۹۰٬۰۰۰"))
         }
     }
 
