@@ -94,3 +94,30 @@ struct GroupMemberChangeTests: RefusalCodes {
         #expect(outcome.method == "no-refund")
     }
 }
+
+@Suite("R-GL-09 group life members from a CSV file")
+struct GroupMemberCSVTests {
+    static let header = "firstName,lastName,birthDate,birthCertificateNumber,placeOfIssue,jobTitle,nationalCode"
+
+    @Test("R-GL-09 rows keep their line (a blank line skipped); quoted commas kept; empty cells left out")
+    func rows() throws {
+        let csv = "\u{FEFF}" + [Self.header, "علی,نو,۱۳۷۰/۰۳/۰۱,501,تهران,کارشناس,", "", "\"رضا, جواد\",نو,1371/03/01,502,تهران,کارشناس,0076229645"].joined(separator: "\r\n")
+        guard case .rows(let rows) = GroupMemberCSV.parse(Data(csv.utf8)) else { Issue.record("rejected"); return }
+        #expect(rows.map(\.line) == [2, 4])
+        #expect(rows[0].fields["nationalCode"] == nil)
+        #expect(rows[1].fields["firstName"] == "رضا, جواد")
+        #expect(rows[1].fields["nationalCode"] == "0076229645")
+    }
+
+    @Test("R-GL-09 a missing column, an unknown one, a short line, an empty file: rejected with the line")
+    func rejected() throws {
+        func codes(_ csv: String) -> [String] {
+            guard case .rejected(let rows) = GroupMemberCSV.parse(Data(csv.utf8)) else { return [] }
+            return rows.map { "\($0.lineNumber):\($0.code)" }
+        }
+        #expect(codes("firstName,lastName\nعلی,نو") == ["1:missing-columns"])
+        #expect(codes(Self.header + ",age\n") == ["1:unknown-columns"])
+        #expect(codes(Self.header + "\nعلی,نو,1370/03/01") == ["2:wrong-field-count"])
+        #expect(codes(Self.header + "\n") == ["1:empty-file"])
+    }
+}

@@ -34,6 +34,8 @@ struct EndorsementPages: RouteCollection {
         var annualBefore: Int64
         var annualAfter: Int64
         var delta: Int64
+        /// «به نسبت روزهای باقی‌مانده», or the product's own basis.
+        var deltaBasis: String
         /// What the premium change does to the policy account, in words.
         var settlement: String
         var items: [ItemLine]
@@ -59,6 +61,7 @@ struct EndorsementPages: RouteCollection {
             effectiveDate: endorsement.effectiveDate, description: endorsement.description,
             customerName: customer.displayName, customerCode: customer.identifier,
             annualBefore: endorsement.annualPremiumBefore, annualAfter: endorsement.annualPremiumAfter, delta: endorsement.premiumDelta,
+            deltaBasis: req.bimeh.products.hooks(policy.product).endorsementDeltaBasis,
             settlement: try Self.settlement(endorsement, order: order, installments: policy.plan == "installments",
                                             byOrder: req.bimeh.products.hooks(policy.product).refundsByPaymentOrder),
             items: Self.itemLines(before: QuotePages.displayItems(before), after: QuotePages.displayItems(endorsement.changes)),

@@ -26,6 +26,8 @@ struct GroupLifeHooks: ProductHooks {
 
     /// R-GL-13.
     var refundsByPaymentOrder: Bool { false }
+    /// R-GL-09.
+    var endorsementDeltaBasis: String { "به نسبت ماه‌های باقی‌مانده" }
 
     /// R-GL-09: the contract cancelled refunds the annual premium in force × remaining months / 12.
     func cancellationOutcome(_ policy: Policy, initiatedBy: CancellationInitiator, noticeDate: JalaliDate, noticeDays: Int,

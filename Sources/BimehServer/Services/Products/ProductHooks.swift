@@ -40,6 +40,8 @@ protocol ProductHooks: Sendable {
     func endorsementApplied(_ endorsement: Endorsement, to policy: Policy, in work: UnitOfWork) async throws
     /// R-P-07/08: whether a refund beyond what is owed is paid out by a payment order.
     var refundsByPaymentOrder: Bool { get }
+    /// R-P-07: how the printed endorsement words the basis of its premium difference.
+    var endorsementDeltaBasis: String { get }
     /// R-P-08: the product's own cancellation money; nil for the generic pro-rata / short-period.
     func cancellationOutcome(_ policy: Policy, initiatedBy: CancellationInitiator, noticeDate: JalaliDate, noticeDays: Int,
                              ledger: PolicyLedger, term: PolicyTerm) throws -> CancellationOutcome?

@@ -18,6 +18,7 @@ extension ProductHooks {
                            on db: any Database) async throws -> PricedEndorsement? { nil }
     func endorsementApplied(_ endorsement: Endorsement, to policy: Policy, in work: UnitOfWork) async throws {}
     var refundsByPaymentOrder: Bool { true }
+    var endorsementDeltaBasis: String { "به نسبت روزهای باقی‌مانده" }
     func cancellationOutcome(_ policy: Policy, initiatedBy: CancellationInitiator, noticeDate: JalaliDate, noticeDays: Int,
                              ledger: PolicyLedger, term: PolicyTerm) throws -> CancellationOutcome? { nil }
     func premiumSchedule(quoted: Rial, inputs: String, term: PolicyTerm, plan: PaymentPlan) throws -> [ScheduledPayment]? { nil }
