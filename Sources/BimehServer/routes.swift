@@ -41,6 +41,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: HealthPolicyPages())
     try signedIn.register(collection: HealthIntroductionPages())
     try signedIn.register(collection: GroupLifePages())
+    try signedIn.register(collection: TermLifeProposalPages())
+    try signedIn.register(collection: GroupLifeMemberChangePages())
     try signedIn.register(collection: PolicyPages())
     try signedIn.register(collection: PaymentPages())
     try signedIn.register(collection: EndorsementPages())

@@ -87,7 +87,8 @@ struct LifeQuoteTests {
             #expect(oneYear.fieldCodes == ["endDate": "invalid-term"])
             let registered = try await flow.register(quoteID: quoteID, start: "1405/01/10", end: "1415/01/10")
             #expect(registered.status == .created, "\(registered.body.string)")
-            #expect(registered.json["premium"] as? Int == 4_500_000)
+            // R-IL-02: one yearly premium for each of the 10 years (TermLifePolicyTests)
+            #expect(registered.json["premium"] as? Int == 10 * 4_500_000)
         }
     }
 

@@ -28,7 +28,7 @@ struct GroupFinalPremiumRuleTests {
     @Test("R-GL-04 a CSV with Persian digits, quotes and an empty national code becomes the API's member list")
     func csvBody() throws {
         let csv = "\u{FEFF}\(Self.header)\r\nعلی,\"رضایی، پور\",۱۳۶۵/۰۱/۰۱,۱۲۳,تهران,کارشناس,\r\nسارا,احمدی,1370/05/20,456,قم,راننده,0076229645\r\n"
-        guard case .body(let body) = GroupMemberCSV.body(Data(csv.utf8)) else { Issue.record("refused"); return }
+        guard case .body(let body, _) = GroupMemberCSV.body(Data(csv.utf8)) else { Issue.record("refused"); return }
         let members = try GroupMemberList.parse(body, today: try JalaliDate(year: 1405, month: 1, day: 10))
         #expect(members.count == 2)
         #expect(members[0].lastName == "رضایی، پور")

@@ -36,6 +36,8 @@ enum BimehMigrations {
         M035_CreateGroupLifeContracts(),
         M036_CreateGroupLifeMembers(),
         M031_CreateGroupLifeFinalPremiums(),
+        M033_AddEndorsementProductChanges(),
+        M034_AddGroupLifeMemberChanges(),
         // last: seals the rows every earlier migration left
         M040_SealExistingRows(),
     ]

@@ -26,6 +26,8 @@ final class Endorsement: Model, @unchecked Sendable {
     @Field(key: "annual_premium_before") var annualPremiumBefore: Int64
     @Field(key: "annual_premium_after") var annualPremiumAfter: Int64
     @Field(key: "sum_insured_after") var sumInsuredAfter: Int64
+    /// The product's own record of the change (JSON), applied when the endorsement takes effect.
+    @OptionalField(key: "product_changes") var productChanges: String?
     // relationships
     @Parent(key: "policy_id") var policy: Policy
     @OptionalParent(key: "payment_order_id") var paymentOrder: PaymentOrder?

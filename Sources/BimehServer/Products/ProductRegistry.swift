@@ -15,6 +15,7 @@ extension ProductBook {
         Proposal(label: "تمام خطر پیمانکاران", path: FlatRateProposalPages.contractorsAllRisk.path),
         Proposal(label: "بیمهٔ تکمیلی درمان", path: HealthProposalPages.url.path),
         Proposal(label: "بیمهٔ عمر زمانی گروهی", path: SiteURL.groupLifeRequest.path),
+        Proposal(label: "بیمهٔ عمر زمانی انفرادی", path: TermLifeProposalPages.url.path),
     ], providerPages: [
         Proposal(label: "خسارت مستقیم درمان", path: HealthCenterPages.url.path),
     ], tariffFiles: [
@@ -38,6 +39,6 @@ extension APIDocument {
 /// The products' own routes.
 extension SiteURL {
     static var productRoutes: [SiteURL] {
-        thirdPartyRoutes + healthRoutes + groupLifeRoutes + groupLifePageRoutes + [HealthProposalPages.url, HealthProposalPages.groupURL, HealthCenterPages.url, HealthPolicyPages.url(.key), HealthIntroductionPages.print(.key), FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url]
+        thirdPartyRoutes + healthRoutes + groupLifeRoutes + groupLifePageRoutes + [HealthProposalPages.url, HealthProposalPages.groupURL, HealthCenterPages.url, HealthPolicyPages.url(.key), HealthIntroductionPages.print(.key), FlatRateProposalPages.employersLiability.url, FlatRateProposalPages.contractorsAllRisk.url, TermLifeProposalPages.url, GroupLifeMemberChangePages.url(.key)]
     }
 }

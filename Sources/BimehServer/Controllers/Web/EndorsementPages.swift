@@ -34,6 +34,8 @@ struct EndorsementPages: RouteCollection {
         var annualBefore: Int64
         var annualAfter: Int64
         var delta: Int64
+        /// «به نسبت روزهای باقی‌مانده», or the product's own basis.
+        var deltaBasis: String
         /// What the premium change does to the policy account, in words.
         var settlement: String
         var items: [ItemLine]
@@ -59,7 +61,9 @@ struct EndorsementPages: RouteCollection {
             effectiveDate: endorsement.effectiveDate, description: endorsement.description,
             customerName: customer.displayName, customerCode: customer.identifier,
             annualBefore: endorsement.annualPremiumBefore, annualAfter: endorsement.annualPremiumAfter, delta: endorsement.premiumDelta,
-            settlement: try Self.settlement(endorsement, order: order, installments: policy.plan == "installments"),
+            deltaBasis: req.bimeh.products.hooks(policy.product).endorsementDeltaBasis,
+            settlement: try Self.settlement(endorsement, order: order, installments: policy.plan == "installments",
+                                            byOrder: req.bimeh.products.hooks(policy.product).refundsByPaymentOrder),
             items: Self.itemLines(before: QuotePages.displayItems(before), after: QuotePages.displayItems(endorsement.changes)),
             copies: ["نسخهٔ بیمه‌گذار", "نسخهٔ پروندهٔ صدور", "نسخهٔ حسابداری"])
         return try await req.page("policies/endorsement", context)
@@ -75,7 +79,7 @@ struct EndorsementPages: RouteCollection {
 
     /// R-P-07 in words: an additional premium joined the open installments or is paid first; a
     /// refund reduced what was owed and the rest, if any, is paid by order.
-    static func settlement(_ endorsement: Endorsement, order: PaymentOrder?, installments: Bool) throws -> String {
+    static func settlement(_ endorsement: Endorsement, order: PaymentOrder?, installments: Bool, byOrder: Bool = true) throws -> String {
         let delta = Rial(amount: endorsement.premiumDelta)
         if delta.isZero { return "این الحاقیه اثر مالی ندارد." }
         if delta > .zero {
@@ -87,6 +91,8 @@ struct EndorsementPages: RouteCollection {
                 : "حق بیمهٔ اضافی \(delta.persianFormatted) ریال پرداخت شد."
         }
         let refund = try delta.negated()
+        // a product whose refunds go to accounting with the endorsement itself: no payment order
+        if !byOrder { return "برگشت حق بیمه \(refund.persianFormatted) ریال: این الحاقیه خود به حسابداری فرستاده می‌شود و حوالهٔ پرداخت صادر نمی‌شود." }
         let paidOut = Rial(amount: order?.amount ?? 0)
         let reduced = try refund.subtracting(paidOut)
         var parts: [String] = []

@@ -158,6 +158,10 @@ struct PolicyPages: RouteCollection {
         var persons: PersonsPanel? = nil
         /// The product's own steps (ProductSection), e.g. a group contract's member list.
         var section: ProductSection? = nil
+        /// The product's own pages for this policy (e.g. a group's member endorsement).
+        var productPages: [PersonsPanel.Letter] = []
+        /// What the account owes the customer (a refund sent to accounting without a payment order).
+        var credit: Int64 = 0
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -219,6 +223,12 @@ struct PolicyPages: RouteCollection {
         context.links.licence = panel.formAction
         context.persons = panel.persons
         context.section = panel.section
+        context.productPages = context.canEndorse ? panel.pages : []
+        // a refund kept in the account (sent to accounting, no order) is a credit, not a negative balance
+        if context.open < 0 {
+            context.credit = -context.open
+            context.open = 0
+        }
         context.productTitle = line.hasPrefix("بیمه ") ? "بیمه‌نامهٔ " + line.dropFirst("بیمه ".count) : line
         context.currentItems = QuotePages.displayItems(policy.inputs)
         context.hasItems = !context.currentItems.isEmpty

@@ -36,6 +36,13 @@ enum GroupLifeDesk {
         if try await contract(of: id, on: work.db) != nil {
             throw AppError(.conflict, code: "contract-already-numbered", detail: "این قرارداد پیش‌تر شماره گرفته است.")
         }
+        return try await number(policy, in: work)
+    }
+
+    /// The next number of the contract register for `policy`, stored and audited (R-GL-03, and
+    /// R-GL-12 for a renewal).
+    static func number(_ policy: Policy, in work: UnitOfWork) async throws -> GroupLifeContractRecord {
+        let id = try policy.requireID()
         let (agencyCode, complexCode) = try await codes(of: policy, on: work.db)
         let today = JalaliDate(date: work.now)
         let serial = GroupContractNumber.serial(forRegisterNumber: try await work.nextNumber(contractRegister, year: today.year))

@@ -39,9 +39,9 @@ struct GroupLifeMemberPages: RouteCollection {
             switch GroupMemberCSV.body(file) {
             case .rejected(let rows):
                 throw AppError.validation(rows.map(Self.lineError))
-            case .body(let body):
+            case .body(let body, let lines):
                 do { _ = try await GroupLifeDesk.listMembers(policyID: id, body: body, principal: principal, in: work) } catch let error as AppError {
-                    throw Self.byLine(error)
+                    throw Self.byLine(error, lines: lines)
                 }
             }
         }
@@ -51,11 +51,11 @@ struct GroupLifeMemberPages: RouteCollection {
         FieldError(field: "members", code: row.code, message: "سطر \(Normalize.persianDigits(String(row.lineNumber))): \(row.reason)")
     }
 
-    /// `members[i].birthDate` is line i + 2 of the file.
-    static func byLine(_ error: AppError) -> AppError {
+    /// `members[i].birthDate` is the i-th row's line of the file.
+    static func byLine(_ error: AppError, lines: [Int]) -> AppError {
         var error = error
         error.errors = error.errors.map { e in
-            guard let line = GroupMemberCSV.lineNumber(ofPath: e.field) else { return e }
+            guard let line = GroupMemberCSV.lineNumber(ofPath: e.field, lines: lines) else { return e }
             let column = e.field.split(separator: ".", maxSplits: 1).dropFirst().first.map { " (ستون \($0))" } ?? ""
             return FieldError(field: "members", code: e.code, message: "سطر \(Normalize.persianDigits(String(line)))\(column): \(e.message)")
         }

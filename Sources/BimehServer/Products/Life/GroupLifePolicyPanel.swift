@@ -91,8 +91,13 @@ enum GroupLifePolicyPanel {
 }
 
 extension GroupLifeHooks {
+    /// The contract's card, and once issued the member endorsement page (R-GL-09).
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel {
-        PolicyPanel(section: try await GroupLifePolicyPanel.section(policy, on: db))
+        var panel = PolicyPanel(section: try await GroupLifePolicyPanel.section(policy, on: db))
+        if policy.status == .issued, let id = policy.id {
+            panel.pages = [PersonsPanel.Letter(label: "الحاقیهٔ افزودن یا حذف بیمه‌شدگان", href: GroupLifeMemberChangePages.url(.value(id)).path)]
+        }
+        return panel
     }
 
     /// R-GL-08: customer, accounting, the introducing agency when there is one, issuance archive.

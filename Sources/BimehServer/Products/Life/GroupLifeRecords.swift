@@ -40,6 +40,12 @@ final class GroupLifeMemberRecord: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
     /// The doctor's extra on the death cover, when admitted with one.
     @OptionalField(key: "extra_percent") var extraPercent: String?
+    /// R-GL-09: the endorsement that added the member and its effective day (nil: on the list).
+    @OptionalField(key: "added_by") var addedBy: Int?
+    @OptionalField(key: "added_on") var addedOn: String?
+    /// R-GL-09: the endorsement that removed the member; cover ended at 24:00 of `removedOn`.
+    @OptionalField(key: "removed_by") var removedBy: Int?
+    @OptionalField(key: "removed_on") var removedOn: String?
 
     init() {}
 }

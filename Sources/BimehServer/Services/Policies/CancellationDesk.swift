@@ -26,9 +26,12 @@ enum CancellationDesk {
         let product = try work.products.line(policy.product)
         let term = try PolicyTerm(from: try JalaliDate(parsing: policy.startDate), to: try JalaliDate(parsing: policy.endDate))
         let ledger = try await PolicyLedger.load(policy, on: work.db)
+        let hooks = work.products.hooks(policy.product)
         let outcome: CancellationOutcome
         do {
-            outcome = try CancellationMath.compute(initiatedBy: request.initiatedBy, annualPremium: ledger.charged, paid: try ledger.account.netPaid(),
+            outcome = try hooks.cancellationOutcome(policy, initiatedBy: request.initiatedBy, noticeDate: request.noticeDate,
+                                                    noticeDays: product.cancellationNoticeDays, ledger: ledger, term: term)
+                ?? CancellationMath.compute(initiatedBy: request.initiatedBy, annualPremium: ledger.charged, paid: try ledger.account.netPaid(),
                                                    term: term, noticeDate: request.noticeDate, noticeDays: product.cancellationNoticeDays)
         } catch let error as DomainError {
             throw AppError.validation(error, field: "noticeDate")
@@ -39,7 +42,8 @@ enum CancellationDesk {
             try await EndorsementDesk.credit(credit, to: policy, covered: try ledger.account.netPaid(), in: work)
         }
         var order: PaymentOrder?
-        if outcome.refund > .zero {
+        // a product may send the refund to accounting with the cancellation itself, without an order
+        if outcome.refund > .zero, hooks.refundsByPaymentOrder {
             let customer = try await policy.$customer.get(on: work.db)
             order = try await PaymentOrderDesk.create(amount: outcome.refund, payee: customer.displayName,
                 reason: "برگشت حق بیمه بابت فسخ بیمه‌نامهٔ \(policy.printedNumber ?? "")", policyID: policyID, principal: principal, in: work)
@@ -51,7 +55,7 @@ enum CancellationDesk {
         policy.cancellation = try QuoteDesk.json(record)
         policy.version += 1
         try await policy.save(on: work.db)
-        try await work.products.hooks(policy.product).cancelled(policy, in: work)
+        try await hooks.cancelled(policy, in: work)
         try await work.audit("policy.cancelled", entity: "policy", id: policyID.uuidString, before: before, after: record)
         return (record, order)
     }

@@ -34,7 +34,16 @@ enum EndorsementDesk {
         var newInputs = Data(policy.inputs.utf8)
         var newAnnual = Rial(amount: policy.annualPremium)
         var newSumInsured = policy.sumInsured
+        let hooks = work.products.hooks(policy.product)
+        var priced: PricedEndorsement?
         if let changes = request.inputs {
+            priced = try await hooks.pricedEndorsement(policy, changes: changes, effective: request.effectiveDate, term: term, on: work.db)
+        }
+        if let priced {
+            newInputs = priced.inputs
+            newAnnual = priced.annualPremium
+            newSumInsured = priced.sumInsured
+        } else if let changes = request.inputs {
             let current = Data(policy.inputs.utf8)
             let endorsed = try work.products.hooks(policy.product).endorsedInputs(current: current, changes: changes)
                 ?? EndorsedInputs(inputs: try merge(current, with: changes))
@@ -43,7 +52,8 @@ enum EndorsementDesk {
             newAnnual = repriced.total
             newSumInsured = repriced.sumInsured.amount
         }
-        let delta = try EndorsementMath.premiumDelta(oldAnnual: Rial(amount: policy.annualPremium), newAnnual: newAnnual, term: term, effectiveDate: request.effectiveDate)
+        let delta = try priced?.premiumDelta
+            ?? EndorsementMath.premiumDelta(oldAnnual: Rial(amount: policy.annualPremium), newAnnual: newAnnual, term: term, effectiveDate: request.effectiveDate)
         let kind = EndorsementMath.kind(for: delta)
         if let asked = request.kind, asked != kind {
             throw AppError.validation([FieldError(field: "kind", code: "endorsement-kind-mismatch",
@@ -61,6 +71,7 @@ enum EndorsementDesk {
         endorsement.annualPremiumBefore = policy.annualPremium
         endorsement.annualPremiumAfter = newAnnual.amount
         endorsement.sumInsuredAfter = newSumInsured
+        endorsement.productChanges = priced?.record.map { String(decoding: $0, as: UTF8.self) }
         endorsement.$createdBy.id = principal.userID
         endorsement.status = kind == .additional ? .awaitingPayment : .issued
         if kind == .additional, try await chargeOpenLines(delta, policy: policy, number: number, in: work) {
@@ -73,7 +84,8 @@ enum EndorsementDesk {
             let ledger = try await PolicyLedger.load(policy, on: work.db)
             let split = try ledger.account.splitRefund(refund)
             try await credit(refund, to: policy, covered: try ledger.account.netPaid().adding(ledger.inHand), in: work)
-            if split.paidOut > .zero {
+            // a product may send the refund to accounting with the endorsement itself, without an order
+            if split.paidOut > .zero, hooks.refundsByPaymentOrder {
                 let customer = try await policy.$customer.get(on: work.db)
                 order = try await PaymentOrderDesk.create(amount: split.paidOut, payee: customer.displayName,
                     reason: "برگشت حق بیمهٔ الحاقیهٔ شمارهٔ \(number) بیمه‌نامهٔ \(policy.printedNumber ?? "")", policyID: policyID, principal: principal, in: work)
@@ -86,9 +98,11 @@ enum EndorsementDesk {
         }
         policy.version += 1
         try await policy.save(on: work.db)
-        let hooks = work.products.hooks(policy.product)
         try await hooks.endorsed(policy, in: work)
-        if endorsement.status == .issued { try await hooks.endorsementTookEffect(policy, effective: request.effectiveDate, in: work) }
+        if endorsement.status == .issued {
+            try await hooks.endorsementApplied(endorsement, to: policy, in: work)
+            try await hooks.endorsementTookEffect(policy, effective: request.effectiveDate, in: work)
+        }
         try await work.audit("endorsement.created", entity: "policy", id: policyID.uuidString,
                              after: ["number": String(number), "kind": kind.rawValue, "delta": String(delta.amount), "status": endorsement.status.rawValue])
         return Outcome(endorsement: endorsement, paymentOrder: order)
@@ -105,7 +119,9 @@ enum EndorsementDesk {
         apply(endorsement, inputs: Data(endorsement.changes.utf8), sumInsured: endorsement.sumInsuredAfter, to: policy)
         policy.version += 1
         try await policy.save(on: work.db)
-        try await work.products.hooks(policy.product).endorsementTookEffect(policy, effective: try JalaliDate(parsing: endorsement.effectiveDate), in: work)
+        let hooks = work.products.hooks(policy.product)
+        try await hooks.endorsementApplied(endorsement, to: policy, in: work)
+        try await hooks.endorsementTookEffect(policy, effective: try JalaliDate(parsing: endorsement.effectiveDate), in: work)
         try await work.audit("endorsement.issued", entity: "policy", id: try policy.requireID().uuidString,
                              after: ["number": String(endorsement.number), "delta": String(endorsement.premiumDelta)])
     }

@@ -35,7 +35,7 @@ enum PolicyRegistration {
                 try CoverDates.checkPurchaseDayStart(request.term, purchasedOn: JalaliDate(date: work.now))
             }
         }
-        let premium = Rial(amount: quote.total)
+        var premium = Rial(amount: quote.total)
         let today = JalaliDate(date: work.now)
         let schedule: [ScheduledPayment]
         do {
@@ -44,6 +44,9 @@ enum PolicyRegistration {
         } catch let error as DomainError {
             throw AppError.validation(error, field: "payment")
         }
+        // a multi-year product charges its own schedule over the term (e.g. one premium a year)
+        let own = try work.products.hooks(quote.product).premiumSchedule(quoted: premium, inputs: quote.inputs, term: request.term, plan: request.plan)
+        if let own { premium = try Rial.sum(own.map(\.amount)) }
         let channel = try await saleChannel(request.brokerID, agencyID: quote.$agency.id, today: today, on: work.db)
         let policy = Policy()
         policy.version = 1
@@ -54,7 +57,7 @@ enum PolicyRegistration {
         policy.startDate = request.term.start.description
         policy.endDate = request.term.end.description
         policy.premium = premium.amount
-        policy.annualPremium = premium.amount
+        policy.annualPremium = quote.total
         policy.sumInsured = quote.sumInsured
         policy.franchisePercent = quote.franchisePercent
         policy.inputs = quote.inputs
@@ -74,7 +77,7 @@ enum PolicyRegistration {
         policy.$createdBy.id = principal.userID
         try await policy.create(on: work.db)
         let policyID = try policy.requireID()
-        for (index, entry) in schedule.enumerated() {
+        for (index, entry) in (own ?? schedule).enumerated() {
             let row = ScheduleEntry()
             row.$policy.id = policyID
             row.seq = index + 1
@@ -87,7 +90,7 @@ enum PolicyRegistration {
         quote.$customer.id = customer.id
         try await quote.save(on: work.db)
         try await work.audit("policy.registered", entity: "policy", id: policyID.uuidString,
-                             after: PolicySnapshot(policy, schedule: schedule))
+                             after: PolicySnapshot(policy, schedule: own ?? schedule))
         return policy
     }
 }

@@ -27,6 +27,7 @@ enum RenewalDesk {
         let policy = try await PolicyRegistration.register(
             .init(quoteID: try quote.requireID(), customerID: old.$customer.id, term: term, plan: plan, brokerID: old.brokerID),
             principal: principal, in: work, renewalOf: policyID)
+        try await work.products.hooks(old.product).renewed(policy, from: old, in: work)
         try await work.audit("policy.renewed", entity: "policy", id: policyID.uuidString, after: ["renewal": try policy.requireID().uuidString])
         return policy
     }

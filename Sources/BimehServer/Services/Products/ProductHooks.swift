@@ -31,6 +31,25 @@ protocol ProductHooks: Sendable {
     /// R-P-09: the next term's first day and the inputs it is priced with.
     func renewal(of old: Policy, today: JalaliDate, on db: any Database) async throws -> RenewalBasis
 
+    // Products that price and apply their own changes, refunds and schedules (ProductMoneyHooks.swift).
+    /// R-P-07: an endorsement's change priced by the product's own rule against what the database
+    /// holds; nil for the generic repricing by days.
+    func pricedEndorsement(_ policy: Policy, changes: Data, effective: JalaliDate, term: PolicyTerm,
+                           on db: any Database) async throws -> PricedEndorsement?
+    /// When an endorsement takes effect, with its record (`productChanges`), in that transaction.
+    func endorsementApplied(_ endorsement: Endorsement, to policy: Policy, in work: UnitOfWork) async throws
+    /// R-P-07/08: whether a refund beyond what is owed is paid out by a payment order.
+    var refundsByPaymentOrder: Bool { get }
+    /// R-P-07: how the printed endorsement words the basis of its premium difference.
+    var endorsementDeltaBasis: String { get }
+    /// R-P-08: the product's own cancellation money; nil for the generic pro-rata / short-period.
+    func cancellationOutcome(_ policy: Policy, initiatedBy: CancellationInitiator, noticeDate: JalaliDate, noticeDays: Int,
+                             ledger: PolicyLedger, term: PolicyTerm) throws -> CancellationOutcome?
+    /// R-P-04: the product's own schedule of the quoted premium over the term; nil for the plan's.
+    func premiumSchedule(quoted: Rial, inputs: String, term: PolicyTerm, plan: PaymentPlan) throws -> [ScheduledPayment]?
+    /// R-P-09: after the renewal was registered, in its transaction.
+    func renewed(_ policy: Policy, from old: Policy, in work: UnitOfWork) async throws
+
     /// The questions the notice form asks for the product's own facts (the API's field names).
     var noticeQuestions: [NoticeQuestion] { get }
     /// The product's own facts on a claim notice: required ones present, foreign ones refused.
@@ -234,6 +253,8 @@ struct PolicyPanel: Sendable {
     var persons: PersonsPanel?
     /// The product's own steps on the page (ProductSection).
     var section: ProductSection?
+    /// Links to the product's own endorsement pages, shown to those who may endorse.
+    var pages: [PersonsPanel.Letter] = []
 }
 
 /// The insured persons on the policy page (R-SH-06, R-SH-10): each person's cover window and, per

@@ -49,7 +49,7 @@ public struct TermLife: ProductLine {
         }
         let age = LifeAge.completedYears(born: inputs.birthDate, on: context.date)
         guard let rate = tariff.termLife.rate(forAge: age) else { throw DomainError.ageOutOfRange(age) }
-        let review = Self.underwriting(sumInsured: inputs.sumInsured, age: age, table: tariff.termLife)
+        let review = Self.underwriting(sumInsured: inputs.sumInsured, age: age, table: tariff.termLife, answers: inputs.healthAnswers)
         let death = try rate.premium(of: inputs.sumInsured)
         var lines = [QuoteLine(code: "death", rule: "R-IL-02",
                                label: "حق بیمهٔ سالانهٔ فوت (\(InputReader.persian(age)) ساله، نرخ \(rate.persianFormatted))\(review == .examination ? "؛ معاینهٔ پزشکی لازم است" : "")",
@@ -70,10 +70,11 @@ public struct TermLife: ProductLine {
         (try? JSONDecoder().decode(TermLifeInputs.self, from: normalizedInputs))?.termYears ?? 1
     }
 
-    /// R-IL-02, T-IL: an examination from 1,000,000,000 rials or from age 51; otherwise the
-    /// questionnaire alone.
-    public static func underwriting(sumInsured: Rial, age: Int, table: TermLifeTable) -> TermLifeUnderwriting {
-        sumInsured >= table.examinationFromSum || age >= table.examinationFromAge ? .examination : .questionnaire
+    /// R-IL-02, T-IL: an examination from 1,000,000,000 rials or from age 51, or when a questionnaire
+    /// answer is "yes" (CHOSEN); otherwise the questionnaire alone.
+    public static func underwriting(sumInsured: Rial, age: Int, table: TermLifeTable, answers: [String: Bool]? = nil) -> TermLifeUnderwriting {
+        sumInsured >= table.examinationFromSum || age >= table.examinationFromAge || TermLifeQuestionnaire.needsDoctor(answers)
+            ? .examination : .questionnaire
     }
 
     /// R-IL-02: the yearly premiums over the term, each due on the start's anniversary (the first

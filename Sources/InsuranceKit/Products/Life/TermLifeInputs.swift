@@ -8,12 +8,17 @@ public struct TermLifeInputs: Codable, Sendable, Hashable {
     public var termYears: Int
     /// The doctor's medical extra on the premium (0 when none).
     public var extraPercent: Percent
+    /// R-IL-02: the health questionnaire's answers by question code, when given (the proposal page
+    /// always asks them).
+    public var healthAnswers: [String: Bool]?
 
-    public init(birthDate: JalaliDate, sumInsured: Rial, termYears: Int, extraPercent: Percent = .zero) {
+    public init(birthDate: JalaliDate, sumInsured: Rial, termYears: Int, extraPercent: Percent = .zero,
+                healthAnswers: [String: Bool]? = nil) {
         self.birthDate = birthDate
         self.sumInsured = sumInsured
         self.termYears = termYears
         self.extraPercent = extraPercent
+        self.healthAnswers = healthAnswers
     }
 
     public func canonicalJSON() throws -> Data {
@@ -22,7 +27,7 @@ public struct TermLifeInputs: Codable, Sendable, Hashable {
         return try encoder.encode(self)
     }
 
-    static let fields: Set<String> = ["birthDate", "sumInsured", "termYears", "extraPercent"]
+    static let fields: Set<String> = ["birthDate", "sumInsured", "termYears", "extraPercent", "healthAnswers"]
 
     /// R-IL-02: shape and ranges, every problem collected in `reader`; the age is checked by the
     /// product against the start. Nil when something is wrong.
@@ -35,6 +40,7 @@ public struct TermLifeInputs: Codable, Sendable, Hashable {
         let term = reader.requiredInteger(fields["termYears"], at: "inputs.termYears", label: "مدت بیمه (سال)",
                                           range: terms, code: "invalid-term-years")
         let extra = reader.optionalPercent(fields["extraPercent"], at: "inputs.extraPercent") ?? .zero
+        let answers = reader.healthAnswers(fields["healthAnswers"], at: "inputs.healthAnswers")
         let before = reader.errors.count
         if (try? GroupLifeExtra.check(extra, max: tariff.maxExtraPercent)) == nil {
             reader.fail("extra-out-of-range", "اضافه‌نرخ پزشکی باید بین ۰ و \(tariff.maxExtraPercent.persianFormatted) باشد.", at: "inputs.extraPercent")
@@ -50,6 +56,6 @@ public struct TermLifeInputs: Codable, Sendable, Hashable {
             }
         }
         guard let birth, let sum, let term, reader.errors.count == before else { return nil }
-        return TermLifeInputs(birthDate: birth, sumInsured: sum, termYears: term, extraPercent: extra)
+        return TermLifeInputs(birthDate: birth, sumInsured: sum, termYears: term, extraPercent: extra, healthAnswers: answers)
     }
 }
