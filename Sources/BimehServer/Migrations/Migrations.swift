@@ -35,6 +35,8 @@ enum BimehMigrations {
         M030_CreateHealthReimbursements(),
         M035_CreateGroupLifeContracts(),
         M036_CreateGroupLifeMembers(),
+        M037_CreateLateNoticeReviews(),
+        M038_CreateLifeClaims(),
         // last: seals the rows every earlier migration left
         M040_SealExistingRows(),
     ]

@@ -65,6 +65,9 @@ enum SiteURL: Sendable, Hashable {
             case assessment, settlement, offer, consent, dispute, meetings
             case paymentOrder = "payment-order", paid, expertFee = "expert-fee", expertFeeApproval = "expert-fee/approval"
             case close, rejection
+            /// R-CL-03 with a commission: the late-notice form's steps.
+            case lateNoticeFigures = "late-notice/figures", lateNoticeCommission = "late-notice/commission"
+            case lateNoticeHeadquarters = "late-notice/headquarters"
         }
 
         var segments: [Segment] {

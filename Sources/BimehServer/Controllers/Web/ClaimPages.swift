@@ -108,6 +108,7 @@ struct ClaimPages: RouteCollection {
         var documentsLetter, documents: String
         var lateNotice, documentRequest, inspection, inspectionApproval, minutes, assessment, offer, consent, dispute: String
         var meeting, paymentOrder, expertFee, expertFeeApproval, close, rejection: String
+        var lateNoticeFigures, lateNoticeCommission, lateNoticeHeadquarters: String
 
         init(_ id: UUID) {
             func step(_ name: String) -> String { WebPath.claimStep(id, name) }
@@ -118,6 +119,8 @@ struct ClaimPages: RouteCollection {
             offer = step("offer"); consent = step("consent"); dispute = step("dispute"); meeting = step("meeting")
             paymentOrder = step("payment-order"); expertFee = step("expert-fee")
             expertFeeApproval = step("expert-fee-approval"); close = step("close"); rejection = step("rejection")
+            lateNoticeFigures = step("late-notice-figures"); lateNoticeCommission = step("late-notice-commission")
+            lateNoticeHeadquarters = step("late-notice-headquarters")
         }
     }
 
@@ -265,6 +268,43 @@ struct ClaimPages: RouteCollection {
         var assessment = AssessmentFields()
         /// The product's facts of the file (health: person, cover, cost, base insurer's share).
         var facts: [ClaimFactView] = []
+        /// R-CL-03 with a commission: the late-notice form and the step this role may record.
+        var lateReview: LateReviewView?
+    }
+
+    struct LateReviewView: Encodable {
+        var stage: String
+        var stageTitle: String
+        var needsHeadquarters: Bool
+        var averagePremium: Int64?
+        var lastPremiumDate: String?
+        var lastPremiumAmount: Int64?
+        var averageInsured: Int?
+        var commissionApproved: Bool?
+        var agreedAmount: Int64?
+        var commissionReason: String?
+        var headquartersApproved: Bool?
+        var headquartersReason: String?
+        var canFigures = false, canCommission = false, canHeadquarters = false
+
+        init(_ record: LateNoticeReviewRecord, review: LateNoticeReview, role: Role, open: Bool) {
+            stage = review.stage.rawValue
+            stageTitle = review.stage.title
+            needsHeadquarters = record.needsHeadquarters
+            averagePremium = record.averagePremium
+            lastPremiumDate = record.lastPremiumDate
+            lastPremiumAmount = record.lastPremiumAmount
+            averageInsured = record.averageInsured
+            commissionApproved = record.commissionApproved
+            agreedAmount = record.agreedAmount
+            commissionReason = record.commissionReason
+            headquartersApproved = record.headquartersApproved
+            headquartersReason = record.headquartersReason
+            let mine = open && review.stage.actor == role
+            canFigures = mine && review.stage == .awaitingIssuance
+            canCommission = mine && review.stage == .awaitingCommission
+            canHeadquarters = mine && review.stage == .awaitingHeadquarters
+        }
     }
 
     struct ChecklistRow: Encodable {
@@ -324,6 +364,11 @@ struct ClaimPages: RouteCollection {
         let latePolicy = try req.bimeh.products.claimRules(claim.product).lateNoticePolicy
         var can = Actions()
         can.decideLate = allowed.contains(.decideLateNotice) && lateOpen && !state.isTerminal && principal.role == (latePolicy.decider ?? .claims)
+            && latePolicy != .commission
+        var lateReview: LateReviewView?
+        if let record = try await LateNoticeCommission.stored(claim, on: req.db) {
+            lateReview = LateReviewView(record, review: try LateNoticeCommission.form(claim, record), role: principal.role, open: !state.isTerminal)
+        }
         can.requestDocuments = allowed.contains(.requestDocuments) && !lateOpen
         can.upload = allowed.contains(.uploadDocument)
         can.inspect = allowed.contains(.scheduleInspection) && !lateOpen
@@ -353,7 +398,7 @@ struct ClaimPages: RouteCollection {
                                               paidOn: $0.paidOn, transferReference: $0.transferReference) },
             links: Links(id), today: req.bimeh.clock.today().description, errors: errors, can: can,
             inDiya: hooks.assessesByShare(claim), lateByHead: latePolicy.decider == .head, assessment: hooks.assessmentFields,
-            facts: view.facts)
+            facts: view.facts, lateReview: lateReview)
         return try await req.page("claims/show", context, status: status)
     }
 
@@ -365,6 +410,12 @@ struct ClaimPages: RouteCollection {
         case "claim.document-received": return "سند دریافت شد: \(after["code"] ?? "")"
         case "claim.late-notice-accepted":
             return after["reason"].map { "اعلام دیرهنگام پذیرفته شد: \($0)" } ?? "اعلام دیرهنگام پذیرفته شد (موضوع بیمه تغییر نکرده)"
+        case "claim.late-notice.referred": return "اعلام دیرهنگام: فرم اعلام تأخیر تشکیل شد"
+        case "claim.late-notice.figures": return "ارقام صدور در فرم اعلام تأخیر ثبت شد"
+        case "claim.late-notice.commission":
+            return "تصمیم کمیسیون: " + (after["approve"] == "true" ? "پذیرش" : "رد") + (after["reason"].map { " — \($0)" } ?? "")
+        case "claim.late-notice.headquarters":
+            return "پاسخ ستاد اشخاص: " + (after["approve"] == "true" ? "تأیید" : "عدم تأیید") + (after["reason"].map { " — \($0)" } ?? "")
         case let action where action.hasPrefix("claim.entry."): return after["text"] ?? action
         case let action where action.hasPrefix("claim."):
             let state = ClaimState(rawValue: after["status"] ?? "")?.title ?? action
@@ -396,6 +447,11 @@ struct ClaimPages: RouteCollection {
         var iban: String?
         var diyaPercent: String?
         var death: String?
+        var averagePremium: String?
+        var lastPremiumDate: String?
+        var lastPremiumAmount: String?
+        var averageInsured: String?
+        var approve: String?
     }
 
     static func rials(_ raw: String?) -> Int64? { FormInput.integer(raw) }
@@ -409,7 +465,12 @@ struct ClaimPages: RouteCollection {
             accept: form.accept == "yes" ? true : form.accept == "no" ? false : nil,
             visitDate: text(form.visitDate), expert: text(form.expert), independentExpert: text(form.independentExpert), text: text(form.text),
             reason: text(form.reason), date: text(form.date), notes: text(form.notes),
-            agreedAmount: agreed.map { rials($0) ?? 0 }, amount: amount.map { rials($0) ?? 0 }, assessment: assessment(form))
+            agreedAmount: agreed.map { rials($0) ?? 0 }, amount: amount.map { rials($0) ?? 0 }, assessment: assessment(form),
+            // an unreadable figure stays present as -1, for the command's "negative-amount"
+            averagePremium: text(form.averagePremium).map { rials($0) ?? -1 }, lastPremiumDate: text(form.lastPremiumDate),
+            lastPremiumAmount: text(form.lastPremiumAmount).map { rials($0) ?? -1 },
+            averageInsured: text(form.averageInsured).map { rials($0) ?? -1 },
+            approve: form.approve == "yes" ? true : form.approve == "no" ? false : nil)
     }
 
     /// The assessment form as the command's input: empty fields are absent, as in a JSON body.
@@ -427,7 +488,7 @@ struct ClaimPages: RouteCollection {
         let id = try claim.requireID()
         let form = (try? req.content.decode(StepForm.self)) ?? StepForm()
         let step = req.parameters.get("step") ?? ""
-        let heads: Set<String> = ["inspection-approval", "payment-order", "expert-fee-approval"]
+        let heads: Set<String> = ["inspection-approval", "payment-order", "expert-fee-approval", "late-notice-commission", "late-notice-headquarters"]
         // a late notice is the expert's or the head's by the product (R-CL-03, R-SH-08): the desk decides
         let either = step == "late-notice" && [.claims, .head].contains(principal.role)
         guard either || principal.role == (heads.contains(step) ? .head : .claims) else { throw AppError.forbidden }

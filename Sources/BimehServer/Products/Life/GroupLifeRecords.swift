@@ -40,6 +40,9 @@ final class GroupLifeMemberRecord: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
     /// The doctor's extra on the death cover, when admitted with one.
     @OptionalField(key: "extra_percent") var extraPercent: String?
+    /// The effective day of the endorsement that took the member off the list (R-GL-09); covered
+    /// through that day. Nil while listed.
+    @OptionalField(key: "removed_on") var removedOn: String?
 
     init() {}
 }
