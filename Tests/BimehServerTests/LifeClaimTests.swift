@@ -198,6 +198,12 @@ struct LifeClaimTests {
                                                                  "noticeDate": "1405/02/15", "kind": "death", "description": "درخواست وراث",
                                                                  "memberRow": "۱", "cause": "illness"])
             #expect(opened.status == .seeOther, "\(opened.body.string)")
+            // a row not on the list is refused on the form with its code, nothing stored
+            let unknown = try await expert.post("/claims", form: ["_csrf": csrf, "policyNumber": Normalize.persianDigits(number), "lossDate": "1405/02/01",
+                                                                  "noticeDate": "1405/02/15", "kind": "death", "description": "درخواست وراث",
+                                                                  "memberRow": "۹۹", "cause": "illness"])
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(unknown.body.string.contains("data-code=\"unknown-member\""))
             let path = try #require(opened.headers.first(name: .location))
             let page = try await expert.get(path)
             #expect(page.body.string.contains("فرم اعلام تأخیر"))
@@ -205,6 +211,11 @@ struct LifeClaimTests {
             #expect(page.body.string.contains("رونوشت خلاصهٔ فوت"))
             #expect(try await expert.post(path + "/steps/late-notice-figures", form: [
                 "_csrf": csrf, "averagePremium": "۸۲۰٬۰۰۰٬۰۰۰", "averageInsured": "50", "lastPremiumDate": "1405/01/10", "lastPremiumAmount": "414000000"]).status == .seeOther)
+            // the printable form carries issuance's figures for the commission
+            let printed = try await expert.get(path + "/late-notice-form")
+            #expect(printed.status == .ok)
+            #expect(printed.body.string.contains("۸۲۰٬۰۰۰٬۰۰۰"))
+            #expect(printed.body.string.contains("تصمیم کمیسیون داخلی"))
             var head = WebPageTests.Browser(app: app)
             try await head.signIn("head")
             let waiting = try await head.get(path)

@@ -10,6 +10,7 @@ struct ClaimPages: RouteCollection {
         staff.get(.claims, use: queue)
         staff.get(.claim(.key), use: show)
         staff.get(.claimDocumentsLetter(.key), use: documentsLetter)
+        staff.get(.claimLateNoticeForm(.key), use: lateNoticeForm)
         let experts = routes.grouped(RequireRole([.claims], web: true))
         experts.get(.newClaim, use: newForm)
         experts.post(.claims, use: open)
@@ -105,7 +106,7 @@ struct ClaimPages: RouteCollection {
 
     /// Where the file page's forms post: one step each.
     struct Links: Encodable {
-        var documentsLetter, documents: String
+        var documentsLetter, documents, lateNoticeForm: String
         var lateNotice, documentRequest, inspection, inspectionApproval, minutes, assessment, offer, consent, dispute: String
         var meeting, paymentOrder, expertFee, expertFeeApproval, close, rejection: String
         var lateNoticeFigures, lateNoticeCommission, lateNoticeHeadquarters: String
@@ -114,6 +115,7 @@ struct ClaimPages: RouteCollection {
             func step(_ name: String) -> String { WebPath.claimStep(id, name) }
             documentsLetter = WebPath.claimDocumentsLetter(id)
             documents = WebPath.claimDocuments(id)
+            lateNoticeForm = WebPath.claimLateNoticeForm(id)
             lateNotice = step("late-notice"); documentRequest = step("document-request"); inspection = step("inspection")
             inspectionApproval = step("inspection-approval"); minutes = step("minutes"); assessment = step("assessment")
             offer = step("offer"); consent = step("consent"); dispute = step("dispute"); meeting = step("meeting")
@@ -546,5 +548,34 @@ struct ClaimPages: RouteCollection {
                                     customerName: try await policy.$customer.get(on: req.db).displayName, policyNumber: policy.printedNumber ?? "",
                                     missing: view.missingDocuments, date: req.bimeh.clock.today().description)
         return try await req.page("claims/documents-letter", context)
+    }
+
+    // MARK: late-notice form (R-CL-03)
+
+    struct LateNoticeFormContext: Encodable {
+        var chrome: PageChrome
+        var claim: ClaimView
+        var customerName: String
+        var policyNumber: String
+        var productTitle: String
+        var noticeDays: Int
+        var review: LateReviewView
+        var date: String
+    }
+
+    /// The late-notice form as it travels: to issuance for its figures, then to the commission
+    /// and, past 9 months, to HQ; each part filled in once recorded.
+    @Sendable func lateNoticeForm(req: Request) async throws -> Response {
+        let claim = try await ClaimAccess.claim(req.parameters.get("id", as: UUID.self), on: req.db)
+        guard let record = try await LateNoticeCommission.stored(claim, on: req.db) else { throw AppError.notFound("فرم اعلام تأخیر") }
+        let view = try await ClaimView.load(claim, products: req.bimeh.products, on: req.db)
+        let policy = try await claim.$policy.get(on: req.db)
+        let context = LateNoticeFormContext(
+            chrome: PageChrome(req, title: "فرم اعلام تأخیر"), claim: view, customerName: try await policy.$customer.get(on: req.db).displayName,
+            policyNumber: policy.printedNumber ?? "", productTitle: (try? req.bimeh.products.line(claim.product).title) ?? claim.product.rawValue,
+            noticeDays: try req.bimeh.products.claimRules(claim.product).noticeDays,
+            review: LateReviewView(record, review: try LateNoticeCommission.form(claim, record), role: try req.principal.role, open: false),
+            date: req.bimeh.clock.today().description)
+        return try await req.page("claims/late-notice-form", context)
     }
 }
