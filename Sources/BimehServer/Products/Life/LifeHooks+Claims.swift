@@ -48,7 +48,7 @@ extension LifeClaimHooks {
     func read(_ facts: ClaimFacts) throws -> LifeClaimFacts.Claimed {
         var reader = FieldReader()
         var cause: DeathCause?
-        if let raw = facts.texts[LifeClaimFacts.cause].map { Normalize.text($0) }, !raw.isEmpty {
+        if let raw = facts.texts[LifeClaimFacts.cause].map({ Normalize.text($0) }), !raw.isEmpty {
             cause = DeathCause(rawValue: raw)
             if cause == nil {
                 reader.add(LifeClaimFacts.cause, "unknown-cause", "علت فوت باید یکی از " + DeathCause.allCases.map(\.rawValue).joined(separator: "، ") + " باشد.")

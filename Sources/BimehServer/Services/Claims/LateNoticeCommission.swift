@@ -90,7 +90,9 @@ enum LateNoticeCommission {
         record.lastPremiumAmount = figures.lastPremiumAmount.amount
         record.averageInsured = figures.averageInsured
         try await record.save(on: work.db)
-        let text = "ارقام صدور: میانگین حق بیمهٔ دو سال \(figures.averagePremium.amount) ریال؛ آخرین حق بیمه \(figures.lastPremiumAmount.amount) ریال در \(figures.lastPremiumDate)؛ میانگین تعداد بیمه‌شدگان دو سال \(figures.averageInsured)"
+        let text = "ارقام صدور: میانگین حق بیمهٔ دو سال \(figures.averagePremium.persianFormatted) ریال؛ آخرین حق بیمه "
+            + "\(figures.lastPremiumAmount.persianFormatted) ریال در \(Normalize.persianDigits(figures.lastPremiumDate.description))؛ "
+            + "میانگین تعداد بیمه‌شدگان دو سال \(Normalize.persianDigits(String(figures.averageInsured)))"
         try await ClaimWorkflow.addEntry(claim, .lateNotice, text: text, principal: principal, in: work)
         try await work.audit("claim.late-notice.figures", entity: "claim", id: try claim.requireID().uuidString,
                              after: ["averagePremium": String(figures.averagePremium.amount), "lastPremiumDate": figures.lastPremiumDate.description,
@@ -133,7 +135,7 @@ enum LateNoticeCommission {
             claim.lateDecision = .accept
             claim.version += 1
             try await claim.save(on: work.db)
-            let amount = review.agreedAmount.map { " — مبلغ مورد توافق \($0.amount) ریال" } ?? ""
+            let amount = review.agreedAmount.map { " — مبلغ مورد توافق \($0.persianFormatted) ریال" } ?? ""
             let letter = try await LetterBook.register(.outgoing, subject: "پذیرش اعلام دیرهنگام پروندهٔ خسارت \(claim.printedFileNumber)\(amount): \(reason)",
                                                        correspondent: customer, userID: principal.userID, in: work)
             try await ClaimWorkflow.addEntry(claim, .letter, text: "اعلام دیرهنگام پذیرفته شد\(amount): \(reason)", amount: review.agreedAmount?.amount,
@@ -143,7 +145,7 @@ enum LateNoticeCommission {
             try await ClaimWorkflow.endWithLetter(claim, event: .reject(reason: "اعلام دیرهنگام پذیرفته نشد: \(reason)"), customer: customer,
                                                   principal: principal, in: work)
         case .awaitingHeadquarters:
-            try await ClaimWorkflow.addEntry(claim, .lateNotice, text: "کمیسیون پذیرفت (مبلغ \(review.agreedAmount?.amount ?? 0) ریال)؛ تأخیر بیش از ۹ ماه: در انتظار تأیید ستاد اشخاص",
+            try await ClaimWorkflow.addEntry(claim, .lateNotice, text: "کمیسیون پذیرفت (مبلغ \((review.agreedAmount ?? .zero).persianFormatted) ریال)؛ تأخیر بیش از ۹ ماه: در انتظار تأیید ستاد اشخاص",
                                              principal: principal, in: work)
         case .awaitingIssuance, .awaitingCommission:
             break
