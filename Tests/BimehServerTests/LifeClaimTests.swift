@@ -21,6 +21,8 @@ struct LifeClaimTests {
             #expect(opened.status == .created, "\(opened.body.string)")
             #expect(opened.json["noticeLate"] as? Bool == true)
             #expect(opened.json["status"] as? String == "notified")
+            #expect((opened.json["lateNoticeForm"] as? [String: Any])?["stage"] as? String == "awaiting-issuance")
+            #expect((opened.json["lateNoticeForm"] as? [String: Any])?["needsHeadquarters"] as? Bool == false)
             let claimID = try #require(opened.json["id"] as? String)
             // held until the form is decided; the expert's attestation is not this line's path
             #expect(try await life.flow.post(claimID, "document-request").json["code"] as? String == "late-notice-undecided")
@@ -68,6 +70,7 @@ struct LifeClaimTests {
                                                       json: ["approve": true, "agreedAmount": 1_000_000_000, "reason": "مدارک کامل"], token: life.flow.head)
             #expect(commission.status == .ok, "\(commission.body.string)")
             #expect(commission.json["lateDecision"] == nil || commission.json["lateDecision"] is NSNull)
+            #expect((commission.json["lateNoticeForm"] as? [String: Any])?["stage"] as? String == "awaiting-headquarters")
             #expect(try await life.flow.post(claimID, "document-request").json["code"] as? String == "late-notice-undecided")
             #expect(try await life.flow.post(claimID, "late-notice/headquarters", json: ["approve": true, "reason": "x"]).status == .forbidden)
             let hq = try await life.flow.post(claimID, "late-notice/headquarters", json: ["approve": true, "reason": "نامهٔ ستاد اشخاص ۱۲۳"], token: life.flow.head)

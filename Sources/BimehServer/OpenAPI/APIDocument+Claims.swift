@@ -121,6 +121,8 @@ enum ClaimSchemas {
         "entries": ["type": "array", "items": ["type": "object"]], "paymentOrders": ["type": "array", "items": orderDetail],
         "facts": ["type": "array", "description": "the product's facts of the file (health: personNationalCode, cover, cost, basePaid, sideCosts)",
                   "items": Schemas.object(["name": Schemas.string, "label": Schemas.string, "value": Schemas.string, "amount": Schemas.integer])],
+        "lateNoticeForm": ["type": "object", "description": "R-CL-03 (life): the late-notice form — `stage` (awaiting-issuance, awaiting-commission, awaiting-headquarters, approved, rejected), `needsHeadquarters`, the commission's `agreedAmount`",
+                           "properties": ["stage": Schemas.string, "needsHeadquarters": ["type": "boolean"], "agreedAmount": Schemas.integer]],
     ], required: ["id", "fileNumber", "status", "noticeLate"])
 
     static let settlement = Schemas.object([
