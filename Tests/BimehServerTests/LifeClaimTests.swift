@@ -41,6 +41,10 @@ struct LifeClaimTests {
                 .status == .forbidden)
             let noAmount = try await life.flow.post(claimID, "late-notice/commission", json: ["approve": true, "reason": "تأخیر موجه"], token: life.flow.head)
             #expect(noAmount.fieldCodes == ["agreedAmount": "agreed-amount-required"])
+            // the benefit is 1,000,000,000: an agreement above it is refused
+            let above = try await life.flow.post(claimID, "late-notice/commission", json: ["approve": true, "agreedAmount": 1_000_000_001, "reason": "x"],
+                                                 token: life.flow.head)
+            #expect(above.fieldCodes == ["agreedAmount": "agreed-above-benefit"])
             let approved = try await life.flow.post(claimID, "late-notice/commission",
                                                     json: ["approve": true, "agreedAmount": 800_000_000, "reason": "تأخیر به سبب بستری بودن وراث"], token: life.flow.head)
             #expect(approved.status == .ok, "\(approved.body.string)")
@@ -76,6 +80,11 @@ struct LifeClaimTests {
             let hq = try await life.flow.post(claimID, "late-notice/headquarters", json: ["approve": true, "reason": "نامهٔ ستاد اشخاص ۱۲۳"], token: life.flow.head)
             #expect(hq.status == .ok, "\(hq.body.string)")
             #expect(hq.json["lateDecision"] as? String == "accept")
+            // R-G-07: each step of the form is in the audit trail, by whom it was recorded
+            let actions = try await AuditRecord.query(on: app.db).filter(\.$entity == "claim").filter(\.$entityID == claimID).all().map(\.action)
+            for step in ["referred", "figures", "commission", "headquarters"] {
+                #expect(actions.contains("claim.late-notice.\(step)"), "\(step)")
+            }
             // agreed 1,000,000,000 = the benefit: no reduction
             #expect(LifeClaimFlow.lines(try await life.settlement(claimID)) == ["death": 1_000_000_000])
 

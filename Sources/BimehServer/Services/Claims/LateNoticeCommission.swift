@@ -103,6 +103,12 @@ enum LateNoticeCommission {
     static func commission(_ claim: Claim, approve: Bool, agreedAmount: Rial?, reason: String, principal: Principal, in work: UnitOfWork) async throws {
         var (record, review) = try await pending(claim, .awaitingCommission, principal: principal, on: work.db)
         try run { try review.commission(approve: approve, agreedAmount: approve ? agreedAmount : nil, reason: reason) }
+        // an agreed amount above what the file would pay agrees to nothing (where the file has its figure already)
+        if let agreed = review.agreedAmount,
+           let approved = (try? await SettlementDesk.settlement(claim, products: work.products, on: work.db))?.approved, agreed > approved {
+            throw AppError.validation([FieldError(field: "agreedAmount", code: "agreed-above-benefit",
+                                                  message: "مبلغ مورد توافق از مبلغ قابل پرداخت پرونده (\(approved.persianFormatted) ریال) بیشتر است.")])
+        }
         record.commissionApproved = approve
         record.agreedAmount = review.agreedAmount?.amount
         record.commissionReason = review.reason
