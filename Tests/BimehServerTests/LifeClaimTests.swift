@@ -240,4 +240,18 @@ struct LifeClaimTests {
             #expect(decided.body.string.contains("۸۰۰٬۰۰۰٬۰۰۰"))
         }
     }
+
+    @Test("R-GL-10 two notices of one member's death at once: one file, the other death-already-claimed")
+    func concurrentNotices() async throws {
+        try await TestApp.run(adjust: LifeClaimFlow.at("1406/01/25")) { app in
+            let life = try await LifeClaimFlow.start(app)
+            let id = try await life.groupContract()
+            async let first = life.notice(id, row: 7, death: "1405/02/01", notice: "1405/02/05")
+            async let second = life.notice(id, row: 7, death: "1405/02/01", notice: "1405/02/06")
+            let answers = try await [first, second]
+            #expect(answers.map(\.status.code).sorted() == [201, 422], "\(answers.map(\.body.string))")
+            #expect(answers.contains { $0.fieldCodes == ["memberRow": "death-already-claimed"] })
+            #expect(try await LifeClaimRecord.query(on: app.db).filter(\.$memberRow == 7).count() == 1)
+        }
+    }
 }

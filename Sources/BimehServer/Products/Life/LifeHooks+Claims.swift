@@ -83,14 +83,18 @@ extension LifeClaimHooks {
     func examineNotice(_ policy: Policy, claimCase: ClaimCase, facts: ClaimFacts, lossDate: JalaliDate,
                        on db: any Database) async throws -> Set<String> {
         let claimed = try read(facts)
-        let field = namesMember ? LifeClaimFacts.memberRow : "policyId"
         if namesMember { _ = try await Self.member(claimed.row, of: policy, diedOn: lossDate, on: db) }
-        if let earlier = try await LifeClaimRecord.query(on: db).filter(\.$policy.$id == policy.requireID())
-            .filter(\.$memberRow == claimed.row).first(), let file = try await Claim.find(earlier.id, on: db) {
-            throw AppError.validation([FieldError(field: field, code: "death-already-claimed",
-                                                  message: "فوت این بیمه‌شده پیش‌تر در پروندهٔ خسارت \(Normalize.persianDigits(file.printedFileNumber)) اعلام شده است.")])
-        }
+        try await checkNotClaimed(claimed.row, of: policy, on: db)
         return []
+    }
+
+    /// One death claim per person: "death-already-claimed", naming the earlier file.
+    func checkNotClaimed(_ row: Int, of policy: Policy, on db: any Database) async throws {
+        guard let earlier = try await LifeClaimRecord.query(on: db).filter(\.$policy.$id == policy.requireID()).filter(\.$memberRow == row).first()
+        else { return }
+        let file = try await Claim.find(earlier.id, on: db)
+        throw AppError.validation([FieldError(field: namesMember ? LifeClaimFacts.memberRow : "policyId", code: "death-already-claimed",
+                                              message: "فوت این بیمه‌شده پیش‌تر در پروندهٔ خسارت \(Normalize.persianDigits(file?.printedFileNumber ?? "")) اعلام شده است.")])
     }
 
     /// The listed member covered on the day of the death.
@@ -132,6 +136,9 @@ extension LifeClaimHooks {
     func record(_ facts: ClaimFacts, for claim: Claim, in work: UnitOfWork) async throws {
         let claimed = try read(facts)
         let policy = try await claim.$policy.get(on: work.db)
+        // asked again now that the notice holds the registers' locks: a concurrent notice for the
+        // same person that committed meanwhile is seen here (PostgreSQL), not as a unique violation
+        try await checkNotClaimed(claimed.row, of: policy, on: work.db)
         let (sum, accident) = try basis(of: policy)
         let record = LifeClaimRecord()
         record.id = try claim.requireID()
