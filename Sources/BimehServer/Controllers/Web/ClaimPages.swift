@@ -272,6 +272,8 @@ struct ClaimPages: RouteCollection {
         var facts: [ClaimFactView] = []
         /// R-CL-03 with a commission: the late-notice form and the step this role may record.
         var lateReview: LateReviewView?
+        /// The file's late-notice decision in Persian.
+        var lateDecisionTitle: String?
     }
 
     struct LateReviewView: Encodable {
@@ -400,7 +402,7 @@ struct ClaimPages: RouteCollection {
                                               paidOn: $0.paidOn, transferReference: $0.transferReference) },
             links: Links(id), today: req.bimeh.clock.today().description, errors: errors, can: can,
             inDiya: hooks.assessesByShare(claim), lateByHead: latePolicy.decider == .head, assessment: hooks.assessmentFields,
-            facts: view.facts, lateReview: lateReview)
+            facts: view.facts, lateReview: lateReview, lateDecisionTitle: claim.lateDecision?.title)
         return try await req.page("claims/show", context, status: status)
     }
 
