@@ -9,6 +9,9 @@ struct ClaimStep: Sendable {
         case lateNotice = "late-notice", documentRequest = "document-request", inspection, inspectionApproval = "inspection-approval"
         case minutes, assessment, offer, consent, dispute, meeting, expertFee = "expert-fee"
         case expertFeeApproval = "expert-fee-approval", close, rejection
+        /// R-CL-03 with a commission (seed 004): the late-notice form's steps.
+        case lateNoticeFigures = "late-notice-figures", lateNoticeCommission = "late-notice-commission"
+        case lateNoticeHeadquarters = "late-notice-headquarters"
     }
 
     struct Input: Sendable {
@@ -25,6 +28,12 @@ struct ClaimStep: Sendable {
         var agreedAmount: Int64?
         var amount: Int64?
         var assessment = AssessClaim.Input()
+        /// R-CL-03 late-notice form: issuance's figures, and the commission's or HQ's `approve`.
+        var averagePremium: Int64?
+        var lastPremiumDate: String?
+        var lastPremiumAmount: Int64?
+        var averageInsured: Int64?
+        var approve: Bool?
     }
 
     let name: Name
@@ -94,6 +103,37 @@ struct ClaimStep: Sendable {
             body = { claim, principal, work in _ = try await SettlementDesk.approveExpertFee(claim, principal: principal, in: work) }
         case .close:
             body = { claim, _, work in try await ClaimAccess.move(claim, .close, in: work) }
+        case .lateNoticeFigures:
+            let average = Self.amount(input.averagePremium, "averagePremium", &reader), last = Self.amount(input.lastPremiumAmount, "lastPremiumAmount", &reader)
+            let date = reader.date(input.lastPremiumDate, "lastPremiumDate")
+            var insured: Int?
+            if let raw = input.averageInsured {
+                if raw < 0 || raw > 10_000_000 { reader.add("averageInsured", "invalid-count", "میانگین تعداد بیمه‌شدگان باید عددی صفر یا مثبت باشد.") } else { insured = Int(raw) }
+            } else {
+                let _: Int? = reader.missing("averageInsured")
+            }
+            try reader.throwIfAny()
+            guard let average, let last, let date, let insured else { throw AppError.malformedJSON }
+            let figures = LateNoticeCommission.Figures(averagePremium: average, lastPremiumDate: date, lastPremiumAmount: last, averageInsured: insured)
+            body = { claim, principal, work in try await LateNoticeCommission.addFigures(claim, figures, principal: principal, in: work) }
+        case .lateNoticeCommission, .lateNoticeHeadquarters:
+            let approve = input.approve ?? reader.missing("approve")
+            let reason = reader.text(input.reason, "reason", max: 1000)
+            // an approval names the agreed amount; the review refuses an approval without one
+            let agreed = input.agreedAmount.flatMap { reader.rial($0, "agreedAmount") }
+            if name == .lateNoticeHeadquarters, input.agreedAmount != nil {
+                reader.add("agreedAmount", "not-applicable", "مبلغ مورد توافق را کمیسیون تعیین می‌کند، نه ستاد.")
+            }
+            try reader.throwIfAny()
+            guard let approve, let reason else { throw AppError.malformedJSON }
+            let commission = name == .lateNoticeCommission
+            body = { claim, principal, work in
+                if commission {
+                    try await LateNoticeCommission.commission(claim, approve: approve, agreedAmount: agreed, reason: reason, principal: principal, in: work)
+                } else {
+                    try await LateNoticeCommission.headquarters(claim, approve: approve, reason: reason, principal: principal, in: work)
+                }
+            }
         case .rejection:
             let reason = reader.text(input.reason, "reason", max: 1000)
             try reader.throwIfAny()
@@ -103,5 +143,15 @@ struct ClaimStep: Sendable {
                                                       principal: principal, in: work)
             }
         }
+    }
+
+    /// Rials that may be zero (a figure), not negative.
+    private static func amount(_ raw: Int64?, _ field: String, _ reader: inout FieldReader) -> Rial? {
+        guard let raw else { return reader.missing(field) }
+        guard raw >= 0 else {
+            reader.add(field, "negative-amount", "مبلغ نمی‌تواند منفی باشد.")
+            return nil
+        }
+        return Rial(amount: raw)
     }
 }

@@ -38,6 +38,8 @@ enum BimehMigrations {
         M031_CreateGroupLifeFinalPremiums(),
         M033_AddEndorsementProductChanges(),
         M034_AddGroupLifeMemberChanges(),
+        M037_CreateLateNoticeReviews(),
+        M038_CreateLifeClaims(),
         // last: seals the rows every earlier migration left
         M040_SealExistingRows(),
     ]

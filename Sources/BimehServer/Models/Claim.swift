@@ -63,6 +63,8 @@ final class ClaimEntry: Model, @unchecked Sendable {
         case meeting
         case letter
         case expertFee = "expert-fee"
+        /// R-CL-03: a step of the late-notice form (issuance's figures, the commission, HQ).
+        case lateNotice = "late-notice"
     }
 
     // managed fields

@@ -21,6 +21,15 @@ extension APIDocument {
                  request: Schemas.object(["subjectUnchanged": ["type": "boolean"],
                                           "accept": ["type": "boolean", "description": "R-SH-08: the head's decision (health reimbursement)"],
                                           "reason": ["type": "string", "description": "R-SH-08: the reason, printed in the letter to the insured"]])),
+            step("late-notice/figures", "R-CL-03 (life, seed 004): the figures issuance adds to the late-notice form, keyed in by the claims expert",
+                 request: Schemas.object(["averagePremium": Schemas.integer, "lastPremiumDate": Schemas.jalaliDate, "lastPremiumAmount": Schemas.integer,
+                                          "averageInsured": Schemas.integer],
+                                         required: ["averagePremium", "lastPremiumDate", "lastPremiumAmount", "averageInsured"])),
+            step("late-notice/commission", "R-CL-03 (life): the commission approves with `agreedAmount` and a reason, or rejects with a reason (the file ends with a letter)",
+                 roles: [.head], request: Schemas.object(["approve": ["type": "boolean"], "agreedAmount": Schemas.integer, "reason": Schemas.string],
+                                                         required: ["approve", "reason"])),
+            step("late-notice/headquarters", "R-CL-03 (life): HQ approves or rejects a commission approval of a notice more than 9 months after the death",
+                 roles: [.head], request: Schemas.object(["approve": ["type": "boolean"], "reason": Schemas.string], required: ["approve", "reason"])),
             step("document-request", "R-CL-06: letter listing the documents still missing"),
             Operation(method: .POST, path: "/api/v1/claims/{id}/documents", summary: "Upload a scanned document (multipart: code, file; PDF/JPEG/PNG ≤ 5 MB)",
                       roles: [.claims], tag: "claims",
@@ -97,6 +106,9 @@ enum ClaimSchemas {
         "cost": ["type": "integer", "description": "health reimbursement: the cost paid, rials"],
         "basePaid": ["type": "integer", "description": "health reimbursement: what the base insurer paid, rials (default 0)"],
         "sideCosts": ["type": "integer", "description": "health reimbursement: side costs (prosthesis, lens …), paid within the hospitalization ceiling left (R-SH-05/06)"],
+        "memberRow": ["type": "integer", "description": "group life death claim (R-GL-10): the deceased member's row (insurance number) on the contract's list"],
+        "cause": ["type": "string", "enum": .array(DeathCause.allCases.map { .string($0.rawValue) }),
+                  "description": "life death claim: the cause of death; a suicide in the first three years is refused by letter (R-GL-10)"],
     ], required: ["policyId", "lossDate", "noticeDate", "description"])
 
     static let claim = Schemas.object([
@@ -109,6 +121,8 @@ enum ClaimSchemas {
         "entries": ["type": "array", "items": ["type": "object"]], "paymentOrders": ["type": "array", "items": orderDetail],
         "facts": ["type": "array", "description": "the product's facts of the file (health: personNationalCode, cover, cost, basePaid, sideCosts)",
                   "items": Schemas.object(["name": Schemas.string, "label": Schemas.string, "value": Schemas.string, "amount": Schemas.integer])],
+        "lateNoticeForm": ["type": "object", "description": "R-CL-03 (life): the late-notice form — `stage` (awaiting-issuance, awaiting-commission, awaiting-headquarters, approved, rejected), `needsHeadquarters`, the commission's `agreedAmount`",
+                           "properties": ["stage": Schemas.string, "needsHeadquarters": ["type": "boolean"], "agreedAmount": Schemas.integer]],
     ], required: ["id", "fileNumber", "status", "noticeLate"])
 
     static let settlement = Schemas.object([

@@ -26,6 +26,8 @@ enum SiteURL: Sendable, Hashable {
     // claims and reports
     case claims, newClaim, claim(Parameter<UUID>), claimDocuments(Parameter<UUID>), claimDocumentsLetter(Parameter<UUID>)
     case claimStep(Parameter<UUID>, Parameter<String>)
+    /// R-CL-03: the late-notice form of a file, printed for issuance and the commission.
+    case claimLateNoticeForm(Parameter<UUID>)
     case brokersUnlicensed
     case api(API)
     /// A product's own route: literal segments and named parameters, built in the product's folder.
@@ -65,6 +67,9 @@ enum SiteURL: Sendable, Hashable {
             case assessment, settlement, offer, consent, dispute, meetings
             case paymentOrder = "payment-order", paid, expertFee = "expert-fee", expertFeeApproval = "expert-fee/approval"
             case close, rejection
+            /// R-CL-03 with a commission: the late-notice form's steps.
+            case lateNoticeFigures = "late-notice/figures", lateNoticeCommission = "late-notice/commission"
+            case lateNoticeHeadquarters = "late-notice/headquarters"
         }
 
         var segments: [Segment] {
@@ -134,6 +139,7 @@ enum SiteURL: Sendable, Hashable {
         case .claimDocuments(let id): ["claims", id.segment("id"), "documents"]
         case .claimDocumentsLetter(let id): ["claims", id.segment("id"), "documents-letter"]
         case .claimStep(let id, let step): ["claims", id.segment("id"), "steps", step.segment("step")]
+        case .claimLateNoticeForm(let id): ["claims", id.segment("id"), "late-notice-form"]
         case .brokersUnlicensed: ["brokers", "unlicensed"]
         case .api(let api): ["api", "v1"] + api.segments
         case .product(let segments): segments

@@ -33,4 +33,5 @@ enum WebPath {
     static func claimStep(_ id: UUID, _ step: String) -> String { SiteURL.claimStep(.value(id), .value(step)).path }
     static func claimDocuments(_ id: UUID) -> String { SiteURL.claimDocuments(.value(id)).path }
     static func claimDocumentsLetter(_ id: UUID) -> String { SiteURL.claimDocumentsLetter(.value(id)).path }
+    static func claimLateNoticeForm(_ id: UUID) -> String { SiteURL.claimLateNoticeForm(.value(id)).path }
 }

@@ -48,4 +48,13 @@ public enum LateNoticeDecision: String, Codable, Sendable, Hashable, CaseIterabl
     case reject
     /// Group life: the late-notice form goes to the commission.
     case referToCommission = "refer-to-commission"
+
+    /// Persian, as the claim page states it.
+    public var title: String {
+        switch self {
+        case .accept: "پذیرفته شد"
+        case .reject: "پذیرفته نشد"
+        case .referToCommission: "ارجاع به کمیسیون"
+        }
+    }
 }

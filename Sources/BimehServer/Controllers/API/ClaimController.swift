@@ -14,6 +14,10 @@ struct ClaimController: RouteCollection {
         staff.get(.api(.claim(.key)), use: show)
         // R-CL-03 the expert's attestation, R-SH-08 the head's decision: the product says whose
         routes.grouped(RequireRole([.claims, .head])).post(step(.lateNotice), use: lateNotice)
+        // R-CL-03 with a commission: the expert keys in issuance's figures, the head the decisions
+        experts.post(step(.lateNoticeFigures), use: lateNoticeFigures)
+        head.post(step(.lateNoticeCommission), use: lateNoticeCommission)
+        head.post(step(.lateNoticeHeadquarters), use: lateNoticeHeadquarters)
         experts.post(step(.documentRequest), use: documentRequest)
         experts.on(.POST, step(.documents), body: .collect(maxSize: ClaimDocumentStore.maxUploadBody), use: upload)
         staff.get(.api(.claimDocument(.key, .key)), use: download)
@@ -41,7 +45,7 @@ struct ClaimController: RouteCollection {
     struct OpenClaimBody: StrictRequestBody {
         static let fields: Set<String> = ["policyId", "lossDate", "noticeDate", "description", "kind", "claimKnownDate", "conditions",
                                               "atFaultLicensed", "policeSketch", "driverLicenceClass",
-                                              "personNationalCode", "cover", "cost", "basePaid", "sideCosts"]
+                                              "personNationalCode", "cover", "cost", "basePaid", "sideCosts", "memberRow", "cause"]
         var policyId: String?
         var lossDate: String?
         var noticeDate: String?
@@ -57,12 +61,15 @@ struct ClaimController: RouteCollection {
         var cost: Int64?
         var basePaid: Int64?
         var sideCosts: Int64?
+        var memberRow: Int64?
+        var cause: String?
 
         /// The product facts given, by field name; the product's hooks decide which it takes.
         var facts: ClaimFacts {
             ClaimFacts(flags: ["atFaultLicensed": atFaultLicensed, "policeSketch": policeSketch].compactMapValues { $0 },
-                       texts: ["driverLicenceClass": driverLicenceClass, "personNationalCode": personNationalCode, "cover": cover].compactMapValues { $0 },
-                       amounts: ["cost": cost, "basePaid": basePaid, "sideCosts": sideCosts].compactMapValues { $0 })
+                       texts: ["driverLicenceClass": driverLicenceClass, "personNationalCode": personNationalCode, "cover": cover,
+                                "cause": cause].compactMapValues { $0 },
+                       amounts: ["cost": cost, "basePaid": basePaid, "sideCosts": sideCosts, "memberRow": memberRow].compactMapValues { $0 })
         }
     }
 
@@ -146,6 +153,37 @@ struct ClaimController: RouteCollection {
     @Sendable func lateNotice(req: Request) async throws -> Response {
         let body = try req.decodeStrict(LateNotice.self)
         return try await run(req, ClaimStep(.lateNotice, .init(subjectUnchanged: body.subjectUnchanged, accept: body.accept, reason: body.reason)))
+    }
+
+    struct LateNoticeFigures: StrictRequestBody {
+        static let fields: Set<String> = ["averagePremium", "lastPremiumDate", "lastPremiumAmount", "averageInsured"]
+        var averagePremium: Int64?
+        var lastPremiumDate: String?
+        var lastPremiumAmount: Int64?
+        var averageInsured: Int64?
+    }
+
+    @Sendable func lateNoticeFigures(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(LateNoticeFigures.self)
+        return try await run(req, ClaimStep(.lateNoticeFigures, .init(averagePremium: body.averagePremium, lastPremiumDate: body.lastPremiumDate,
+                                                                     lastPremiumAmount: body.lastPremiumAmount, averageInsured: body.averageInsured)))
+    }
+
+    struct LateNoticeDecision: StrictRequestBody {
+        static let fields: Set<String> = ["approve", "agreedAmount", "reason"]
+        var approve: Bool?
+        var agreedAmount: Int64?
+        var reason: String?
+    }
+
+    @Sendable func lateNoticeCommission(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(LateNoticeDecision.self)
+        return try await run(req, ClaimStep(.lateNoticeCommission, .init(reason: body.reason, agreedAmount: body.agreedAmount, approve: body.approve)))
+    }
+
+    @Sendable func lateNoticeHeadquarters(req: Request) async throws -> Response {
+        let body = try req.decodeStrict(LateNoticeDecision.self)
+        return try await run(req, ClaimStep(.lateNoticeHeadquarters, .init(reason: body.reason, agreedAmount: body.agreedAmount, approve: body.approve)))
     }
 
     @Sendable func documentRequest(req: Request) async throws -> Response { try await run(req, ClaimStep(.documentRequest, .init())) }

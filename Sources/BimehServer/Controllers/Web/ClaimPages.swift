@@ -10,6 +10,7 @@ struct ClaimPages: RouteCollection {
         staff.get(.claims, use: queue)
         staff.get(.claim(.key), use: show)
         staff.get(.claimDocumentsLetter(.key), use: documentsLetter)
+        staff.get(.claimLateNoticeForm(.key), use: lateNoticeForm)
         let experts = routes.grouped(RequireRole([.claims], web: true))
         experts.get(.newClaim, use: newForm)
         experts.post(.claims, use: open)
@@ -105,19 +106,23 @@ struct ClaimPages: RouteCollection {
 
     /// Where the file page's forms post: one step each.
     struct Links: Encodable {
-        var documentsLetter, documents: String
+        var documentsLetter, documents, lateNoticeForm: String
         var lateNotice, documentRequest, inspection, inspectionApproval, minutes, assessment, offer, consent, dispute: String
         var meeting, paymentOrder, expertFee, expertFeeApproval, close, rejection: String
+        var lateNoticeFigures, lateNoticeCommission, lateNoticeHeadquarters: String
 
         init(_ id: UUID) {
             func step(_ name: String) -> String { WebPath.claimStep(id, name) }
             documentsLetter = WebPath.claimDocumentsLetter(id)
             documents = WebPath.claimDocuments(id)
+            lateNoticeForm = WebPath.claimLateNoticeForm(id)
             lateNotice = step("late-notice"); documentRequest = step("document-request"); inspection = step("inspection")
             inspectionApproval = step("inspection-approval"); minutes = step("minutes"); assessment = step("assessment")
             offer = step("offer"); consent = step("consent"); dispute = step("dispute"); meeting = step("meeting")
             paymentOrder = step("payment-order"); expertFee = step("expert-fee")
             expertFeeApproval = step("expert-fee-approval"); close = step("close"); rejection = step("rejection")
+            lateNoticeFigures = step("late-notice-figures"); lateNoticeCommission = step("late-notice-commission")
+            lateNoticeHeadquarters = step("late-notice-headquarters")
         }
     }
 
@@ -265,6 +270,10 @@ struct ClaimPages: RouteCollection {
         var assessment = AssessmentFields()
         /// The product's facts of the file (health: person, cover, cost, base insurer's share).
         var facts: [ClaimFactView] = []
+        /// R-CL-03 with a commission: the late-notice form and the step this role may record.
+        var lateReview: LateReviewView?
+        /// The file's late-notice decision in Persian.
+        var lateDecisionTitle: String?
     }
 
     struct ChecklistRow: Encodable {
@@ -324,6 +333,8 @@ struct ClaimPages: RouteCollection {
         let latePolicy = try req.bimeh.products.claimRules(claim.product).lateNoticePolicy
         var can = Actions()
         can.decideLate = allowed.contains(.decideLateNotice) && lateOpen && !state.isTerminal && principal.role == (latePolicy.decider ?? .claims)
+            && latePolicy != .commission
+        let lateReview = try await Self.lateReview(claim, role: principal.role, open: !state.isTerminal, on: req.db)
         can.requestDocuments = allowed.contains(.requestDocuments) && !lateOpen
         can.upload = allowed.contains(.uploadDocument)
         can.inspect = allowed.contains(.scheduleInspection) && !lateOpen
@@ -353,7 +364,7 @@ struct ClaimPages: RouteCollection {
                                               paidOn: $0.paidOn, transferReference: $0.transferReference) },
             links: Links(id), today: req.bimeh.clock.today().description, errors: errors, can: can,
             inDiya: hooks.assessesByShare(claim), lateByHead: latePolicy.decider == .head, assessment: hooks.assessmentFields,
-            facts: view.facts)
+            facts: view.facts, lateReview: lateReview, lateDecisionTitle: claim.lateDecision?.title)
         return try await req.page("claims/show", context, status: status)
     }
 
@@ -365,6 +376,12 @@ struct ClaimPages: RouteCollection {
         case "claim.document-received": return "سند دریافت شد: \(after["code"] ?? "")"
         case "claim.late-notice-accepted":
             return after["reason"].map { "اعلام دیرهنگام پذیرفته شد: \($0)" } ?? "اعلام دیرهنگام پذیرفته شد (موضوع بیمه تغییر نکرده)"
+        case "claim.late-notice.referred": return "اعلام دیرهنگام: فرم اعلام تأخیر تشکیل شد"
+        case "claim.late-notice.figures": return "ارقام صدور در فرم اعلام تأخیر ثبت شد"
+        case "claim.late-notice.commission":
+            return "تصمیم کمیسیون: " + (after["approve"] == "true" ? "پذیرش" : "رد") + (after["reason"].map { " — \($0)" } ?? "")
+        case "claim.late-notice.headquarters":
+            return "پاسخ ستاد اشخاص: " + (after["approve"] == "true" ? "تأیید" : "عدم تأیید") + (after["reason"].map { " — \($0)" } ?? "")
         case let action where action.hasPrefix("claim.entry."): return after["text"] ?? action
         case let action where action.hasPrefix("claim."):
             let state = ClaimState(rawValue: after["status"] ?? "")?.title ?? action
@@ -396,6 +413,11 @@ struct ClaimPages: RouteCollection {
         var iban: String?
         var diyaPercent: String?
         var death: String?
+        var averagePremium: String?
+        var lastPremiumDate: String?
+        var lastPremiumAmount: String?
+        var averageInsured: String?
+        var approve: String?
     }
 
     static func rials(_ raw: String?) -> Int64? { FormInput.integer(raw) }
@@ -409,7 +431,12 @@ struct ClaimPages: RouteCollection {
             accept: form.accept == "yes" ? true : form.accept == "no" ? false : nil,
             visitDate: text(form.visitDate), expert: text(form.expert), independentExpert: text(form.independentExpert), text: text(form.text),
             reason: text(form.reason), date: text(form.date), notes: text(form.notes),
-            agreedAmount: agreed.map { rials($0) ?? 0 }, amount: amount.map { rials($0) ?? 0 }, assessment: assessment(form))
+            agreedAmount: agreed.map { rials($0) ?? 0 }, amount: amount.map { rials($0) ?? 0 }, assessment: assessment(form),
+            // an unreadable figure stays present as -1, for the command's "negative-amount"
+            averagePremium: text(form.averagePremium).map { rials($0) ?? -1 }, lastPremiumDate: text(form.lastPremiumDate),
+            lastPremiumAmount: text(form.lastPremiumAmount).map { rials($0) ?? -1 },
+            averageInsured: text(form.averageInsured).map { rials($0) ?? -1 },
+            approve: form.approve == "yes" ? true : form.approve == "no" ? false : nil)
     }
 
     /// The assessment form as the command's input: empty fields are absent, as in a JSON body.
@@ -427,7 +454,7 @@ struct ClaimPages: RouteCollection {
         let id = try claim.requireID()
         let form = (try? req.content.decode(StepForm.self)) ?? StepForm()
         let step = req.parameters.get("step") ?? ""
-        let heads: Set<String> = ["inspection-approval", "payment-order", "expert-fee-approval"]
+        let heads: Set<String> = ["inspection-approval", "payment-order", "expert-fee-approval", "late-notice-commission", "late-notice-headquarters"]
         // a late notice is the expert's or the head's by the product (R-CL-03, R-SH-08): the desk decides
         let either = step == "late-notice" && [.claims, .head].contains(principal.role)
         guard either || principal.role == (heads.contains(step) ? .head : .claims) else { throw AppError.forbidden }

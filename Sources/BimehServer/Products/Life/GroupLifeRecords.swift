@@ -43,7 +43,8 @@ final class GroupLifeMemberRecord: Model, @unchecked Sendable {
     /// R-GL-09: the endorsement that added the member and its effective day (nil: on the list).
     @OptionalField(key: "added_by") var addedBy: Int?
     @OptionalField(key: "added_on") var addedOn: String?
-    /// R-GL-09: the endorsement that removed the member; cover ended at 24:00 of `removedOn`.
+    /// R-GL-09: the endorsement that removed the member; cover ended at 24:00 of `removedOn` (covered through that day;
+    /// a death claim checks it).
     @OptionalField(key: "removed_by") var removedBy: Int?
     @OptionalField(key: "removed_on") var removedOn: String?
 

@@ -47,6 +47,9 @@ enum ClaimWorkflow {
             throw AppError.conflict("no-late-decision-pending", "این پرونده تصمیم دیرکرد اعلام لازم ندارد یا پیش‌تر تصمیم گرفته شده است.")
         }
         let policy = try work.products.claimRules(claim.product).lateNoticePolicy
+        if policy == .commission {
+            throw AppError.conflict("late-notice-commission", "اعلام دیرهنگام این پرونده با فرم اعلام تأخیر و تصمیم کمیسیون رسیدگی می‌شود.")
+        }
         guard principal.role == (policy.decider ?? .claims) else { throw AppError.forbidden }
         let why = Normalize.text(reason ?? "")
         if policy.decisionNeedsReason && why.isEmpty {

@@ -94,6 +94,8 @@ enum NoticeDesk {
         claim.$createdBy.id = principal.userID
         try await claim.create(on: work.db)
         try await hooks.record(request.facts, for: claim, in: work)
+        // R-CL-03: a late notice of a commission line opens the late-notice form; the file waits for it
+        if notice.isLate && rules.lateNoticePolicy == .commission { try await LateNoticeCommission.open(claim, in: work) }
         try await work.audit("claim.opened", entity: "claim", id: try claim.requireID().uuidString,
                              after: ["file": claim.printedFileNumber, "policy": policy.printedNumber ?? "", "lossDate": claim.lossDate,
                                      "noticeLate": String(notice.isLate), "premiumInquiry": claim.premiumInquiry])

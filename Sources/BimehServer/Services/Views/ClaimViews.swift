@@ -36,6 +36,14 @@ struct ClaimView: Content {
     var paymentOrders: [PaymentOrderDetail]
     /// The product's facts of the file (health: `personNationalCode`, `cover`, `cost`, `basePaid`).
     var facts: [ClaimFactView]
+    /// R-CL-03: the late-notice form of a file whose line sends late notices to a commission.
+    var lateNoticeForm: LateNoticeFormView?
+
+    struct LateNoticeFormView: Content {
+        var stage: String
+        var needsHeadquarters: Bool
+        var agreedAmount: Int64?
+    }
 
     struct DocumentView: Content {
         var id: UUID?
@@ -68,7 +76,14 @@ struct ClaimView: Content {
             endReason: c.endReason, paidOn: c.paidOn, missingDocuments: try await ClaimWorkflow.missingDocuments(c, products: products, on: db),
             documents: documents.map { DocumentView(id: $0.id, code: $0.code, filename: $0.filename, contentType: $0.contentType, size: $0.size) },
             entries: entries.map { EntryView(kind: $0.kind.rawValue, date: $0.entryDate, text: $0.text, amount: $0.amount, reference: $0.reference) },
-            paymentOrders: try orders.map(PaymentOrderDetail.init), facts: try await products.hooks(c.product).claimFacts(c, on: db))
+            paymentOrders: try orders.map(PaymentOrderDetail.init), facts: try await products.hooks(c.product).claimFacts(c, on: db),
+            lateNoticeForm: try await lateNoticeForm(c, on: db))
+    }
+
+    static func lateNoticeForm(_ c: Claim, on db: any Database) async throws -> LateNoticeFormView? {
+        guard let record = try await LateNoticeCommission.stored(c, on: db) else { return nil }
+        return LateNoticeFormView(stage: try LateNoticeCommission.form(c, record).stage.rawValue, needsHeadquarters: record.needsHeadquarters,
+                                  agreedAmount: record.agreedAmount)
     }
 }
 

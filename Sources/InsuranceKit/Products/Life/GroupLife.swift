@@ -33,11 +33,10 @@ public struct GroupLife: ProductLine {
         ]
     }
 
-    /// R-CL-02/03, R-GL-11: the notice and payment-order parameters. Death claims are not opened
-    /// on the server yet (its claim desk has no late-notice commission), so no case is offered:
-    /// a notice is refused with "unsupported-claim-case". The checklist is `deathChecklist`.
+    /// R-CL-02/03, R-GL-11: the notice and payment-order parameters; the one claim case is a
+    /// member's death, with the D-GL-DEATH checklist.
     public var claimRules: ClaimRules { .life(code) }
-    public var claimCases: [CaseChecklist] { [] }
+    public var claimCases: [CaseChecklist] { [Self.deathChecklist] }
     /// D-GL-DEATH.
     public static let deathChecklist = CaseChecklist(.death, LifeDeathDocuments.common + LifeDeathDocuments.governmentEmployees,
                                                      title: "فوت بیمه‌شده")

@@ -32,8 +32,8 @@ public struct TermLife: ProductLine {
     }
 
     public var claimRules: ClaimRules { .life(code) }
-    /// As group life: no death file is opened on the server yet.
-    public var claimCases: [CaseChecklist] { [] }
+    /// The insured's death, with the D-GL-DEATH common documents (R-GL-10 applies to both lines).
+    public var claimCases: [CaseChecklist] { [Self.deathChecklist] }
     public static let deathChecklist = CaseChecklist(.death, LifeDeathDocuments.common, title: "فوت بیمه‌شده")
 
     /// R-IL-02, T-IL: the yearly premium in advance, `death` = round(sum × rate(age at start) /
