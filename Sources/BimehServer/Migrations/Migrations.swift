@@ -36,6 +36,8 @@ enum BimehMigrations {
         M035_CreateGroupLifeContracts(),
         M036_CreateGroupLifeMembers(),
         // last: seals the rows every earlier migration left
+        M044_CreateAuditCheckpoints(),
+        M045_AdvanceAuditChainPerStatement(),
         M040_SealExistingRows(),
     ]
 }
