@@ -16,7 +16,7 @@ public enum BimehMain {
             FileHandle.standardError.write(Data("bimeh: \(error)\n".utf8))
             return 2
         }
-        let config: AppConfig
+        var config: AppConfig
         do {
             config = try AppConfig.fromEnvironment(ProcessInfo.processInfo.environment, demo: demo)
         } catch {
@@ -25,6 +25,7 @@ public enum BimehMain {
         }
         let command = env.arguments.dropFirst().first
         let serving = command == nil || command == "serve" || command?.hasPrefix("-") == true
+        config.publishesCheckpoints = serving
         // restore replaces the database file, so it runs before anything opens it
         if command == "restore" {
             guard let file = env.arguments.dropFirst(2).first else {

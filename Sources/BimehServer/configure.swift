@@ -38,6 +38,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     try routes(app)
     registerCommands(app)
     app.lifecycle.use(TariffFilesLifecycle())
+    if config.publishesCheckpoints, config.auditCheckpointSeconds > 0 {
+        app.lifecycle.use(AuditCheckpointLifecycle(publisher: AuditCheckpointPublisher(app: app, every: .seconds(config.auditCheckpointSeconds))))
+    }
     if let registry = config.registryURL {
         app.lifecycle.use(RegistryDeliveryLifecycle(delivery: RegistryDelivery(app: app, endpoint: registry)))
     }

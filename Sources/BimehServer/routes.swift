@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: EligibilityController())
     try api.register(collection: PublicEligibilityController())
     try api.register(collection: USSDController())
+    try api.register(collection: AuditController())
     try app.grouped(BearerAuthenticator()).register(collection: MetricsController())
 
     let web = app.grouped(SessionAuthenticator())

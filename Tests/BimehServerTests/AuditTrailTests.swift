@@ -56,7 +56,7 @@ struct AuditTrailTests {
             let sql = try #require(app.db as? any SQLDatabase)
             let total = try await AuditRecord.query(on: app.db).count()
             #expect(total >= 5)
-            try await dropAppendOnlyGuard(sql)
+            try await Self.dropAppendOnlyGuard(sql)
             // edited: record 3's actor is changed
             try await sql.raw("UPDATE audit_records SET actor_name = 'mallory' WHERE seq = 3").run()
             guard case .broken(let seq, _) = try await AuditVerifier.verify(on: app.db) else {
@@ -67,7 +67,7 @@ struct AuditTrailTests {
         try await TestApp.run(tampers: true) { app in
             let sql = try #require(app.db as? any SQLDatabase)
             let total = try await AuditRecord.query(on: app.db).count()
-            try await dropAppendOnlyGuard(sql)
+            try await Self.dropAppendOnlyGuard(sql)
             // removed from the middle
             try await sql.raw("DELETE FROM audit_records WHERE seq = 2").run()
             #expect(try await AuditVerifier.verify(on: app.db) == .broken(seq: 2, reason: "record 2 is missing (next present is 3)"))
@@ -78,7 +78,7 @@ struct AuditTrailTests {
     }
 
     /// Simulates someone with direct database access removing the triggers first.
-    private func dropAppendOnlyGuard(_ sql: any SQLDatabase) async throws {
+    static func dropAppendOnlyGuard(_ sql: any SQLDatabase) async throws {
         if sql.dialect.name == "sqlite" {
             try await sql.raw("DROP TRIGGER audit_records_no_update").run()
             try await sql.raw("DROP TRIGGER audit_records_no_delete").run()

@@ -26,11 +26,14 @@ struct BenchCommand: AsyncCommand {
         init() {}
     }
 
-    var help: String { "In-process measurements: \(ProductBook.benchTasks.keys.sorted().joined(separator: ", "))" }
+    /// Measurements of the system itself, beside the products' own.
+    static let tasks: [String: any ProductTask] = ProductBook.benchTasks.merging(["audit-verify": AuditVerifyBench()]) { product, _ in product }
+
+    var help: String { "In-process measurements: \(Self.tasks.keys.sorted().joined(separator: ", "))" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let task = ProductBook.benchTasks[signature.name] else {
-            context.console.error("Unknown measurement '\(signature.name)'. Known: \(ProductBook.benchTasks.keys.sorted().joined(separator: ", "))")
+        guard let task = Self.tasks[signature.name] else {
+            context.console.error("Unknown measurement '\(signature.name)'. Known: \(Self.tasks.keys.sorted().joined(separator: ", "))")
             throw ExitCode(1)
         }
         try await task.run(context.application, options: ProductTaskOptions(count: signature.count, runs: signature.runs), console: context.console)

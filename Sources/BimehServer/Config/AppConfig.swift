@@ -43,6 +43,12 @@ public struct AppConfig: Sendable {
     /// (`BIMEH_IDLE_TIMEOUT_SECONDS`): a client that opens a request and goes silent holds nothing.
     public var idleTimeoutSeconds: Int64 = 30
     var publicLimits = PublicRateLimits()
+    /// The key audit checkpoints are signed with (`BIMEH_AUDIT_SIGNING_KEY`).
+    var auditSigningKey = AuditSigningKey(key: .init(), configured: false)
+    /// How often a serving process publishes a checkpoint (`BIMEH_AUDIT_CHECKPOINT_SECONDS`, 0: never).
+    public var auditCheckpointSeconds = 60
+    /// Set for `bimeh serve`: only a serving process publishes checkpoints on its own.
+    public var publishesCheckpoints = false
     /// R-P-09: renewal opens this many days before a policy's end (`BIMEH_RENEWAL_WINDOW_DAYS`).
     public var renewalWindowDays = CoverDates.defaultRenewalWindowDays
     /// How long an `Idempotency-Key` stays held by a request in flight (`BIMEH_IDEMPOTENCY_LEASE_SECONDS`):
@@ -133,6 +139,15 @@ public struct AppConfig: Sendable {
         }
         if let key = env["BIMEH_USSD_KEY"], !key.isEmpty { config.ussdGatewayKey = key }
         if let token = env["BIMEH_METRICS_TOKEN"], !token.isEmpty { config.metricsToken = token }
+        do { config.auditSigningKey = try AuditSigningKey.fromEnvironment(env["BIMEH_AUDIT_SIGNING_KEY"]) } catch {
+            throw Invalid(description: String(describing: error))
+        }
+        if let raw = env["BIMEH_AUDIT_CHECKPOINT_SECONDS"], !raw.isEmpty {
+            guard let seconds = Int(raw), (0...86_400).contains(seconds) else {
+                throw Invalid(description: "BIMEH_AUDIT_CHECKPOINT_SECONDS must be whole seconds from 0 (never) to 86400")
+            }
+            config.auditCheckpointSeconds = seconds
+        }
         if let raw = env["BIMEH_IDLE_TIMEOUT_SECONDS"], !raw.isEmpty {
             guard let seconds = Int64(raw), (1...3600).contains(seconds) else {
                 throw Invalid(description: "BIMEH_IDLE_TIMEOUT_SECONDS must be whole seconds from 1 to 3600")

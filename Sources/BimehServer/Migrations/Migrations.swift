@@ -41,6 +41,8 @@ enum BimehMigrations {
         M037_CreateLateNoticeReviews(),
         M038_CreateLifeClaims(),
         // last: seals the rows every earlier migration left
+        M044_CreateAuditCheckpoints(),
+        M045_AdvanceAuditChainPerStatement(),
         M040_SealExistingRows(),
     ]
 }

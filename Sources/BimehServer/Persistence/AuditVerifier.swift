@@ -1,41 +1,49 @@
 import Fluent
 import SQLKit
 
-/// Walks the audit trail and reports the first record whose chain link does not hold.
+/// Walks the audit trail and reports the first record whose chain link does not hold; against
+/// a saved checkpoint, whether the log still begins with the records the checkpoint signed.
 enum AuditVerifier {
     enum Outcome: Equatable, Sendable {
         case intact(records: Int)
         case broken(seq: Int, reason: String)
     }
 
-    static func verify(on db: any Database, batch: Int = 1_000) async throws -> Outcome {
+    /// Plain SQL in batches: a million records is a few seconds, not a million model objects.
+    static func verify(on db: any Database, batch: Int = 5_000) async throws -> Outcome {
+        guard let sql = db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
         var expectedSeq = 1
         var previousHash = AuditHash.genesis
         while true {
-            let records = try await AuditRecord.query(on: db)
-                .filter(\.$id >= expectedSeq)
-                .sort(\.$id)
-                .limit(batch)
-                .all()
-            if records.isEmpty { break }
-            for record in records {
-                let seq = record.id ?? 0
+            let rows = try await sql.raw("""
+                SELECT seq, at, actor_id, actor_name, action, entity, entity_id, before, after, request_id, prev_hash, hash
+                FROM audit_records WHERE seq >= \(bind: expectedSeq) ORDER BY seq LIMIT \(bind: batch)
+                """).all()
+            if rows.isEmpty { break }
+            for row in rows {
+                let seq = try row.decode(column: "seq", as: Int.self)
                 if seq != expectedSeq {
                     return .broken(seq: expectedSeq, reason: "record \(expectedSeq) is missing (next present is \(seq))")
                 }
-                if record.prevHash != previousHash {
+                let content = AuditHash.Content(
+                    seq: seq, at: try row.decode(column: "at", as: String.self), actorID: try row.decode(column: "actor_id", as: UUID?.self),
+                    actorName: try row.decode(column: "actor_name", as: String.self), action: try row.decode(column: "action", as: String.self),
+                    entity: try row.decode(column: "entity", as: String.self), entityID: try row.decode(column: "entity_id", as: String.self),
+                    before: try row.decode(column: "before", as: String?.self), after: try row.decode(column: "after", as: String?.self),
+                    requestID: try row.decode(column: "request_id", as: String?.self), prevHash: try row.decode(column: "prev_hash", as: String.self))
+                if content.prevHash != previousHash {
                     return .broken(seq: seq, reason: "record \(seq) does not point to the hash of record \(seq - 1)")
                 }
-                if AuditHash.hash(AuditHash.content(of: record)) != record.hash {
+                let hash = try row.decode(column: "hash", as: String.self)
+                if AuditHash.hash(content) != hash {
                     return .broken(seq: seq, reason: "record \(seq) was altered: its content no longer matches its hash")
                 }
-                previousHash = record.hash
+                previousHash = hash
                 expectedSeq += 1
             }
         }
         let count = expectedSeq - 1
-        guard let sql = db as? any SQLDatabase,
-              let head = try await sql.raw("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1").first() else {
+        guard let head = try await sql.raw("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1").first() else {
             return .broken(seq: count, reason: "the chain head is missing")
         }
         let headSeq = try head.decode(column: "last_seq", as: Int.self)
@@ -44,5 +52,26 @@ enum AuditVerifier {
             return .broken(seq: count + 1, reason: "the trail ends at record \(count) but \(headSeq) were written: later records were removed")
         }
         return .intact(records: count)
+    }
+
+    /// The chain alone cannot tell a log whose newest records were deleted (and its head moved
+    /// back) or wholly rewritten from an honest shorter one; a checkpoint kept outside can: the
+    /// first `treeSize` records must still give its signed root.
+    static func verify(against checkpoint: AuditCheckpoint, on db: any Database) async throws -> Outcome {
+        guard checkpoint.signatureHolds, let root = checkpoint.root else {
+            return .broken(seq: 0, reason: "the checkpoint's signature does not hold")
+        }
+        let count = try await AuditLogLeaves.count(on: db)
+        if count < checkpoint.treeSize {
+            return .broken(seq: count + 1, reason: "the log has \(count) records but the checkpoint signed \(checkpoint.treeSize): records were removed")
+        }
+        let leaves: [MerkleTree.Hash]
+        do { leaves = try await AuditLogLeaves.read(on: db, from: 1, through: checkpoint.treeSize) } catch let gap as AuditLogLeaves.Gap {
+            return .broken(seq: gap.expected, reason: "record \(gap.expected), covered by the checkpoint, is missing")
+        }
+        guard MerkleTree.root(leaves) == root else {
+            return .broken(seq: 0, reason: "the first \(checkpoint.treeSize) records are not those the checkpoint signed: the log was rewritten")
+        }
+        return .intact(records: checkpoint.treeSize)
     }
 }

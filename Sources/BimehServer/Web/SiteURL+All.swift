@@ -13,7 +13,7 @@ extension SiteURL {
             .health, .openapi, .authToken, .ussd, .customers, .customer(.key), .letters, .letter(.key),
             .quotes, .quotePreview, .quote(.key), .policies, .policy(.key), .paymentOrder(.key), .paymentOrderPaid(.key), .claims, .claim(.key), .claimDocument(.key, .key),
             .claimsMonthly, .brokerContracts, .eligibility(.key), .eligibilityVisits(.key), .eligibilityVerification(.key, .key),
-            .publicCreditCodes, .publicEligibility,
+            .publicCreditCodes, .publicEligibility, .auditCheckpoint, .auditProof(.key), .auditConsistency(.key, .key),
         ] + PolicyStep.allCases.filter { $0 != .print }.map { .policyStep(.key, $0) } + Verdict.allCases.map { .paymentVerdict(.key, $0) }
             + API.ClaimStep.allCases.map { .claimStep(.key, $0) }
         return generic + api.map { .api($0) } + productRoutes

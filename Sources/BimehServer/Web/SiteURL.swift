@@ -60,6 +60,8 @@ enum SiteURL: Sendable, Hashable {
         case claimsMonthly, brokerContracts
         case eligibility(Parameter<String>), eligibilityVisits(Parameter<String>), eligibilityVerification(Parameter<String>, Parameter<String>)
         case publicCreditCodes, publicEligibility
+        /// The audit log's signed checkpoint and its proofs (RFC 6962), for auditors.
+        case auditCheckpoint, auditProof(Parameter<Int>), auditConsistency(Parameter<Int>, Parameter<Int>)
 
         enum ClaimStep: String, Sendable, CaseIterable {
             case lateNotice = "late-notice", documentRequest = "document-request", documents, inspection
@@ -102,6 +104,9 @@ enum SiteURL: Sendable, Hashable {
             case .eligibilityVerification(let code, let hid): ["eligibility", code.segment("nationalCode"), "visits", hid.segment("hid"), "verification"]
             case .publicCreditCodes: ["public", "credit-codes"]
             case .publicEligibility: ["public", "eligibility"]
+            case .auditCheckpoint: ["audit", "checkpoint"]
+            case .auditProof(let seq): ["audit", "proof", seq.segment("seq")]
+            case .auditConsistency(let from, let to): ["audit", "consistency", from.segment("from"), to.segment("to")]
             }
         }
     }
