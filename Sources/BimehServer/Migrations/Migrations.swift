@@ -35,6 +35,9 @@ enum BimehMigrations {
         M030_CreateHealthReimbursements(),
         M035_CreateGroupLifeContracts(),
         M036_CreateGroupLifeMembers(),
+        M041_CreateStatisticsEntries(),
+        M042_CreateMonthCloses(),
+        M043_CreateReportStates(),
         // last: seals the rows every earlier migration left
         M040_SealExistingRows(),
     ]

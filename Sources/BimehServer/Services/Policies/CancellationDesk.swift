@@ -52,6 +52,7 @@ enum CancellationDesk {
         policy.version += 1
         try await policy.save(on: work.db)
         try await work.products.hooks(policy.product).cancelled(policy, in: work)
+        try await StatisticsStore.policyCancelled(policy, record: record, chargedBefore: ledger.charged, in: work)
         try await work.audit("policy.cancelled", entity: "policy", id: policyID.uuidString, before: before, after: record)
         return (record, order)
     }
