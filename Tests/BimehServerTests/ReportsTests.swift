@@ -136,6 +136,38 @@ struct ReportsTests {
         }
     }
 
+    @Test("R-RP-01 claims paid by contract and a cancellation in the endorsements report, with their signs; reconcile clean")
+    func claimsAndCancellation() async throws {
+        let dial = MovableClock(try JalaliDate(parsing: "1405/01/10"))
+        try await TestApp.run(adjust: { $0.clock = dial.clock }) { app in
+            let flow = try await ClaimFlow.start(app)
+            // a computer loss of 5,000,000, no salvage, 10 % franchise: 5,000,000 − 500,000 = 4,500,000 ordered
+            let policyID = try await flow.policy()
+            let claimID = try await flow.agreedClaim(policyID, loss: "1405/01/05", lossAmount: 5_000_000, salvage: 0)
+            let order = try await flow.order(claimID)
+            #expect(order.json["amount"] as? Int == 4_500_000)
+            let paid = try await app.send(.GET, "/api/v1/reports/claims-paid/1405/1", token: flow.accountant)
+            #expect(Self.rows(paid)["ادارهٔ بیمه‌های مهندسی|computer"] == "1/4500000")
+            let documents = try #require((paid.json["entries"] as? [[String: Any]])?.first?["documents"] as? [String])
+            #expect(documents.count == 3 && documents[1].hasPrefix("پروندهٔ خسارت "))
+            // the insured cancels another policy (1,000,000 from 1405/01/15) with notice on 1405/02/04:
+            // effective 20 days later, 1405/02/24; T-SP ≤ 60 days retains 30 % = 300,000;
+            // the premium changes by 300,000 − 1,000,000 = −700,000, in 1405/02
+            let other = try await flow.policies.issuedPolicy()
+            let cancelled = try await app.send(.POST, "/api/v1/policies/\(other)/cancellation", token: flow.policies.issuer,
+                                               json: ["initiatedBy": "insured", "noticeDate": "1405/02/04", "reason": "فروش رایانه‌ها"])
+            #expect(cancelled.json["retained"] as? Int == 300_000)
+            dial.set(try JalaliDate(parsing: "1405/02/25"))
+            let accountant = try await app.token("accountant")
+            let endorsements = try await app.send(.GET, "/api/v1/reports/endorsements/1405/2", token: accountant)
+            #expect(Self.rows(endorsements)["ادارهٔ بیمه‌های مهندسی|computer"] == "1/-700000")
+            // the issued policies of 1405/01: 1,000,000 each, the claim's from 1405/01/01 and the other from 1405/01/15
+            #expect(Self.rows(try await app.send(.GET, "/api/v1/reports/issued-policies/1405/1", token: accountant))["ادارهٔ بیمه‌های مهندسی|computer"] == "2/2000000")
+            #expect(try await Reconciliation.run(try ReportMonth(year: 1405, month: 1), on: app.db).isEmpty)
+            #expect(try await Reconciliation.run(try ReportMonth(year: 1405, month: 2), on: app.db).isEmpty)
+        }
+    }
+
     static func number(_ app: Application, _ id: String) async throws -> String? {
         try await Policy.find(UUID(uuidString: id), on: app.db)?.printedNumber
     }
