@@ -76,6 +76,8 @@ struct ReportsTests {
             let entries = try #require(report.json["entries"] as? [[String: Any]])
             #expect(entries.count == 4)
             #expect(entries.allSatisfy { (($0["documents"] as? [String]) ?? []).first?.hasPrefix("بیمه‌نامهٔ 1405/") == true })
+            // R-RP-03: each policy row lists the policy and the proposal it was issued from
+            #expect(entries.allSatisfy { (($0["documents"] as? [String]) ?? []).last?.hasPrefix("پیشنهاد 1405/") == true })
 
             // by department: the computer policies under engineering, the car under motor
             let byDepartment = Self.rows(try await app.send(.GET, url + "?by=department", token: sold.accountant))

@@ -39,6 +39,15 @@ struct ReportsBenchCommand: AsyncCommand {
                 context.console.print("report \(kind.rawValue) by \(grouping.rawValue): \(String(format: "%.3f", seconds)) s (\(rows) rows)")
             }
         }
+        var csvBytes = 0
+        let csvSeconds = try await Self.seconds {
+            let report = try await ReportDesk.report(.contractsAndEndorsements, month, by: .agency, page: 0, today: app.bimeh.clock.today(),
+                                                     products: app.bimeh.products, on: app.db)
+            csvBytes = ReportExport.csv(report).utf8.count
+        }
+        context.console.print("CSV contracts-and-endorsements by agency, every entry: \(String(format: "%.3f", csvSeconds)) s (\(csvBytes / 1_000_000) MB)")
+        let dashboardSeconds = try await Self.seconds { _ = try await YearFigures.load(year: year, on: app.db) }
+        context.console.print("dashboard figures of \(year): \(String(format: "%.3f", dashboardSeconds)) s")
         // the months close in order: the ones before the timed month first (untimed)
         var closeSeconds: Double?
         for m in 1...6 {

@@ -3,7 +3,7 @@ import SQLKit
 
 /// R-P-10, R-RP-02: the statistics store. One row per issued policy, endorsement, cancellation
 /// and claim payment, in the month it counts in; a report is one indexed aggregate over
-/// (month, kind).
+/// (month, kind), covered by its index (amount included).
 struct M041_CreateStatisticsEntries: AsyncMigration {
     var name: String { "041_CreateStatisticsEntries" }
 
@@ -30,7 +30,7 @@ struct M041_CreateStatisticsEntries: AsyncMigration {
             .field("recorded_on", .string, .required)
             .create()
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.raw("CREATE INDEX statistics_entries_month_kind_idx ON statistics_entries (month, kind, department, agency, product)").run()
+        try await sql.raw("CREATE INDEX statistics_entries_month_kind_idx ON statistics_entries (month, kind, department, agency, product, amount)").run()
         try await sql.raw("CREATE INDEX statistics_entries_source_idx ON statistics_entries (source_id)").run()
     }
 

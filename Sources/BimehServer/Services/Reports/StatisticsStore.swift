@@ -10,10 +10,13 @@ enum StatisticsStore {
     /// The company row of `?by=company`.
     static let companyGroup = "کل شرکت"
 
+    /// The policy and the proposal it was issued from (R-P-01).
     static func policyIssued(_ policy: Policy, in work: UnitOfWork) async throws {
         let number = policy.printedNumber ?? ""
+        var documents = ["بیمه‌نامهٔ \(number)"]
+        if let quote = try await Quote.find(policy.$quote.id, on: work.db) { documents.append("پیشنهاد \(quote.proposalNumber)") }
         try await record(.policy, policy: policy, amount: policy.premium, effective: try JalaliDate(parsing: policy.startDate),
-                         document: "بیمه‌نامهٔ \(number)", documents: ["بیمه‌نامهٔ \(number)"],
+                         document: documents[0], documents: documents,
                          source: ("policy", try policy.requireID()), in: work)
     }
 
