@@ -131,6 +131,8 @@ struct ReportsTests {
             // the agency row: 2 policies, 3,000,000 rials as a plain integer
             #expect(text.contains("\(Self.agencyA),") && text.contains(",2,3000000,"))
             #expect(try await app.send(.GET, url, token: accountant).headers.contentType?.subType == "json")
+            let accepted = try await app.testing().sendRequest(.GET, url, headers: ["authorization": "Bearer \(accountant)", "accept": "text/csv"])
+            #expect(accepted.headers.contentType?.subType == "csv")
 
             // reconciliation finds nothing for either month
             #expect(try await Reconciliation.run(try ReportMonth(year: 1405, month: 1), on: app.db).isEmpty)

@@ -114,14 +114,32 @@ enum ReportDesk {
             .map { Cell(kind: $0.kind, department: $0.department, agency: $0.agency, product: $0.product, count: $0.count, amount: $0.amount) }
     }
 
+    /// One page of the entries (all of them for page 0), read as plain rows: a month holds about
+    /// a hundred thousand, which Fluent models would take seconds to build.
     static func entries(_ kind: ReportKind, _ month: ReportMonth, page: Int, on db: any Database) async throws -> [MonthlyReport.Entry] {
-        var query = StatisticsEntry.query(on: db).filter(\.$month == month.key).filter(\.$kind ~~ kind.entryKinds.map(\.rawValue))
-            .sort(\.$department).sort(\.$agency).sort(\.$product).sort(\.$document)
-        if page > 0 { query = query.range(((page - 1) * pageSize)..<(page * pageSize)) }
-        return try await query.all().map { entry in
-            MonthlyReport.Entry(document: entry.document, kind: entry.kind, product: entry.product, department: entry.department, agency: entry.agency,
-                                amount: entry.amount, documents: (try? JSONDecoder().decode([String].self, from: Data(entry.documents.utf8))) ?? [],
-                                corrects: entry.corrects, recordedOn: entry.recordedOn)
+        guard let sql = db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
+        struct Row: Decodable {
+            var document: String
+            var kind: String
+            var product: String
+            var department: String
+            var agency: String
+            var amount: Int64
+            var documents: String
+            var corrects: String?
+            var recorded_on: String
+        }
+        let list = SQLList(kind.entryKinds.map(\.rawValue).sorted().map { SQLBind($0) })
+        var query: SQLQueryString = """
+            SELECT document, kind, product, department, agency, amount, documents, corrects, recorded_on FROM statistics_entries
+            WHERE month = \(bind: month.key) AND kind IN (\(list)) ORDER BY department, agency, product, document
+            """
+        if page > 0 { query.appendLiteral(" LIMIT \(pageSize) OFFSET \((page - 1) * pageSize)") }
+        let decoder = JSONDecoder()
+        return try await sql.raw(query).all(decoding: Row.self).map { row in
+            MonthlyReport.Entry(document: row.document, kind: row.kind, product: row.product, department: row.department, agency: row.agency,
+                                amount: row.amount, documents: (try? decoder.decode([String].self, from: Data(row.documents.utf8))) ?? [],
+                                corrects: row.corrects, recordedOn: row.recorded_on)
         }
     }
 
