@@ -272,6 +272,28 @@ try:
     submit(driver.find_element(By.XPATH, "//button[contains(., 'تأیید بانک')]"))
     check("وصول ثبت شد" in driver.page_source, "the slip is confirmed with the bank's tracking number")
     shot("07e-slip-confirmed")
+
+    # The accountant's reports: the dashboard's charts are SVG drawn on the server; last month's
+    # issued-policies report is approved and sent; the month-end close page closes a month.
+    driver.get(base + "/reports")
+    check("<svg" in driver.page_source and "ضریب خسارت" in driver.page_source, "the reports dashboard draws its charts as SVG")
+    shot("07f-reports-dashboard")
+    reports = [a.get_attribute("href") for a in driver.find_elements(By.XPATH, "//a[contains(., 'بیمه‌نامه‌های صادرشده')]")]
+    check(len(reports) > 0, "the dashboard links each begun month's reports")
+    driver.get(reports[1] if len(reports) > 1 else reports[0])
+    check("دریافت CSV" in driver.page_source and "بیمه‌نامهٔ" in driver.page_source, "a report lists its rows with their documents and links its CSV")
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'تأیید حسابداری')]"))
+    Select(driver.find_element(By.ID, "recipient")).select_by_value("statistics-reinsurance")
+    submit(driver.find_element(By.XPATH, "//button[contains(., 'ارسال گزارش')]"))
+    check("ارسال‌شده" in driver.page_source, "the approved report is sent to statistics & reinsurance")
+    shot("07g-report-sent")
+    driver.get(base + "/months")
+    closable = driver.find_elements(By.XPATH, "//button[contains(., 'بستن ماه')]")
+    check(len(closable) > 0, "the month-end close page offers the next month to close")
+    if closable:
+        submit(closable[0])
+        check("ماه بسته شد" in driver.page_source, "the month is closed")
+    shot("07h-month-closed")
     driver.find_element(By.CSS_SELECTOR, ".who button").click()
     time.sleep(0.3)
 

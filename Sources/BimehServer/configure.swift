@@ -7,7 +7,7 @@ import LeafKit
 public func configure(_ app: Application, config: AppConfig) async throws {
     _ = MetricsBootstrap.registry
     let engine = try DatabaseSetup.configure(app, storage: config.storage)
-    app.bimeh = BimehServices(config: config, store: Store(engine: engine, gate: WriteGate(), clock: BimehClock(fixedToday: config.fixedToday), products: config.products), client: app.client)
+    app.bimeh = BimehServices(config: config, store: Store(engine: engine, gate: WriteGate(), clock: config.clock ?? BimehClock(fixedToday: config.fixedToday), products: config.products), client: app.client)
     app.migrations.add(BimehMigrations.all)
     for middleware in RowSeals.middleware() { app.databases.middleware.use(middleware) }
     try await DatabaseSetup.prepare(app, engine: engine)

@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: HealthTariffController())
     try api.register(collection: GroupLifeController())
     try api.register(collection: GroupLifeFlowController())
+    try api.register(collection: ReportController())
     try api.register(collection: EligibilityController())
     try api.register(collection: PublicEligibilityController())
     try api.register(collection: USSDController())
@@ -49,4 +50,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: EndorsementPages())
     try signedIn.register(collection: ClaimPages())
     try signedIn.register(collection: BrokerPages())
+    try signedIn.register(collection: ReportPages())
 }

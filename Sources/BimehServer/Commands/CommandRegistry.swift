@@ -11,5 +11,6 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(EligibilityCommand(), as: "eligibility")
     app.asyncCommands.use(TariffsCommand(), as: "tariffs")
     app.asyncCommands.use(BrokersCommand(), as: "brokers")
+    app.asyncCommands.use(ReportsCommand(), as: "reports")
     app.asyncCommands.use(BenchCommand(), as: "bench")
 }

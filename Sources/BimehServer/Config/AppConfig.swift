@@ -58,6 +58,8 @@ public struct AppConfig: Sendable {
     var signIn = SignInGuard.Settings()
     /// The products sold: the standard book, or more in tests.
     var products: ProductBook = .standard
+    /// Replaces the clock built from `fixedToday` (tests that move the date during a flow).
+    var clock: BimehClock?
 
     public init(
         storage: Storage = .sqlite(path: "bimeh.sqlite"),

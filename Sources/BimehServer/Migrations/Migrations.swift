@@ -40,6 +40,9 @@ enum BimehMigrations {
         M034_AddGroupLifeMemberChanges(),
         M037_CreateLateNoticeReviews(),
         M038_CreateLifeClaims(),
+        M041_CreateStatisticsEntries(),
+        M042_CreateMonthCloses(),
+        M043_CreateReportStates(),
         // last: seals the rows every earlier migration left
         M044_CreateAuditCheckpoints(),
         M045_AdvanceAuditChainPerStatement(),

@@ -16,7 +16,7 @@ enum APIDocument {
         var requestMedia = "application/json"
     }
 
-    static let operations: [Operation] = coreOperations + policyOperations + claimOperations + eligibilityOperations + auditOperations + productOperations
+    static let operations: [Operation] = coreOperations + policyOperations + claimOperations + eligibilityOperations + auditOperations + productOperations + reportOperations
 
     static let coreOperations: [Operation] = [
         Operation(method: .GET, path: "/api/v1/health", summary: "Liveness", roles: nil, tag: "system", request: nil,

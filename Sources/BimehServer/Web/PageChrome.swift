@@ -69,6 +69,10 @@ struct PageChrome: Encodable {
             if [.accountant, .head, .admin].contains(role) {
                 items.append(NavItem(label: "چک‌ها", href: WebPath.cheques, active: req.url.path.hasPrefix(WebPath.cheques)))
             }
+            if ReportController.readers.contains(role) {
+                let reports = SiteURL.reports(.dashboard).path
+                items.append(NavItem(label: "گزارش‌ها", href: reports, active: req.url.path.hasPrefix(reports) || req.url.path.hasPrefix(SiteURL.reports(.months).path)))
+            }
         }
         nav = items
     }

@@ -32,6 +32,8 @@ enum SiteURL: Sendable, Hashable {
     case api(API)
     /// A product's own route: literal segments and named parameters, built in the product's folder.
     case product([Segment])
+    /// The monthly reports and the month-end close (SiteURL+Reports).
+    case reports(ReportsURL)
 
     enum PolicyStep: String, Sendable, CaseIterable {
         case print, payments, issue, endorsements, cancellation, renewal
@@ -148,6 +150,7 @@ enum SiteURL: Sendable, Hashable {
         case .brokersUnlicensed: ["brokers", "unlicensed"]
         case .api(let api): ["api", "v1"] + api.segments
         case .product(let segments): segments
+        case .reports(let url): url.segments
         }
     }
 

@@ -56,6 +56,7 @@ enum CancellationDesk {
         policy.version += 1
         try await policy.save(on: work.db)
         try await hooks.cancelled(policy, in: work)
+        try await StatisticsStore.policyCancelled(policy, record: record, chargedBefore: ledger.charged, in: work)
         try await work.audit("policy.cancelled", entity: "policy", id: policyID.uuidString, before: before, after: record)
         return (record, order)
     }

@@ -94,6 +94,7 @@ enum EndorsementDesk {
         }
         try await endorsement.create(on: work.db)
         if endorsement.status == .issued {
+            try await StatisticsStore.endorsementIssued(endorsement, policy: policy, in: work)
             apply(endorsement, inputs: newInputs, sumInsured: newSumInsured, to: policy)
         }
         policy.version += 1
@@ -115,6 +116,7 @@ enum EndorsementDesk {
         guard try Rial.sum(paid.map { Rial(amount: $0.amount) }).amount >= endorsement.premiumDelta else { return }
         endorsement.status = .issued
         try await endorsement.save(on: work.db)
+        try await StatisticsStore.endorsementIssued(endorsement, policy: policy, in: work)
         try await appendPaidLine(Rial(amount: endorsement.premiumDelta), payments: paid, policy: policy, in: work)
         apply(endorsement, inputs: Data(endorsement.changes.utf8), sumInsured: endorsement.sumInsuredAfter, to: policy)
         policy.version += 1

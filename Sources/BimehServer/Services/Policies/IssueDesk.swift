@@ -29,6 +29,7 @@ enum IssueDesk {
         policy.version += 1
         try await policy.save(on: work.db)
         try await hooks.issued(policy, in: work)
+        try await StatisticsStore.policyIssued(policy, in: work)
         try await work.audit("policy.issued", entity: "policy", id: policyID.uuidString, before: before, after: PolicySnapshot(policy))
         return policy
     }

@@ -50,6 +50,7 @@ enum PaymentOrderDesk {
             }
         }
         try await order.create(on: work.db)
+        if purpose == .claim { try await StatisticsStore.claimPaymentOrdered(order, in: work) }
         try await work.audit("payment-order.created", entity: "payment-order", id: try order.requireID().uuidString, after: after)
         return order
     }
