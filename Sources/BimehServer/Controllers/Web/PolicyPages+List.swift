@@ -84,7 +84,7 @@ extension PolicyPages {
             },
             products: products.catalog.lines.map { Option(value: $0.code.rawValue, label: $0.title, selected: filter.product == $0.code) },
             agencies: principal.role == .agent ? [] : agencies.compactMap { a in
-                a.id.map { Option(value: $0.uuidString, label: "\(a.name) (\(a.code))", selected: filter.agency == $0) }
+                a.id.map { Option(value: $0.uuidString, label: "\(a.name) (\(Normalize.persianDigits(a.code)))", selected: filter.agency == $0) }
             },
             dateFields: PolicyFilter.DateField.allCases.map { Option(value: $0.rawValue, label: $0.title, selected: filter.dateField == $0) },
             sorts: PolicyFilter.Sort.allCases.map { Option(value: $0.rawValue, label: $0.title, selected: filter.sort == $0) },
