@@ -184,21 +184,30 @@ struct WebPolicyListTests {
         try await TestApp.run { app in
             let flow = try await PolicyFlow.start(app)
             _ = try await flow.issuedPolicy()
-            _ = try await Self.registeredForAli(flow)
+            let paidUp = try await Self.registeredForAli(flow)
             _ = try await Self.registeredForAli(flow)
             var issuer = Browser(app: app)
             try await issuer.signIn("issuer")
-            let dashboard = try await issuer.get("/").body.string
-            // two registered (Ali's), awaiting issue
+            var dashboard = try await issuer.get("/").body.string
+            // two registered (Ali's), awaiting issue; neither paid, so none ready (R-P-06)
             #expect(dashboard.contains("<a href=\"/policies?status=registered\"><span class=\"value\">۲</span> بیمه‌نامه‌های ثبت‌شده در انتظار صدور</a>"))
+            #expect(dashboard.contains("<a href=\"/policies?status=registered&amp;ready=1\"><span class=\"value\">۰</span> پرداخت‌شده و آمادهٔ صدور</a>"))
             #expect(Self.rowLinks(try await issuer.get("/policies?status=registered").body.string).count == 2)
+            // one is paid in cash: its whole premium, 20,000,000 × 1% = 200,000, collected → ready
+            let premium = try #require(try await Policy.find(UUID(uuidString: paidUp), on: app.db)).premium
+            #expect(premium == 200_000)
+            let cheque = try await flow.cheque(paidUp, amount: premium)
+            #expect(try await flow.collect(try #require(cheque.json["id"] as? String)).status == .ok)
+            dashboard = try await issuer.get("/").body.string
+            #expect(dashboard.contains("<span class=\"value\">۱</span> پرداخت‌شده و آمادهٔ صدور</a>"))
+            #expect(Self.rowLinks(try await issuer.get("/policies?status=registered&ready=1").body.string) == [paidUp])
             // renewals: today 1405/01/10, the window to 1405/02/09; the issued policy ends 1406/01/15, so none
             #expect(dashboard.contains("status=issued&amp;by=end&amp;from=1405/01/10&amp;to=1405/02/09") || dashboard.contains("status=issued&by=end&from=1405/01/10&to=1405/02/09"))
 
             var accountant = Browser(app: app)
             try await accountant.signIn("accountant")
             let accounts = try await accountant.get("/").body.string
-            // the one cheque (due 1405/01/10) was collected: nothing due
+            // both cheques (due 1405/01/10) were collected: nothing due
             #expect(accounts.contains("<span class=\"value\">۰</span> چک‌های سررسیدهٔ امروز و گذشته"))
             #expect(accounts.contains("حواله‌های در انتظار پرداخت"))
 

@@ -20,6 +20,12 @@ enum DashboardQueues {
         return f
     }
 
+    static func readyToIssue() -> PolicyFilter {
+        var f = awaitingIssue()
+        f.ready = true
+        return f
+    }
+
     static func renewalsDue(today: JalaliDate) -> PolicyFilter {
         var f = PolicyFilter()
         f.status = .issued
@@ -37,10 +43,12 @@ enum DashboardQueues {
         }
         switch principal.role {
         case .issuer:
+            try await policies("پرداخت‌شده و آمادهٔ صدور", readyToIssue())
             try await policies("بیمه‌نامه‌های ثبت‌شده در انتظار صدور", awaitingIssue())
             try await policies("تمدیدهای سررسیده در \(Normalize.persianDigits(String(renewalWindowDays))) روز آینده", renewalsDue(today: today))
         case .agent where principal.agencyID != nil:
-            try await policies("ثبت‌های نمایندگی که صدورشان با بیمه‌گر است", awaitingIssue())
+            try await policies("ثبت‌های نمایندگی که صدورشان با بیمه‌گر است (پرداخت‌شده)", readyToIssue())
+            try await policies("ثبت‌های نمایندگی در انتظار پرداخت یا صدور", awaitingIssue())
             try await policies("بیمه‌نامه‌های نمایندگی برای تمدید در \(Normalize.persianDigits(String(renewalWindowDays))) روز آینده", renewalsDue(today: today))
         case .accountant:
             let held = try await Payment.query(on: db).filter(\.$status == .held).filter(\.$method == .cheque).all()

@@ -31,6 +31,7 @@ extension PolicyPages {
         var q: String
         var from: String
         var to: String
+        var ready: Bool
         var statuses: [Option]
         var products: [Option]
         var agencies: [Option]
@@ -60,7 +61,7 @@ extension PolicyPages {
         let today = req.bimeh.clock.today()
         let agencies = try await Agency.query(on: req.db).sort(\.$code).all()
         if req.query[String.self, at: "format"] == "csv" {
-            let rows = try await PolicySearch.sorted(PolicySearch.query(filter, for: principal, today: today, on: req.db), by: filter.sort)
+            let rows = try await PolicySearch.sorted(await PolicySearch.query(filter, for: principal, today: today, on: req.db), by: filter.sort)
                 .with(\.$customer).limit(PolicyFilter.exportLimit).all()
             return try PolicyListCSV.response(rows.map { try Self.row($0, today: today, products: req.bimeh.products, agencies: agencies) })
         }
@@ -72,13 +73,13 @@ extension PolicyPages {
             filter.page = pages
         }
         let page = filter.page
-        let found = try await PolicySearch.sorted(PolicySearch.query(filter, for: principal, today: today, on: req.db), by: filter.sort)
+        let found = try await PolicySearch.sorted(await PolicySearch.query(filter, for: principal, today: today, on: req.db), by: filter.sort)
             .with(\.$customer).range((page - 1) * per ..< page * per).all()
         let products = req.bimeh.products
         let list = WebPath.policies
         let context = IndexContext(
             chrome: PageChrome(req, title: "بیمه‌نامه‌ها"), action: list, q: filter.q,
-            from: filter.from?.description ?? "", to: filter.to?.description ?? "",
+            from: filter.from?.description ?? "", to: filter.to?.description ?? "", ready: filter.ready,
             statuses: [PolicyStanding.registered, .issued, .expired, .cancelled].map {
                 Option(value: $0.rawValue, label: $0.title, selected: filter.status == $0)
             },

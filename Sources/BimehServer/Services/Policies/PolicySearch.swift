@@ -54,6 +54,8 @@ struct PolicyFilter: Sendable {
     var from: JalaliDate?
     var to: JalaliDate?
     var sort: Sort = .newest
+    /// R-P-06: only registered policies whose down payment (or whole premium) is collected.
+    var ready = false
     var page = 1
     /// What was dropped, in Persian, for the page to show.
     var notes: [String] = []
@@ -80,6 +82,7 @@ struct PolicyFilter: Sendable {
         if let raw = Self.present(values["sort"]) {
             if let sorted = Sort(rawValue: raw) { sort = sorted } else { notes.append("ترتیب «\(raw)» شناخته نیست؛ تازه‌ترین‌ها اول آمده‌اند.") }
         }
+        ready = Self.present(values["ready"]) == "1"
         if let raw = Self.present(values["page"]) {
             if let n = Int(raw), n >= 1 { page = min(n, 1_000_000) } else { notes.append("شمارهٔ صفحه «\(Normalize.persianDigits(raw))» درست نیست؛ صفحهٔ اول نشان داده شد.") }
         }
@@ -107,6 +110,7 @@ struct PolicyFilter: Sendable {
         if dateField != .start, from != nil || to != nil { items.append(("by", dateField.rawValue)) }
         if let from { items.append(("from", from.description)) }
         if let to { items.append(("to", to.description)) }
+        if ready { items.append(("ready", "1")) }
         if sort != .newest { items.append(("sort", sort.rawValue)) }
         if let page, page > 1 { items.append(("page", String(page))) }
         if let format { items.append(("format", format)) }
@@ -119,8 +123,21 @@ struct PolicyFilter: Sendable {
 
 /// The policies a principal may see that answer a filter: an agent only its agency's (R-G-09).
 enum PolicySearch {
-    static func query(_ filter: PolicyFilter, for principal: Principal, today: JalaliDate, on db: any Database) throws -> QueryBuilder<Policy> {
+    static func query(_ filter: PolicyFilter, for principal: Principal, today: JalaliDate, on db: any Database) async throws -> QueryBuilder<Policy> {
         let query = Policy.query(on: db).join(Customer.self, on: \Policy.$customer.$id == \Customer.$id)
+        try scope(query, filter, for: principal)
+        if filter.ready { query.filter(\.$id ~~ (try await readyToIssue(filter, for: principal, on: db))) }
+        if !filter.q.isEmpty { text(filter.q, on: query) }
+        if let status = filter.status { self.status(status, today: today, on: query) }
+        if let product = filter.product { query.filter(\.$product == product) }
+        // Jalali `YYYY/MM/DD` with zero padding: text order is date order
+        if let from = filter.from { query.filter(.path([filter.dateField.column], schema: Policy.schema), .greaterThanOrEqual, .bind(from.description)) }
+        if let to = filter.to { query.filter(.path([filter.dateField.column], schema: Policy.schema), .lessThanOrEqual, .bind(to.description)) }
+        return query
+    }
+
+    /// An agent sees its agency's only, whatever `agency=` says; staff may narrow to one agency.
+    private static func scope(_ query: QueryBuilder<Policy>, _ filter: PolicyFilter, for principal: Principal) throws {
         switch principal.role {
         case .agent:
             guard let agencyID = principal.agencyID else { throw AppError.forbidden }
@@ -129,13 +146,19 @@ enum PolicySearch {
             guard PolicyAccess.readers.contains(principal.role) else { throw AppError.forbidden }
             if let agency = filter.agency { query.filter(\.$agency.$id == agency) }
         }
-        if !filter.q.isEmpty { text(filter.q, on: query) }
-        if let status = filter.status { self.status(status, today: today, on: query) }
-        if let product = filter.product { query.filter(\.$product == product) }
-        // Jalali `YYYY/MM/DD` with zero padding: text order is date order
-        if let from = filter.from { query.filter(.path([filter.dateField.column], schema: Policy.schema), .greaterThanOrEqual, .bind(from.description)) }
-        if let to = filter.to { query.filter(.path([filter.dateField.column], schema: Policy.schema), .lessThanOrEqual, .bind(to.description)) }
-        return query
+    }
+
+    /// R-P-06: the visible registered policies whose account has what issue needs collected (the
+    /// same test as `IssueDesk`). Registered policies are few, so each one's account is read.
+    private static func readyToIssue(_ filter: PolicyFilter, for principal: Principal, on db: any Database) async throws -> [UUID] {
+        let registered = Policy.query(on: db).filter(\.$status == .registered)
+        try scope(registered, filter, for: principal)
+        var ids: [UUID] = []
+        for policy in try await registered.limit(PolicyFilter.exportLimit).all() {
+            let ledger = try await PolicyLedger.load(policy, on: db)
+            if ledger.collected >= ledger.dueBeforeIssue, let id = policy.id { ids.append(id) }
+        }
+        return ids
     }
 
     /// A policy number (`1405/12` or just `12`), the customer's code (exact), or words of the name.
