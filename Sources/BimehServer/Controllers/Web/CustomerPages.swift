@@ -129,6 +129,7 @@ struct CustomerPages: RouteCollection {
         var kind: String
         var notice: String?
         var listHref: String
+        var file = CustomerFile()
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -138,7 +139,9 @@ struct CustomerPages: RouteCollection {
         if req.query[String.self, at: "created"] != nil { notice = "مشتری ثبت شد." }
         if req.query[String.self, at: "existing"] != nil { notice = "این مشتری پیش‌تر ثبت شده بود؛ همان پرونده نشان داده می‌شود." }
         let context = ShowContext(chrome: PageChrome(req, title: customer.displayName), customer: CustomerSnapshot(customer),
-                                  kind: customer.kind == .natural ? "حقیقی" : "حقوقی", notice: notice, listHref: WebPath.customers)
+                                  kind: customer.kind == .natural ? "حقیقی" : "حقوقی", notice: notice, listHref: WebPath.customers,
+                                  file: try await CustomerFile.load(id, for: try req.principal, today: req.bimeh.clock.today(),
+                                                                    products: req.bimeh.products, on: req.db))
         return try await req.page("customers/show", context)
     }
 }

@@ -33,6 +33,7 @@ struct DashboardPages: RouteCollection {
         var cards: [Card]
         var figures: [Figure]
         var audit: [AuditRow]
+        var queues: [DashboardQueues.Queue] = []
     }
 
     @Sendable func dashboard(req: Request) async throws -> Response {
@@ -82,8 +83,9 @@ struct DashboardPages: RouteCollection {
         if principal.role == .provider {
             cards.append(Card(title: "استعلام پوشش بیمه", text: "استعلام با کد ملی از طریق API ارائه‌دهندگان (GET /api/v1/eligibility/{nationalCode}).", href: nil, action: nil))
         }
-        let context = Context(chrome: PageChrome(req, title: "پیشخوان"), greeting: "\(principal.displayName)، خوش آمدید.",
+        var context = Context(chrome: PageChrome(req, title: "پیشخوان"), greeting: "\(principal.displayName)، خوش آمدید.",
                               cards: cards, figures: figures, audit: audit)
+        context.queues = try await DashboardQueues.queues(for: principal, today: req.bimeh.clock.today(), on: req.db)
         return try await req.page("dashboard", context)
     }
 }

@@ -18,41 +18,7 @@ struct PolicyPages: RouteCollection {
         routes.grouped(RequireRole([.issuer, .agent], web: true)).post(.policyStep(.key, .renewal), use: renew)
     }
 
-    // MARK: list
-
-    struct Row: Encodable {
-        var href: String
-        var number: String
-        var customer: String
-        var startDate: String
-        var endDate: String
-        var premium: Int64
-        var status: String
-    }
-
-    struct IndexContext: Encodable {
-        var chrome: PageChrome
-        var rows: [Row]
-        var canSell: Bool
-        var newQuoteHref: String
-    }
-
-    @Sendable func index(req: Request) async throws -> Response {
-        let principal = try req.principal
-        let query = Policy.query(on: req.db).with(\.$customer).sort(\.$createdAt, .descending).limit(100)
-        if principal.role == .agent {
-            guard let agencyID = principal.agencyID else { throw AppError.forbidden }
-            query.filter(\.$agency.$id == agencyID)
-        }
-        let today = req.bimeh.clock.today()
-        let rows = try await query.all().map { p in
-            Row(href: WebPath.policy(try p.requireID()), number: p.printedNumber ?? "—", customer: p.customer.displayName,
-                startDate: p.startDate, endDate: p.endDate, premium: p.premium, status: PolicyAccess.standing(of: p, on: today).title)
-        }
-        let context = IndexContext(chrome: PageChrome(req, title: "بیمه‌نامه‌ها"), rows: rows,
-                                   canSell: QuotePages.sellers.contains(principal.role), newQuoteHref: WebPath.newQuote)
-        return try await req.page("policies/index", context)
-    }
+    // MARK: list (PolicyPages+List.swift)
 
     static func statusTitle(_ status: String) -> String {
         PolicyStanding(rawValue: status)?.title ?? status
