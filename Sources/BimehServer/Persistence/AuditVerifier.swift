@@ -10,36 +10,26 @@ enum AuditVerifier {
         case broken(seq: Int, reason: String)
     }
 
-    /// Plain SQL in batches: a million records is a few seconds, not a million model objects.
+    /// Plain rows in batches (AuditRecordBatches): a million records is seconds, not a million model objects.
     static func verify(on db: any Database, batch: Int = 5_000) async throws -> Outcome {
         guard let sql = db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
         var expectedSeq = 1
         var previousHash = AuditHash.genesis
         while true {
-            let rows = try await sql.raw("""
-                SELECT seq, at, actor_id, actor_name, action, entity, entity_id, before, after, request_id, prev_hash, hash
-                FROM audit_records WHERE seq >= \(bind: expectedSeq) ORDER BY seq LIMIT \(bind: batch)
-                """).all()
-            if rows.isEmpty { break }
-            for row in rows {
-                let seq = try row.decode(column: "seq", as: Int.self)
+            let items = try await AuditRecordBatches.read(on: db, from: expectedSeq, limit: batch)
+            if items.isEmpty { break }
+            for item in items {
+                let seq = item.content.seq
                 if seq != expectedSeq {
                     return .broken(seq: expectedSeq, reason: "record \(expectedSeq) is missing (next present is \(seq))")
                 }
-                let content = AuditHash.Content(
-                    seq: seq, at: try row.decode(column: "at", as: String.self), actorID: try row.decode(column: "actor_id", as: UUID?.self),
-                    actorName: try row.decode(column: "actor_name", as: String.self), action: try row.decode(column: "action", as: String.self),
-                    entity: try row.decode(column: "entity", as: String.self), entityID: try row.decode(column: "entity_id", as: String.self),
-                    before: try row.decode(column: "before", as: String?.self), after: try row.decode(column: "after", as: String?.self),
-                    requestID: try row.decode(column: "request_id", as: String?.self), prevHash: try row.decode(column: "prev_hash", as: String.self))
-                if content.prevHash != previousHash {
+                if item.content.prevHash != previousHash {
                     return .broken(seq: seq, reason: "record \(seq) does not point to the hash of record \(seq - 1)")
                 }
-                let hash = try row.decode(column: "hash", as: String.self)
-                if AuditHash.hash(content) != hash {
+                if AuditHash.hash(item.content) != item.hash {
                     return .broken(seq: seq, reason: "record \(seq) was altered: its content no longer matches its hash")
                 }
-                previousHash = hash
+                previousHash = item.hash
                 expectedSeq += 1
             }
         }
