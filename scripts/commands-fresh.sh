@@ -25,6 +25,10 @@ run brokers unlicensed
 run reports reconcile 1405 1
 run reports bench --seed-policies 2000
 run audit verify
+run audit keygen
+run audit checkpoint --publish --output checkpoint.json
+run audit verify --checkpoint checkpoint.json
+run bench audit-verify --count 1000
 run backup backup.sqlite
 run restore backup.sqlite
 run audit verify --deep

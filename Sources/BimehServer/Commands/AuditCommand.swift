@@ -67,10 +67,12 @@ struct AuditCheckpointCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Flag(name: "publish", help: "Sign a checkpoint over the records written since the last one first")
         var publish: Bool
+        @Option(name: "output", help: "Write the checkpoint to this file (the log lines go to the console)")
+        var output: String?
         init() {}
     }
 
-    var help: String { "Print the latest signed checkpoint of the audit log (--publish: sign a new one first)" }
+    var help: String { "Print the latest signed checkpoint of the audit log (--publish: sign a new one first; --output FILE: write it there)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         if signature.publish { try await AuditCheckpointPublisher.publish(app: context.application) }
@@ -78,7 +80,12 @@ struct AuditCheckpointCommand: AsyncCommand {
             context.console.error("No checkpoint yet: a serving process publishes one every BIMEH_AUDIT_CHECKPOINT_SECONDS, or run with --publish.")
             throw ExitCode(1)
         }
-        context.console.output(latest.checkpoint.json.consoleText())
+        guard let output = signature.output else { return context.console.output(latest.checkpoint.json.consoleText()) }
+        guard FileManager.default.createFile(atPath: output, contents: Data((latest.checkpoint.json + "\n").utf8)) else {
+            context.console.error("Cannot write \(output).")
+            throw ExitCode(1)
+        }
+        context.console.print("Checkpoint of \(latest.checkpoint.treeSize) records written to \(output) (key \(latest.checkpoint.keyFingerprint)).")
     }
 }
 
