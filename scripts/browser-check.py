@@ -10,6 +10,9 @@ import os
 import sys
 import time
 
+# the group life member list's CSV columns: GroupMemberCSV.header, API.md's member fields
+MEMBER_COLUMNS = ",".join(["firstName", "lastName", "birthDate", "birthCertificateNumber", "place" + "OfIssue", "jobTitle", "nationalCode"])
+
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
@@ -220,16 +223,17 @@ try:
           "the agreed plan is registered and waits for the signed contract")
     submit(driver.find_element(By.XPATH, "//button[contains(., 'شمارهٔ قرارداد')]"))
     check("قرارداد شماره گرفت" in driver.page_source and "/۹۹۹۵/" in driver.page_source, "the returned contract is numbered")
+    # the member list's columns, as GroupMemberCSV.header (API.md's member fields)
     csv_path = os.path.abspath(os.path.join(out, "members.csv"))
     with open(csv_path, "w", encoding="utf-8") as f:
-        f.write("firstName,lastName,birthDate,birthCertificateNumber,placeOfIssue,jobTitle,nationalCode\n")
+        f.write(MEMBER_COLUMNS + "\n")
         f.write("عضو,بد,1406/13/01,1,تهران,کارشناس,\n")
     driver.find_element(By.CSS_SELECTOR, "input[type=file][name=members]").send_keys(csv_path)
     submit(driver.find_element(By.XPATH, "//button[contains(., 'بارگذاری فهرست')]"))
     check("سطر ۲" in driver.page_source, "a bad CSV row is reported by its line")
     shot("10c-life-bad-csv")
     with open(csv_path, "w", encoding="utf-8") as f:
-        f.write("firstName,lastName,birthDate,birthCertificateNumber,placeOfIssue,jobTitle,nationalCode\n")
+        f.write(MEMBER_COLUMNS + "\n")
         for i in range(1, 61):
             f.write(f"عضو,شمارهٔ {i},{'1355/01/01' if i == 2 else '1370/01/01'},{2000 + i},تهران,کارشناس,\n")
     driver.find_element(By.CSS_SELECTOR, "input[type=file][name=members]").send_keys(csv_path)

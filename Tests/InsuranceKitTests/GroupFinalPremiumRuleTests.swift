@@ -23,7 +23,7 @@ struct GroupFinalPremiumRuleTests {
                 == [Rial(249_600_000), Rial(291_000_000), Rial(291_000_001)])
     }
 
-    static let header = "firstName,lastName,birthDate,birthCertificateNumber,placeOfIssue,jobTitle,nationalCode"
+    static let header = GroupMemberCSV.header
 
     @Test("R-GL-04 a CSV with Persian digits, quotes and an empty national code becomes the API's member list")
     func csvBody() throws {

@@ -97,7 +97,7 @@ struct GroupMemberChangeTests: RefusalCodes {
 
 @Suite("R-GL-09 group life members from a CSV file")
 struct GroupMemberCSVTests {
-    static let header = "firstName,lastName,birthDate,birthCertificateNumber,placeOfIssue,jobTitle,nationalCode"
+    static let header = GroupMemberCSV.header
 
     @Test("R-GL-09 rows keep their line (a blank line skipped); quoted commas kept; empty cells left out")
     func rows() throws {

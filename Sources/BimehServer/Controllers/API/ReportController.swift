@@ -94,7 +94,8 @@ enum ReportExport {
     static func csvResponse(_ report: MonthlyReport) -> Response {
         let response = Response(status: .ok, body: .init(string: csv(report)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename(report))\"")
+        response.headers.remove(name: .contentDisposition)
+        response.headers.add(name: .contentDisposition, value: "attachment; filename=\"\(filename(report))\"")
         return response
     }
 }

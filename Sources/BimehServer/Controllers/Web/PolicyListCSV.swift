@@ -25,7 +25,8 @@ enum PolicyListCSV {
     static func response(_ rows: [PolicyPages.Row]) throws -> Response {
         let res = Response(status: .ok, body: .init(string: text(rows)))
         res.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"policies.csv\"")
+        res.headers.remove(name: .contentDisposition)
+        res.headers.add(name: .contentDisposition, value: "attachment; filename=\"policies.csv\"")
         return res
     }
 }

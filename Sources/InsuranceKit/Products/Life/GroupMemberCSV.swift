@@ -2,7 +2,7 @@ import Foundation
 
 /// R-GL-04/09: group life members as a CSV file (UTF-8, an optional BOM, CRLF or LF, commas,
 /// RFC 4180 quotes within a line). The first line names the columns of the API's member object,
-/// in any order: `firstName,lastName,birthDate,birthCertificateNumber,placeOfIssue,jobTitle[,nationalCode]`.
+/// in any order: `requiredColumns`, then optionally `nationalCode` (`header` lists them all).
 /// Digits may be Persian. The file's own problems (encoding, header, a line's width) are reported
 /// by line; each row becomes the API's member object, so the rules check it as they check JSON,
 /// and each keeps its line for the rules' messages.
