@@ -220,6 +220,10 @@ struct ReportsTests {
             #expect(try await code(.POST, "/api/v1/months/1405/13/close", accountant) == (.unprocessableEntity, "invalid-month"))
             #expect(try await code(.GET, "/api/v1/reports/issued-policies/1405/1?by=product", accountant) == (.unprocessableEntity, "unknown-grouping"))
             #expect(try await code(.GET, "/api/v1/reports/everything/1405/1", accountant) == (.unprocessableEntity, "unknown-report"))
+            // a page number near Int.max lists nothing rather than overflowing the offset
+            let far = try await app.send(.GET, "/api/v1/reports/issued-policies/1405/1?page=9223372036854775807", token: accountant)
+            #expect(far.status == .ok)
+            #expect((far.json["entries"] as? [Any])?.isEmpty == true)
             // closing out of order: 1404/10 then 1404/12 skips 1404/11
             #expect(try await code(.POST, "/api/v1/months/1404/10/close", accountant) == (.ok, nil))
             #expect(try await code(.POST, "/api/v1/months/1404/12/close", accountant) == (.conflict, "month-close-out-of-order"))

@@ -53,6 +53,8 @@ struct MonthlyReport: Content {
 
 enum ReportDesk {
     static let pageSize = 500
+    /// 500 × 1,000,000 entries is more than any month holds.
+    static let maxPage = 1_000_000
 
     /// The report; `page` nil lists no entries (the dashboard), 0 all of them (CSV, print).
     static func report(_ kind: ReportKind, _ month: ReportMonth, by grouping: ReportGrouping, page: Int?, today: JalaliDate,
@@ -134,7 +136,8 @@ enum ReportDesk {
             SELECT document, kind, product, department, agency, amount, documents, corrects, recorded_on FROM statistics_entries
             WHERE month = \(bind: month.key) AND kind IN (\(list)) ORDER BY department, agency, product, document
             """
-        if page > 0 { query.appendLiteral(" LIMIT \(pageSize) OFFSET \((page - 1) * pageSize)") }
+        // a page past any month's entries reads nothing; beyond it the offset would overflow
+        if page > 0 { query.appendLiteral(" LIMIT \(pageSize) OFFSET \((min(page, maxPage) - 1) * pageSize)") }
         let decoder = JSONDecoder()
         return try await sql.raw(query).all(decoding: Row.self).map { row in
             MonthlyReport.Entry(document: row.document, kind: row.kind, product: row.product, department: row.department, agency: row.agency,
