@@ -12,7 +12,7 @@ struct ReportRulesTests {
     func months() throws {
         #expect(throws: DomainError.self) { try ReportMonth(year: 1405, month: 13) }
         #expect((try? ReportMonth(year: 1405, month: 0)) == nil)
-        do { _ = try ReportMonth(year: 99999, month: 1) } catch let e as DomainError { #expect(e.code == "invalid-year") }
+        expectRefusal("invalid-year") { _ = try ReportMonth(year: 99999, month: 1) }
         let farvardin = try ReportMonth(year: 1405, month: 1)
         #expect(farvardin.key == 140501)
         #expect(farvardin.description == "1405/01")
@@ -21,8 +21,8 @@ struct ReportRulesTests {
         // 1405 is not a leap year: Esfand has 29 days
         #expect((try ReportMonth(year: 1405, month: 12)).last.description == "1405/12/29")
         try farvardin.checkEnded(today: today)
-        do { try ReportMonth(year: 1405, month: 2).checkEnded(today: today) } catch let e as DomainError { #expect(e.code == "month-not-ended") }
-        do { try ReportMonth(year: 1405, month: 3).checkBegun(today: today) } catch let e as DomainError { #expect(e.code == "month-not-begun") }
+        expectRefusal("month-not-ended") { try ReportMonth(year: 1405, month: 2).checkEnded(today: today) }
+        expectRefusal("month-not-begun") { try ReportMonth(year: 1405, month: 3).checkBegun(today: today) }
     }
 
     @Test("R-RP-02 a change effective in a closed month goes to the first open month and names the month it corrects")
@@ -57,13 +57,13 @@ struct ReportRulesTests {
     func workflow() throws {
         var report = ReportWorkflow()
         #expect(report.status == .draft)
-        do { try report.send(to: .statisticsReinsurance) } catch let e as DomainError { #expect(e.code == "report-not-approved") }
+        expectRefusal("report-not-approved") { try report.send(to: .statisticsReinsurance) }
         try report.approve()
         #expect(report.status == .approvedByAccounting)
-        do { try report.approve() } catch let e as DomainError { #expect(e.code == "report-already-approved") }
+        expectRefusal("report-already-approved") { try report.approve() }
         try report.send(to: .statisticsReinsurance)
         #expect(report.status == .sent)
-        do { try report.send(to: .statisticsReinsurance) } catch let e as DomainError { #expect(e.code == "report-already-sent") }
+        expectRefusal("report-already-sent") { try report.send(to: .statisticsReinsurance) }
         #expect((try? ReportGrouping(parsing: "product")) == nil)
         #expect(try ReportGrouping(parsing: nil) == .department)
         #expect((try? ReportKind(parsing: "everything")) == nil)
@@ -99,7 +99,20 @@ struct ReportRulesTests {
         #expect(LossRatio.basisPoints(claims: Rial(1), premium: Rial(3)) == 3_333)
         #expect(LossRatio.basisPoints(claims: Rial(2), premium: Rial(3)) == 6_667)
         #expect(LossRatio.basisPoints(claims: Rial(5), premium: .zero) == nil)
+        // ties: 1 ÷ 20,000 = 0.5 bp → 1; a claims reversal −1 ÷ 20,000 = −0.5 bp → −1 (away from zero)
+        #expect(LossRatio.basisPoints(claims: Rial(1), premium: Rial(20_000)) == 1)
+        #expect(LossRatio.basisPoints(claims: Rial(-1), premium: Rial(20_000)) == -1)
+        // cancellations outweighing the month's sales: no ratio rather than a negative one
+        #expect(LossRatio.basisPoints(claims: Rial(4_500_000), premium: Rial(-700_000)) == nil)
+        // 4,500,000 claims over a net premium of 1 rial: 45,000,000,000 bp, no Decimal → Int truncation
+        #expect(LossRatio.basisPoints(claims: Rial(4_500_000), premium: Rial(1)) == 45_000_000_000)
         #expect(LossRatio.persian(6_250) == "۶۲٫۵٪")
         #expect(LossRatio.persian(3_333) == "۳۳٫۳۳٪")
+        #expect(LossRatio.persian(-50).hasSuffix("۰٫۵٪") && LossRatio.persian(-50).contains("−"), "a negative ratio keeps its sign")
+    }
+
+    /// The call must throw the DomainError with this code; not throwing fails the test.
+    func expectRefusal(_ code: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
+        #expect(sourceLocation: sourceLocation) { try body() } throws: { ($0 as? DomainError)?.code == code }
     }
 }

@@ -1,23 +1,17 @@
 import Foundation
 
 /// Loss ratio of a period: claims paid ÷ premium written, in basis points rounded half away from
-/// zero (R-G-02); nil when no premium was written.
+/// zero (R-G-02); nil when the period wrote no premium (none, or cancellations outweighing it: a
+/// ratio over a negative premium means nothing) or the ratio does not fit.
 public enum LossRatio {
     public static func basisPoints(claims: Rial, premium: Rial) -> Int? {
-        guard premium.amount != 0 else { return nil }
-        // .plain rounds half away from zero, as R-G-02 asks
-        var ratio = Decimal(claims.amount) * 10_000 / Decimal(premium.amount)
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &ratio, 0, .plain)
-        return NSDecimalNumber(decimal: rounded).intValue
+        guard premium.amount > 0 else { return nil }
+        // 128-bit exact: a tiny net premium cannot overflow the intermediate product
+        return WideArithmetic.roundedQuotient(claims.amount, times: 10_000, over: premium.amount).flatMap { Int(exactly: $0) }
     }
 
     /// «۶۲٫۵٪» from basis points.
-    public static func persian(_ basisPoints: Int) -> String {
-        let whole = basisPoints / 100, fraction = abs(basisPoints % 100)
-        let text = fraction == 0 ? "\(whole)" : "\(whole)٫" + (fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)"))
-        return Normalize.persianDigits(text) + "٪"
-    }
+    public static func persian(_ basisPoints: Int) -> String { Percent(basisPoints: Int64(basisPoints)).persianFormatted }
 }
 
 extension ProductFamily {
