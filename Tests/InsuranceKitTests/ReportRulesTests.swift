@@ -89,6 +89,10 @@ struct ReportRulesTests {
         #expect(text.contains("\"الف، تهران\",3000000\r\n") == false)  // the Persian comma «،» is not a separator
         #expect(text.contains("الف، تهران,3000000\r\n"))
         #expect(text.contains("\"\"\"ب\"\"\",-394521\r\n"))
+        // a text that would run as a formula is neutralised; a negative amount stays a number
+        #expect(ReportCSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(ReportCSV.field("-C3") == "'-C3")
+        #expect(ReportCSV.field("-394521") == "-394521")
     }
 
     @Test("loss ratio: claims ÷ premium in basis points, half away from zero")
