@@ -51,6 +51,10 @@ struct GroupLifeFinalPremiumTests {
             let twice = try await Self.settle(app, flow, id)
             #expect(twice.status == .conflict)
             #expect(twice.json["code"] as? String == "final-premium-already-settled")
+            // the doctor's outcome cannot change a standing the final premium was priced on
+            let late = try await C.outcome(app, flow, id, row: 2, ["outcome": "decline"])
+            #expect(late.status == .conflict)
+            #expect(late.json["code"] as? String == "underwriting-after-final-premium")
             // the whole final premium by one cheque, collected, then issued
             let cheque = try await flow.cheque(id, amount: 831_600_000)
             #expect(cheque.status == .created, "\(cheque.body.string)")

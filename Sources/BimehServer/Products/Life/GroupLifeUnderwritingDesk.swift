@@ -50,6 +50,11 @@ enum GroupLifeUnderwritingDesk {
         guard policy.status == .registered else {
             throw AppError(.conflict, code: "underwriting-after-issue", detail: "پس از صدور، نتیجهٔ پزشکی با الحاقیه ثبت می‌شود.")
         }
+        // the final premium was priced over the standings as they were: a later outcome would leave it stale
+        guard try await GroupLifeFinalPremiumDesk.record(of: id, on: work.db) == nil else {
+            throw AppError(.conflict, code: "underwriting-after-final-premium",
+                           detail: "حق بیمهٔ قطعی این قرارداد تعیین شده است؛ نتیجهٔ پزشکی تازه را پس از صدور با الحاقیه ثبت کنید.")
+        }
         guard let row, let member = try await GroupLifeMemberRecord.query(on: work.db).filter(\.$policy.$id == id).filter(\.$row == row).first() else {
             throw AppError.notFound("بیمه‌شدهٔ این ردیف")
         }
