@@ -83,6 +83,15 @@ struct GroupLifeFinalPremiumTests {
             let schedule = try #require(policy.json["schedule"] as? [[String: Any]])
             #expect(schedule.compactMap { $0["amount"] as? Int } == [819_720_000])
             #expect(try await PaymentOrder.query(on: app.db).count() == 0)
+            // issued on the final premium, the declined row was never charged: removing it refunds nothing
+            let cheque = try await flow.cheque(id, amount: 819_720_000)
+            #expect(try await flow.collect(try #require(cheque.json["id"] as? String)).status == .ok)
+            #expect(try await flow.issue(id).status == .ok)
+            let removal = try await app.send(.POST, "/api/v1/policies/\(id)/endorsements", token: flow.issuer,
+                                             json: ["effectiveDate": "1405/07/15", "changes": ["removeRows": [2]]])
+            #expect(removal.status == .unprocessableEntity)
+            #expect(removal.fieldCodes == ["changes.removeRows[0]": "member-not-charged"])
+            #expect(try await Endorsement.query(on: app.db).count() == 1, "only the final-premium endorsement")
         }
     }
 

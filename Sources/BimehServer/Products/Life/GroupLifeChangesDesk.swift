@@ -15,13 +15,16 @@ enum GroupLifeChangesDesk {
         try await GroupLifeMemberRecord.query(on: db).filter(\.$policy.$id == policyID).sort(\.$row).all()
     }
 
-    static func listed(_ records: [GroupLifeMemberRecord]) throws -> [ListedMember] {
+    /// `finalPremiumSettled`: the contract's premium was moved to its admitted members (R-GL-07), so
+    /// only they and members added since were charged; otherwise the estimate charged every row.
+    static func listed(_ records: [GroupLifeMemberRecord], finalPremiumSettled: Bool) throws -> [ListedMember] {
         try records.map { record in
             let member = GroupMember(firstName: record.firstName, lastName: record.lastName, birthDate: try JalaliDate(parsing: record.birthDate),
                                      birthCertificateNumber: record.birthCertificateNumber, issuePlace: record.issuePlace,
                                      jobTitle: record.jobTitle, nationalCode: record.nationalCode)
+            let charged = !finalPremiumSettled || record.status == MemberStanding.admitted.rawValue || record.addedBy != nil
             return ListedMember(row: record.row, member: member, extra: try record.extraPercent.map { try Percent(parsing: $0) } ?? .zero,
-                                removed: record.removedOn != nil)
+                                removed: record.removedOn != nil, charged: charged)
         }
     }
 
@@ -36,13 +39,13 @@ enum GroupLifeChangesDesk {
     /// the contract's member count follows the active list.
     static func price(_ policy: Policy, changes: Data, effective: JalaliDate, term: PolicyTerm, on db: any Database) async throws -> PricedEndorsement {
         let records = try await members(of: try policy.requireID(), on: db)
-        let listed = try listed(records)
+        let listed = try listed(records, finalPremiumSettled: try await GroupLifeFinalPremiumDesk.record(of: try policy.requireID(), on: db) != nil)
         let (inputs, premium) = try premium(of: policy)
         let change = try GroupMemberChange.parse(changes, listed: listed, today: effective)
         let delta = try change.premiumDelta(premium, listed: listed, term: term, effective: effective)
         let annual = try Rial(amount: policy.annualPremium).adding(try change.annualChange(premium, listed: listed))
         var after = inputs
-        let active = listed.filter { !$0.removed }.count
+        let active = listed.filter { !$0.removed && $0.charged }.count
         after.members = max(1, (active > 0 ? active : inputs.members) + change.memberCountChange)
         let record: Record
         switch change {
@@ -73,7 +76,7 @@ enum GroupLifeChangesDesk {
         guard !record.added.isEmpty else { return }
         let (inputs, _) = try premium(of: policy)
         let tariff = try LifeTariff.forYear(try JalaliDate(parsing: policy.startDate).year)
-        let groupSize = records.filter { $0.removedOn == nil }.count + record.added.count
+        let groupSize = records.filter(\.inForce).count + record.added.count
         var next = (records.map(\.row).max() ?? 0) + 1
         for member in record.added {
             let underwriting = tariff.groupExam.underwriting(sumInsured: inputs.sumInsured,
@@ -91,11 +94,11 @@ enum GroupLifeChangesDesk {
 
     /// R-GL-12: the renewed contract takes a new number from the contract register (the year of
     /// the renewal) and the old one's active members, renumbered 1…n in their old order with
-    /// their underwriting and the doctor's outcome; removed members stay behind.
+    /// their underwriting and the doctor's outcome; removed and declined members stay behind.
     static func renewed(_ policy: Policy, from old: Policy, in work: UnitOfWork) async throws {
         let id = try policy.requireID()
         let contract = try await GroupLifeDesk.number(policy, in: work)
-        let active = try await members(of: try old.requireID(), on: work.db).filter { $0.removedOn == nil }
+        let active = try await members(of: try old.requireID(), on: work.db).filter(\.inForce)
         for (index, member) in active.enumerated() {
             let row = GroupLifeMemberRecord()
             row.$policy.id = id
@@ -120,13 +123,17 @@ enum GroupLifeChangesDesk {
     /// no list was sent).
     static func renewalBasis(of old: Policy, on db: any Database) async throws -> RenewalBasis {
         var inputs = try StoredJSON.decode(GroupLifeInputs.self, from: old.inputs, what: "policy.inputs")
-        let active = try await GroupLifeMemberRecord.query(on: db).filter(\.$policy.$id == old.requireID()).filter(\.$removedOn == nil).count()
+        let active = try await GroupLifeMemberRecord.query(on: db).filter(\.$policy.$id == old.requireID()).filter(\.$removedOn == nil)
+            .filter(\.$status != MemberStanding.declined.rawValue).count()
         if active > 0 { inputs.members = active }
         return RenewalBasis(start: try JalaliDate(parsing: old.endDate), inputs: try inputs.canonicalJSON())
     }
 }
 
 extension GroupLifeMemberRecord {
+    /// On the list and not declined by the doctor: counted in the group and carried to a renewal.
+    var inForce: Bool { removedOn == nil && status != MemberStanding.declined.rawValue }
+
     convenience init(_ member: GroupMember, row: Int, underwriting: GroupUnderwriting, policyID: UUID) {
         self.init()
         $policy.id = policyID

@@ -7,12 +7,17 @@ public struct ListedMember: Sendable, Hashable {
     public let extra: Percent
     /// Removed by an earlier endorsement.
     public let removed: Bool
+    /// Paid for: in the premium the contract charged (admitted at the final premium, added by an
+    /// endorsement, or listed on a contract issued on its estimate). A member the doctor declined
+    /// before the final premium was never charged, so removing one refunds nothing.
+    public let charged: Bool
     let identity: String
 
-    public init(row: Int, member: GroupMember, extra: Percent, removed: Bool) {
+    public init(row: Int, member: GroupMember, extra: Percent, removed: Bool, charged: Bool = true) {
         self.row = row
         self.extra = extra
         self.removed = removed
+        self.charged = charged
         self.identity = member.identity
     }
 }
@@ -96,13 +101,17 @@ public enum GroupMemberChange: Sendable, Hashable {
                 reader.fail("member-already-removed", "بیمه‌شدهٔ ردیف \(InputReader.persian(row)) پیش‌تر با الحاقیه حذف شده است.", at: path)
                 continue
             }
+            guard member.charged else {
+                reader.fail("member-not-charged", "بیمه‌شدهٔ ردیف \(InputReader.persian(row)) پذیرفته نشد و حق بیمه‌ای برای او گرفته نشده است؛ حذف او برگشتی ندارد.", at: path)
+                continue
+            }
             guard seen.insert(row).inserted else {
                 reader.fail("duplicate-row", "ردیف \(InputReader.persian(row)) دو بار آمده است.", at: path)
                 continue
             }
             rows.append(row)
         }
-        let active = listed.filter { !$0.removed }.count
+        let active = listed.filter { !$0.removed && $0.charged }.count
         if !rows.isEmpty, rows.count >= active, reader.errors.isEmpty {
             reader.fail("group-empty", "با حذف همهٔ بیمه‌شدگان قراردادی نمی‌ماند؛ قرارداد را فسخ کنید.", at: "changes.removeRows")
         }
