@@ -35,8 +35,12 @@ struct LifeClaimTests {
             let badFigures = try await life.flow.post(claimID, "late-notice/figures", json: ["averagePremium": -1, "lastPremiumDate": "1405/01/10",
                                                                                              "lastPremiumAmount": 414_000_000])
             #expect(badFigures.fieldCodes == ["averagePremium": "negative-amount", "averageInsured": "required"])
+            let before = try await life.flow.app.send(.GET, "/api/v1/claims/\(claimID)", token: life.flow.claims).headers.first(name: .eTag)
             let figures = try await life.figures(claimID)
             #expect(figures.status == .ok, "\(figures.body.string)")
+            // the step changed the file: its ETag moved, so an If-Match taken before it is refused
+            let after = try await life.flow.app.send(.GET, "/api/v1/claims/\(claimID)", token: life.flow.claims).headers.first(name: .eTag)
+            #expect(before != nil && after != nil && after != before)
             #expect(try await life.flow.post(claimID, "late-notice/commission", json: ["approve": true, "agreedAmount": 800_000_000, "reason": "x"])
                 .status == .forbidden)
             let noAmount = try await life.flow.post(claimID, "late-notice/commission", json: ["approve": true, "reason": "تأخیر موجه"], token: life.flow.head)

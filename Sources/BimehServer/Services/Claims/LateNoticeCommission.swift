@@ -90,6 +90,7 @@ enum LateNoticeCommission {
         record.lastPremiumAmount = figures.lastPremiumAmount.amount
         record.averageInsured = figures.averageInsured
         try await record.save(on: work.db)
+        try await changed(claim, in: work)
         let text = "ارقام صدور: میانگین حق بیمهٔ دو سال \(figures.averagePremium.persianFormatted) ریال؛ آخرین حق بیمه "
             + "\(figures.lastPremiumAmount.persianFormatted) ریال در \(Normalize.persianDigits(figures.lastPremiumDate.description))؛ "
             + "میانگین تعداد بیمه‌شدگان دو سال \(Normalize.persianDigits(String(figures.averageInsured)))"
@@ -113,6 +114,7 @@ enum LateNoticeCommission {
         record.agreedAmount = review.agreedAmount?.amount
         record.commissionReason = review.reason
         try await record.save(on: work.db)
+        try await changed(claim, in: work)
         try await work.audit("claim.late-notice.commission", entity: "claim", id: try claim.requireID().uuidString,
                              after: ["approve": String(approve), "agreedAmount": review.agreedAmount.map { String($0.amount) } ?? "",
                                      "reason": review.reason ?? "", "stage": review.stage.rawValue])
@@ -126,9 +128,17 @@ enum LateNoticeCommission {
         record.headquartersApproved = approve
         record.headquartersReason = review.reason
         try await record.save(on: work.db)
+        try await changed(claim, in: work)
         try await work.audit("claim.late-notice.headquarters", entity: "claim", id: try claim.requireID().uuidString,
                              after: ["approve": String(approve), "reason": review.reason ?? "", "stage": review.stage.rawValue])
         try await conclude(claim, review, principal: principal, in: work)
+    }
+
+    /// Every step changes the file: its version (the ETag) moves, so a client holding the file as
+    /// it was before another user's step is refused by If-Match.
+    private static func changed(_ claim: Claim, in work: UnitOfWork) async throws {
+        claim.version += 1
+        try await claim.save(on: work.db)
     }
 
     /// A decided form: approved → the file goes on, with a numbered letter; rejected → the file
