@@ -1,6 +1,8 @@
 // bimeh-bench: complete policy flows over HTTP against a running `bimeh serve --demo`.
 // Each flow: quote → register (cash) → cheque → collect → issue, every response checked.
-// Usage: bimeh-bench [--url http://127.0.0.1:8080] [--flows 2000] [--concurrency 16]
+// Usage: bimeh-bench [--url http://127.0.0.1:8080[,http://127.0.0.1:8081…]] [--flows 2000] [--concurrency 16]
+//        (several URLs: servers sharing one database; step k of flow i goes to URL (i + k) mod n,
+//        so each flow crosses servers)
 //        bimeh-bench --in-process-quotes [count]   (third-party pricing on one core, no server)
 //        bimeh-bench --eligibility-sample K --persons N [--seed S]   (codes of the synthetic list)
 //        bimeh-bench --health-claims N --persons P [--concurrency C]   (direct health claims, HealthClaimLoad)
@@ -13,6 +15,7 @@ import NIOHTTP1
 
 struct Options {
     var url = "http://127.0.0.1:8080"
+    var urls: [String] { url.split(separator: ",").map(String.init) }
     var flows = 2000
     var concurrency = 16
 
@@ -65,8 +68,9 @@ let client = HTTPClient(eventLoopGroupProvider: .singleton,
                         configuration: .init(connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: options.concurrency)))
 let recorder = Recorder()
 
-func call(_ method: HTTPMethod, _ path: String, token: String?, body: [String: Any]?, step: String) async throws -> (UInt, [String: Any]) {
-    var request = HTTPClientRequest(url: options.url + path)
+func call(_ method: HTTPMethod, _ path: String, token: String?, body: [String: Any]?, step: String, server: Int = 0) async throws -> (UInt, [String: Any]) {
+    let urls = options.urls
+    var request = HTTPClientRequest(url: urls[server % urls.count] + path)
     request.method = method
     if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
     if let body {
@@ -96,20 +100,20 @@ func flow(_ i: Int, issuer: String, accountant: String, customerID: String) asyn
     let n = 1 + i % 5
     let items = (0..<n).map { ["description": "رایانه \($0)", "value": 10_000_000] as [String: Any] }
     let (s1, quote) = try await call(.POST, "/api/v1/quotes", token: issuer,
-        body: ["product": "computer", "customerId": customerID, "date": "1405/01/10", "inputs": ["items": items]], step: "quote")
+        body: ["product": "computer", "customerId": customerID, "date": "1405/01/10", "inputs": ["items": items]], step: "quote", server: i)
     try expect(s1 == 201 && quote["total"] as? Int == n * 100_000, "quote \(i): \(s1) \(quote)")
     let (s2, policy) = try await call(.POST, "/api/v1/policies", token: issuer,
         body: ["quoteId": quote["id"] as? String ?? "", "customerId": customerID, "startDate": "1405/01/15", "endDate": "1406/01/15",
-               "payment": ["plan": "cash"]], step: "policy")
+               "payment": ["plan": "cash"]], step: "policy", server: i + 1)
     try expect(s2 == 201 && policy["premium"] as? Int == n * 100_000, "policy \(i): \(s2) \(policy)")
     let policyID = policy["id"] as? String ?? ""
     let (s3, cheque) = try await call(.POST, "/api/v1/policies/\(policyID)/payments", token: issuer,
         body: ["method": "cheque", "amount": n * 100_000, "paidOn": "1405/01/10", "cheque": ["number": "\(i)", "bank": "ملی", "dueDate": "1405/01/10"]],
-        step: "cheque")
+        step: "cheque", server: i + 2)
     try expect(s3 == 201 && cheque["status"] as? String == "held" && cheque["receiptNumber"] != nil, "cheque \(i): \(s3) \(cheque)")
-    let (s4, collected) = try await call(.POST, "/api/v1/payments/\(cheque["id"] as? String ?? "")/collect", token: accountant, body: nil, step: "collect")
+    let (s4, collected) = try await call(.POST, "/api/v1/payments/\(cheque["id"] as? String ?? "")/collect", token: accountant, body: nil, step: "collect", server: i + 3)
     try expect(s4 == 200 && collected["status"] as? String == "collected", "collect \(i): \(s4) \(collected)")
-    let (s5, issued) = try await call(.POST, "/api/v1/policies/\(policyID)/issue", token: issuer, body: nil, step: "issue")
+    let (s5, issued) = try await call(.POST, "/api/v1/policies/\(policyID)/issue", token: issuer, body: nil, step: "issue", server: i + 4)
     try expect(s5 == 200 && issued["status"] as? String == "issued" && issued["number"] is String, "issue \(i): \(s5) \(issued)")
 }
 
@@ -141,7 +145,7 @@ do {
     let elapsed = Date().timeIntervalSince(started)
     let failures = await recorder.failures
     let latencies = await recorder.latencies
-    print("flows: \(options.flows), concurrency: \(options.concurrency), elapsed: \(String(format: "%.2f", elapsed)) s")
+    print("servers: \(options.urls.count), flows: \(options.flows), concurrency: \(options.concurrency), elapsed: \(String(format: "%.2f", elapsed)) s")
     print("complete flows/s: \(String(format: "%.1f", Double(options.flows - failures.count) / elapsed))")
     for step in ["quote", "policy", "cheque", "collect", "issue"] {
         let values = latencies[step] ?? []

@@ -50,7 +50,7 @@ extension Request {
 
     /// Runs a change as the signed-in user, audited and in one transaction.
     func write<T: Sendable>(_ body: @escaping @Sendable (UnitOfWork) async throws -> T) async throws -> T {
-        try await bimeh.store.write(on: db, actor: auditActor, requestID: id, body)
+        try await bimeh.store.write(on: db, actor: auditActor, requestID: id, kind: route.map { "\($0.method) \($0.path)" }, body)
     }
 
     var auditActor: AuditActor {
