@@ -116,9 +116,10 @@ struct QRCode: Equatable {
                 if c == m[y][x + 1] && c == m[y + 1][x] && c == m[y + 1][x + 1] { score += 3 }
             }
         }
-        // N4: 10 for each full 5 % the dark share is away from 50 %
-        let dark = m.reduce(0) { $0 + $1.filter { $0 }.count }
-        score += (abs(dark * 100 / (n * n) - 50) / 5) * 10
+        // N4: 10 for each full 5 % the dark share is away from 50 %: |dark/total × 100 − 50| / 5
+        // = |20·dark − 10·total| / total, in whole numbers
+        let dark = m.reduce(0) { $0 + $1.filter { $0 }.count }, total = n * n
+        score += (abs(20 * dark - 10 * total) / total) * 10
         return score
     }
 
