@@ -31,7 +31,7 @@ struct PrintPackTests {
         let text = visibleText(html, dropping: dropping)
         #expect(html.contains("class=\"letterhead\"") && text.contains("شرکت بیمهٔ نمونه (سهامی عام)") && text.contains("کد بیمه‌گر نزد بیمهٔ مرکزی: ۱۰۴۵"),
                 "\(what): the configured letterhead")
-        #expect(text.range(of: "R-[A-Z]+-[0-9]+", options: .regularExpression) == nil, "\(what): no rule ID")
+        #expect(text.range(of: "R-[A-Z]+-[0-9۰-۹]", options: .regularExpression) == nil, "\(what): no rule ID")
         #expect(text.range(of: "[0-9]", options: .regularExpression) == nil,
                 "\(what): Persian digits only: \(text.range(of: ".{0,30}[0-9].{0,30}", options: .regularExpression).map { String(text[$0]) } ?? "")")
     }
@@ -133,6 +133,12 @@ struct PrintPackTests {
             let receipt = try await issuer.get("/payments/\(paymentID)/receipt").body.string
             #expect(receipt.contains("(چهارصد هزار ریال)"))
         }
+    }
+
+    @Test("a description stored with a rule ID for staff prints without it")
+    func ruleIDsLeftOut() {
+        #expect(PrintedDocument.withoutRuleIDs("الحاقیهٔ حق بیمهٔ قطعی: ۱۲ بیمه‌شدهٔ پذیرفته‌شده (R-GL-07/08)") == "الحاقیهٔ حق بیمهٔ قطعی: ۱۲ بیمه‌شدهٔ پذیرفته‌شده")
+        #expect(PrintedDocument.withoutRuleIDs("بند R-CP-۰۲ و بعد") == "بند و بعد")
     }
 
     @Test("the deductible is never blank: a policy without a franchise prints «ندارد»")

@@ -60,7 +60,7 @@ struct EndorsementPages: RouteCollection {
             insurer: "شرکت بیمه — مجتمع نمونهٔ تهران", productTitle: product.title, policyNumber: policy.printedNumber ?? "",
             number: endorsement.number, createdOn: created, kindTitle: PolicyPages.kindTitle(endorsement.kind),
             statusTitle: endorsement.status == .issued ? "صادرشده" : "در انتظار پرداخت حق بیمهٔ اضافی",
-            effectiveDate: endorsement.effectiveDate, description: endorsement.description,
+            effectiveDate: endorsement.effectiveDate, description: PrintedDocument.withoutRuleIDs(endorsement.description),
             customerName: customer.displayName, customerCode: customer.identifier,
             annualBefore: endorsement.annualPremiumBefore, annualAfter: endorsement.annualPremiumAfter, delta: endorsement.premiumDelta,
             deltaBasis: req.bimeh.products.hooks(policy.product).endorsementDeltaBasis,

@@ -60,7 +60,7 @@ extension PolicyPages {
             lines: lines.map { PrintedLine(label: $0.label, amount: $0.amount.amount) },
             endorsements: view.endorsements.map { e in
                 EndorsementRow(number: e.number, kind: Self.kindTitle(e.kind), status: e.status, effectiveDate: e.effectiveDate, delta: e.premiumDelta,
-                               description: e.description, id: "", orderHref: nil, awaitingPayment: false)
+                               description: PrintedDocument.withoutRuleIDs(e.description), id: "", orderHref: nil, awaitingPayment: false)
             },
             franchise: PrintedDocument.franchise(policy.franchisePercent),
             premiumInWords: Rial(amount: view.premium).inWords,

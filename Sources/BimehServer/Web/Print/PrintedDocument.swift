@@ -13,6 +13,11 @@ enum PrintedDocument {
     /// printed policy then leaves a dotted line to fill in by hand).
     static func address(of customer: Customer) -> String? { nil }
 
+    /// Text stored with a rule ID for staff («… (R-GL-07/08)») as the customer's paper shows it: without.
+    static func withoutRuleIDs(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\s*\\(?R-[A-Z]+-[0-9۰-۹]+(/[0-9۰-۹]+)*\\)?", with: "", options: .regularExpression)
+    }
+
     /// «فرانشیز»: the policy's percentage of each loss, or «ندارد» (third party has none).
     static func franchise(_ percent: String?) -> String {
         guard let percent, !percent.isEmpty, percent != "0" else { return "ندارد" }
