@@ -91,12 +91,27 @@ def walk(s):
             check(flat(text).count(letterhead) == 3, "the endorsement: a letterhead on each copy")
             break
 
-    # a refund payment order of seven or fewer copies takes at most ceil(copies / 2) sheets
-    s.get(links[0])
+    # last: the demo computer policy is cancelled at the insured's request; its letter and the refund's
+    # payment order print, the order's copies two or more to a sheet
+    s.get(links[-1])
+    s.find("#reason").send_keys("فروش رایانه‌ها")
+    s.submit(s.xpath("//button[contains(., 'ثبت فسخ')]"))
+    check("چاپ نامهٔ فسخ" in s.driver.page_source, "a cancelled policy offers its cancellation letter")
+    letters = [a.get_attribute("href") for a in s.finds("a") if "/cancellation-letter" in (a.get_attribute("href") or "")]
+    if letters:
+        file, pages, text = pdf(s, letters[0], "cancellation-letter")
+        check(pages == 1 and footer_ok(text, pages), f"the cancellation letter: one page, «صفحهٔ ۱ از ۱» ({pages})")
+        check(letterhead in flat(text) and flat("فسخ شده است") in flat(text) and flat("ریال)") in flat(text),
+              "the cancellation letter: letterhead, the cancellation and its amounts in words")
+        check(re.search(r"R-[A-Z]+-\d", text) is None and re.search(r"[0-9]", flat(text)) is None, "the cancellation letter: no rule ID, Persian digits")
+    s.get(links[-1])
     orders = [a.get_attribute("href") for a in s.finds("a") if "/payment-orders/" in (a.get_attribute("href") or "")]
     if orders:
         file, pages, text = pdf(s, orders[0], "payment-order")
         copies = len(re.findall(flat("نسخهٔ") + "[۰-۹]+" + flat("از"), flat(text)))
         check(copies >= 1 and pages <= (copies + 1) // 2, f"the payment order: {copies} copies on {pages} sheets")
         check(letterhead in flat(text) and flat("مبلغ به حروف") in flat(text), "the payment order: letterhead and amount in words")
+        check(footer_ok(text, pages), f"the payment order: «صفحهٔ x از {pages}»")
+    else:
+        check(False, "the cancellation's refund has a payment order")
     s.shot("print-done")

@@ -135,6 +135,45 @@ struct PrintPackTests {
         }
     }
 
+    @Test("R-P-08 the cancellation letter: letterhead, effective date, the insurer's share and the refund in figures and words; none before a cancellation")
+    func cancellationLetter() async throws {
+        try await TestApp.run { app in
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            let form = try await issuer.get("/quotes/new")
+            let csrf = try #require(Browser.hidden("_csrf", in: form.body.string))
+            let quote = try await issuer.post("/quotes", form: ["_csrf": csrf, "nationalCode": "0076229645", "date": "1405/01/10",
+                                                                "items[0][description]": "لپ‌تاپ", "items[0][value]": "100000000"])
+            let registered = try await issuer.post(try Self.location(quote) + "/policy", form: ["_csrf": csrf, "startDate": "1405/01/15", "endDate": "1406/01/15", "plan": "cash"])
+            let policyPath = try Self.location(registered)
+            _ = try await issuer.post(policyPath + "/payments", form: ["_csrf": csrf, "method": "cheque", "amount": "1000000", "paidOn": "1405/01/10",
+                                                                      "chequeNumber": "778811", "chequeBank": "ملت", "chequeDueDate": "1405/01/10"])
+            var accountant = Browser(app: app)
+            try await accountant.signIn("accountant")
+            let cheques = try await accountant.get("/accounting/cheques")
+            let accountantCSRF = try #require(Browser.hidden("_csrf", in: cheques.body.string))
+            let paymentID = try #require(try await Payment.query(on: app.db).first()?.requireID())
+            _ = try await accountant.post("/payments/\(paymentID)/collect", form: ["_csrf": accountantCSRF])
+            #expect(try await issuer.post(policyPath + "/issue", form: ["_csrf": csrf]).status == .seeOther)
+            #expect(try await issuer.get(policyPath + "/cancellation-letter").status == .conflict, "no letter before a cancellation")
+
+            let cancelled = try await issuer.post(policyPath + "/cancellation", form: ["_csrf": csrf, "initiatedBy": "insured", "noticeDate": "1405/02/01", "reason": "فروش رایانه‌ها"])
+            #expect(cancelled.status == .seeOther)
+            let policy = try #require(try await Policy.query(on: app.db).first())
+            let record = try #require(try StoredJSON.decode(CancellationDesk.Record.self, from: policy.cancellation, what: "test"))
+            let show = try await issuer.get(policyPath).body.string
+            #expect(show.contains("/cancellation-letter") && show.contains("چاپ نامهٔ فسخ"))
+            let letter = try await issuer.get(policyPath + "/cancellation-letter").body.string
+            Self.checkPaper(letter, "cancellation letter")
+            #expect(letter.contains("فسخ شده است") && letter.contains("به درخواست کتبی شما مورخ ۱۴۰۵/۰۲/۰۱"))
+            #expect(letter.contains("از ساعت ۲۴ روز <strong>" + Normalize.persianDigits(record.outcome.effectiveDate.description) + "</strong>"))
+            // what the insurer keeps and what goes back add up to the 1,000,000 paid
+            #expect(record.outcome.retained.amount + record.outcome.refund.amount == 1_000_000)
+            #expect(letter.contains("(" + record.outcome.retained.inWords + ")"))
+            if record.outcome.refund.amount > 0 { #expect(letter.contains("(" + record.outcome.refund.inWords + ")")) }
+        }
+    }
+
     @Test("a description stored with a rule ID for staff prints without it")
     func ruleIDsLeftOut() {
         #expect(PrintedDocument.withoutRuleIDs("الحاقیهٔ حق بیمهٔ قطعی: ۱۲ بیمه‌شدهٔ پذیرفته‌شده (R-GL-07/08)") == "الحاقیهٔ حق بیمهٔ قطعی: ۱۲ بیمه‌شدهٔ پذیرفته‌شده")

@@ -10,6 +10,7 @@ struct PolicyPages: RouteCollection {
         readers.get(.policies, use: index)
         readers.get(.policy(.key), use: show)
         readers.get(.policyStep(.key, .print), use: print)
+        readers.get(.cancellationLetter(.key), use: cancellationLetter)
         routes.grouped(RequireRole([.issuer, .accountant], web: true)).post(.policyStep(.key, .payments), use: pay)
         let issuer = routes.grouped(RequireRole([.issuer], web: true))
         issuer.post(.policyStep(.key, .issue), use: issue)
@@ -64,6 +65,7 @@ struct PolicyPages: RouteCollection {
     /// Where the page's forms post.
     struct Links: Encodable {
         var payments, issue, endorsements, cancellation, renewal, licence: String
+        var cancellationLetter: String
 
         init(_ id: UUID) {
             payments = WebPath.policyStep(id, .payments)
@@ -71,6 +73,7 @@ struct PolicyPages: RouteCollection {
             endorsements = WebPath.policyStep(id, .endorsements)
             cancellation = WebPath.policyStep(id, .cancellation)
             renewal = WebPath.policyStep(id, .renewal)
+            cancellationLetter = WebPath.cancellationLetter(id)
             licence = ""
         }
     }
