@@ -53,8 +53,13 @@ def walk(s):
         if re.search(r"/policies/[0-9A-Fa-f-]{36}$", href) and href not in links:
             links.append(href)
     check(len(links) >= 4, "the demo has policies to print")
-    for i, link in enumerate(links):
+    printed = 0
+    for link in links:
         s.get(link)
+        if not s.driver.find_elements(By.XPATH, "//a[contains(., 'چاپ بیمه‌نامه')]"):
+            continue  # registered, not issued: nothing to print yet
+        i = printed
+        printed += 1
         title = s.find("h1").text
         code_el = s.driver.find_elements(By.XPATH, "//dt[contains(., 'کد یکتا')]/following-sibling::dd[1]")
         code = code_el[0].text.strip() if code_el else ""

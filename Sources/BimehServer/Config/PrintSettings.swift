@@ -6,7 +6,7 @@ public struct PrintSettings: Sendable, Encodable, Equatable {
     /// `BIMEH_INSURER_NAME`
     public var insurerName = "شرکت بیمهٔ نمونه (سهامی عام) — مجتمع تهران"
     /// `BIMEH_INSURER_ADDRESS`
-    public var address = "تهران، خیابان ولیعصر، بالاتر از میدان ونک، پلاک ۲۴۰۰، کد پستی ۱۹۶۷۹۱۳۱۱۱"
+    public var address = "تهران، خیابان ولیعصر، بالاتر از میدان ونک، پلاک ۲۴۰۰، کد پستی ۱۹۶۷۹-۱۳۱۱۱"
     /// `BIMEH_INSURER_PHONE`
     public var phone = "۰۲۱-۸۸۷۷۶۶۵۵"
     /// `BIMEH_REGULATOR_CODE`: the insurer's code at the regulator (بیمهٔ مرکزی).
