@@ -58,6 +58,8 @@ public struct AppConfig: Sendable {
     var signIn = SignInGuard.Settings()
     /// The products sold: the standard book, or more in tests.
     var products: ProductBook = .standard
+    /// The letterhead of printed documents and the public address of their QR codes.
+    public var print = PrintSettings()
     /// Replaces the clock built from `fixedToday` (tests that move the date during a flow).
     var clock: BimehClock?
 
@@ -188,6 +190,7 @@ public struct AppConfig: Sendable {
             }
             config.signIn.concurrentHashes = n
         }
+        config.print = try PrintSettings.fromEnvironment(env)
         return config
     }
 }

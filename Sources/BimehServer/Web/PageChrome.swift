@@ -23,6 +23,8 @@ struct PageChrome: Encodable {
     var logout = WebPath.logout
     /// The frame's and the shared forms' addresses, so that templates hold no path.
     var links = Links()
+    /// The printed documents' letterhead (print.leaf).
+    var letterhead: Letterhead
 
     struct Links: Encodable {
         var home = WebPath.home
@@ -38,6 +40,7 @@ struct PageChrome: Encodable {
 
     init(_ req: Request, title: String) {
         self.title = title
+        letterhead = Letterhead(req.bimeh.config.print)
         let principal = req.auth.get(Principal.self)
         userName = principal?.displayName
         roleTitle = principal?.role.title

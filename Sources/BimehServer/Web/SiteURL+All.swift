@@ -7,7 +7,7 @@ extension SiteURL {
             .customers, .newCustomer, .customer(.key), .quotes, .newQuote, .quote(.key), .quotePolicy(.key),
             .policies, .policy(.key), .cheques, .receipt(.key), .bankSlip(.key), .paymentOrder(.key), .paymentOrderPaid(.key),
             .endorsementPrint(.key), .claims, .newClaim, .claim(.key), .claimDocuments(.key), .claimDocumentsLetter(.key), .claimStep(.key, .key),
-            .claimLateNoticeForm(.key), .brokersUnlicensed,
+            .claimLateNoticeForm(.key), .brokersUnlicensed, .cancellationLetter(.key),
         ] + PolicyStep.allCases.map { .policyStep(.key, $0) } + Verdict.allCases.map { .paymentVerdict(.key, $0) }
         let api: [API] = [
             .health, .openapi, .authToken, .ussd, .customers, .customer(.key), .letters, .letter(.key),

@@ -23,6 +23,8 @@ enum SiteURL: Sendable, Hashable {
     case paymentOrderPaid(Parameter<UUID>)
     /// R-P-07: each endorsement prints as its own document.
     case endorsementPrint(Parameter<UUID>)
+    /// R-P-08: the letter that tells the insured of a cancellation and its money.
+    case cancellationLetter(Parameter<UUID>)
     // claims and reports
     case claims, newClaim, claim(Parameter<UUID>), claimDocuments(Parameter<UUID>), claimDocumentsLetter(Parameter<UUID>)
     case claimStep(Parameter<UUID>, Parameter<String>)
@@ -140,6 +142,7 @@ enum SiteURL: Sendable, Hashable {
         case .paymentOrder(let id): ["payment-orders", id.segment("id")]
         case .paymentOrderPaid(let id): ["payment-orders", id.segment("id"), "paid"]
         case .endorsementPrint(let id): ["endorsements", id.segment("id"), "print"]
+        case .cancellationLetter(let id): ["policies", id.segment("id"), "cancellation-letter"]
         case .claims: ["claims"]
         case .newClaim: ["claims", "new"]
         case .claim(let id): ["claims", id.segment("id")]

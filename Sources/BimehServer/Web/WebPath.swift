@@ -26,6 +26,7 @@ enum WebPath {
     static func paymentOrder(_ id: UUID) -> String { SiteURL.paymentOrder(.value(id)).path }
     static func paymentOrderPaid(_ id: UUID) -> String { SiteURL.paymentOrderPaid(.value(id)).path }
     static func endorsementPrint(_ id: UUID) -> String { SiteURL.endorsementPrint(.value(id)).path }
+    static func cancellationLetter(_ id: UUID) -> String { SiteURL.cancellationLetter(.value(id)).path }
     static let cheques = SiteURL.cheques.path
     static let claims = SiteURL.claims.path
     static let newClaim = SiteURL.newClaim.path

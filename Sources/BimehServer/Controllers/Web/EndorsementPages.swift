@@ -40,6 +40,8 @@ struct EndorsementPages: RouteCollection {
         var settlement: String
         var items: [ItemLine]
         var copies: [String]
+        /// The premium difference in words («منفی …» for a refund, as the figures show it).
+        var deltaInWords = ""
     }
 
     @Sendable func print(req: Request) async throws -> Response {
@@ -53,12 +55,12 @@ struct EndorsementPages: RouteCollection {
         let before = try await inputsBefore(endorsement, policy: policy, on: req.db)
         let order = try await endorsement.$paymentOrder.get(on: req.db)
         let created = endorsement.createdAt.map { JalaliDate(date: $0, timeZone: BimehClock.tehran).description } ?? endorsement.effectiveDate
-        let context = PrintContext(
+        var context = PrintContext(
             chrome: PageChrome(req, title: "الحاقیهٔ \(endorsement.number) بیمه‌نامهٔ \(policy.printedNumber ?? "")"),
             insurer: "شرکت بیمه — مجتمع نمونهٔ تهران", productTitle: product.title, policyNumber: policy.printedNumber ?? "",
             number: endorsement.number, createdOn: created, kindTitle: PolicyPages.kindTitle(endorsement.kind),
             statusTitle: endorsement.status == .issued ? "صادرشده" : "در انتظار پرداخت حق بیمهٔ اضافی",
-            effectiveDate: endorsement.effectiveDate, description: endorsement.description,
+            effectiveDate: endorsement.effectiveDate, description: PrintedDocument.withoutRuleIDs(endorsement.description),
             customerName: customer.displayName, customerCode: customer.identifier,
             annualBefore: endorsement.annualPremiumBefore, annualAfter: endorsement.annualPremiumAfter, delta: endorsement.premiumDelta,
             deltaBasis: req.bimeh.products.hooks(policy.product).endorsementDeltaBasis,
@@ -66,6 +68,7 @@ struct EndorsementPages: RouteCollection {
                                             byOrder: req.bimeh.products.hooks(policy.product).refundsByPaymentOrder),
             items: Self.itemLines(before: QuotePages.displayItems(before), after: QuotePages.displayItems(endorsement.changes)),
             copies: ["نسخهٔ بیمه‌گذار", "نسخهٔ پروندهٔ صدور", "نسخهٔ حسابداری"])
+        context.deltaInWords = Rial(amount: endorsement.premiumDelta).inWords
         return try await req.page("policies/endorsement", context)
     }
 

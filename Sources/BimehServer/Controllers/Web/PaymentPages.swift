@@ -103,6 +103,8 @@ struct PaymentPages: RouteCollection {
         var insurerAccount: String
         /// The product's copies and subject of a cheque receipt.
         var paper = ReceiptPaper()
+        /// The amount in Persian words, beside the figures.
+        var amountInWords = ""
     }
 
     private func paper(_ req: Request, template: String, title: String) async throws -> Response {
@@ -114,6 +116,7 @@ struct PaymentPages: RouteCollection {
                                    policyNumber: policy.printedNumber ?? "در انتظار صدور", customerName: customer.displayName,
                                    customerCode: customer.identifier, insurerAccount: "حساب جاری شمارهٔ ۰۱۰۰۰۰۰۰۰۰۰۰ نزد بانک ملی (نمونه)")
         context.paper = try await req.bimeh.products.hooks(policy.product).receiptPaper(policy, payment: payment, on: req.db)
+        context.amountInWords = Rial(amount: payment.amount).inWords
         return try await req.page(template, context)
     }
 

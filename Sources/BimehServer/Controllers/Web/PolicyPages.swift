@@ -10,6 +10,7 @@ struct PolicyPages: RouteCollection {
         readers.get(.policies, use: index)
         readers.get(.policy(.key), use: show)
         readers.get(.policyStep(.key, .print), use: print)
+        readers.get(.cancellationLetter(.key), use: cancellationLetter)
         routes.grouped(RequireRole([.issuer, .accountant], web: true)).post(.policyStep(.key, .payments), use: pay)
         let issuer = routes.grouped(RequireRole([.issuer], web: true))
         issuer.post(.policyStep(.key, .issue), use: issue)
@@ -64,6 +65,7 @@ struct PolicyPages: RouteCollection {
     /// Where the page's forms post.
     struct Links: Encodable {
         var payments, issue, endorsements, cancellation, renewal, licence: String
+        var cancellationLetter: String
 
         init(_ id: UUID) {
             payments = WebPath.policyStep(id, .payments)
@@ -71,6 +73,7 @@ struct PolicyPages: RouteCollection {
             endorsements = WebPath.policyStep(id, .endorsements)
             cancellation = WebPath.policyStep(id, .cancellation)
             renewal = WebPath.policyStep(id, .renewal)
+            cancellationLetter = WebPath.cancellationLetter(id)
             licence = ""
         }
     }
@@ -345,46 +348,5 @@ struct PolicyPages: RouteCollection {
             let policy = try await PolicyAccess.policy(id, for: principal, on: req.db)
             return try await render(req, policy, errors: PageError.list(error), notice: nil, status: error.status)
         }
-    }
-
-    // MARK: print
-
-    struct PrintContext: Encodable {
-        var chrome: PageChrome
-        var policy: PolicyView
-        var productTitle: String
-        var customerName: String
-        var customerCode: String
-        var customerMobile: String
-        var items: [QuotePages.DisplayItem]
-        var perils: [String]
-        var conditions: [String]
-        var lines: [QuotePages.LineRow]
-        var endorsements: [EndorsementRow]
-        var insurer: String
-        var franchise: String
-    }
-
-    @Sendable func print(req: Request) async throws -> Response {
-        let policy = try await PolicyAccess.policy(req.parameters.get("id", as: UUID.self), for: try req.principal, on: req.db)
-        guard policy.status != .registered else {
-            throw AppError.conflict("policy-not-issued", "بیمه‌نامه هنوز صادر نشده است و چاپ نمی‌شود.")
-        }
-        let view = try await PolicyView.load(policy, asOf: req.bimeh.clock.today(), products: req.bimeh.products, on: req.db)
-        let customer = try await policy.$customer.get(on: req.db)
-        let product = try req.bimeh.products.line(policy.product)
-        let items = QuotePages.displayItems(policy.inputs)
-        let lines = try StoredJSON.decode([QuoteLine].self, from: policy.lines, what: "policy.lines")
-        let context = PrintContext(
-            chrome: PageChrome(req, title: "بیمه‌نامه \(policy.printedNumber ?? "")"), policy: view, productTitle: product.title,
-            customerName: customer.displayName, customerCode: customer.identifier, customerMobile: customer.mobile ?? "",
-            items: items, perils: product.coveredPerils, conditions: product.generalConditions,
-            lines: lines.map { QuotePages.LineRow(label: $0.label, rule: $0.rule, amount: $0.amount.amount) },
-            endorsements: view.endorsements.map { e in
-                EndorsementRow(number: e.number, kind: Self.kindTitle(e.kind), status: e.status, effectiveDate: e.effectiveDate, delta: e.premiumDelta,
-                               description: e.description, id: "", orderHref: nil, awaitingPayment: false)
-            },
-            insurer: "شرکت بیمه — مجتمع نمونهٔ تهران", franchise: policy.franchisePercent ?? "")
-        return try await req.page("policies/print", context)
     }
 }

@@ -26,6 +26,8 @@ enum IssueDesk {
         policy.number = try await work.nextNumber(.policy, year: today.year)
         policy.issueDate = today.description
         policy.status = .issued
+        // every issued policy can be checked in the public inquiry: its printed QR code links there
+        if policy.uniqueCode == nil { policy.uniqueCode = PolicyUniqueCode.make() }
         policy.version += 1
         try await policy.save(on: work.db)
         try await hooks.issued(policy, in: work)
