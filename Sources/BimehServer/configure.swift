@@ -38,6 +38,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     try routes(app)
     registerCommands(app)
     app.lifecycle.use(TariffFilesLifecycle())
+    app.lifecycle.use(EntitlementListenerLifecycle())
     if config.publishesCheckpoints, config.auditCheckpointSeconds > 0 {
         app.lifecycle.use(AuditCheckpointLifecycle(publisher: AuditCheckpointPublisher(app: app, every: .seconds(config.auditCheckpointSeconds))))
     }
