@@ -2,6 +2,7 @@
 import Fluent
 import Foundation
 import InsuranceKit
+import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import VaporTesting
@@ -156,5 +157,40 @@ struct EligibilityCacheTests {
         // 700 codes × 11 bytes (10 digits and a space) − 1 = 7,699 > 7,000
         let many = Set((0..<700).map { String(format: "%010d", $0) })
         #expect(EligibilityChanges.subject(persons: many, all: false) == "*")
+    }
+}
+
+@Suite("Eligibility version reads shared by inquiries (R-EL-05)")
+struct VersionGateTests {
+    /// Counts reads sent; a read answers the number of reads sent up to and including itself.
+    final class Reads: @unchecked Sendable {
+        let sent = NIOLockedValueBox(0)
+    }
+
+    @Test("R-EL-05 every inquiry gets a read sent after it arrived, and under load many share one")
+    func readsAfterArrival() async throws {
+        let reads = Reads()
+        let gate = VersionGate<Int>(spacing: .milliseconds(2)) { _ in
+            let number = reads.sent.withLockedValue { n -> Int in
+                n += 1
+                return n
+            }
+            try await Task.sleep(for: .milliseconds(5))
+            return Int64(number)
+        }
+        let late = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for i in 0..<100 {
+                group.addTask {
+                    try await Task.sleep(for: .milliseconds(i % 20))
+                    let before = reads.sent.withLockedValue { $0 }
+                    // the read that answers was sent after this arrival: its number exceeds every read sent before
+                    return try await gate.version(with: i) > Int64(before)
+                }
+            }
+            return try await group.reduce(0) { $0 + ($1 ? 0 : 1) }
+        }
+        #expect(late == 0)
+        // 100 inquiries over ~20 ms, a read every ≥ 5 ms: far fewer reads than inquiries
+        #expect(gate.reads < 20)
     }
 }

@@ -8,7 +8,7 @@ import PostgresKit
 final class CachedEntitlementReader: EntitlementReader, @unchecked Sendable {
     let cache: EntitlementCache
     let listener: EntitlementListener
-    private let gate = VersionGate { db in try await CachedEntitlementReader.version(on: db) }
+    let gate = VersionGate<any PostgresDatabase> { db in try await CachedEntitlementReader.version(on: db) }
 
     /// Persons kept by default: ~150 bytes each, so about 30 MB (docs/PERFORMANCE.md).
     static let defaultPersons = 200_000
@@ -25,7 +25,7 @@ final class CachedEntitlementReader: EntitlementReader, @unchecked Sendable {
         }
         listener.start(on: eventLoop)
         if cache.holds(personKey) {
-            let version = try await gate.version(on: postgres)
+            let version = try await gate.version(with: postgres)
             if let rows = cache.rows(personKey, current: version) { return rows }
         }
         let (version, rows) = try await Self.read(personKey, on: postgres)
