@@ -7,7 +7,8 @@ import LeafKit
 public func configure(_ app: Application, config: AppConfig) async throws {
     _ = MetricsBootstrap.registry
     let engine = try DatabaseSetup.configure(app, storage: config.storage)
-    app.bimeh = BimehServices(config: config, store: Store(engine: engine, gate: WriteGate(), clock: config.clock ?? BimehClock(fixedToday: config.fixedToday), products: config.products), client: app.client)
+    app.bimeh = BimehServices(config: config, store: Store(engine: engine, gate: WriteGate(), clock: config.clock ?? BimehClock(fixedToday: config.fixedToday), products: config.products,
+                                                                          sequencer: AuditSequencer(logger: app.logger)), client: app.client)
     app.migrations.add(BimehMigrations.all)
     for middleware in RowSeals.middleware() { app.databases.middleware.use(middleware) }
     try await DatabaseSetup.prepare(app, engine: engine)
@@ -38,6 +39,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     try routes(app)
     registerCommands(app)
     app.lifecycle.use(TariffFilesLifecycle())
+    if config.publishesCheckpoints {
+        // a serving process drains what no writer waited for (PostgreSQL)
+        app.lifecycle.use(AuditSequencerLifecycle(interval: .seconds(1)))
+    }
     app.lifecycle.use(EntitlementListenerLifecycle())
     if config.publishesCheckpoints, config.auditCheckpointSeconds > 0 {
         app.lifecycle.use(AuditCheckpointLifecycle(publisher: AuditCheckpointPublisher(app: app, every: .seconds(config.auditCheckpointSeconds))))

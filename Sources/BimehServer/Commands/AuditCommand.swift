@@ -15,6 +15,8 @@ struct VerifyAuditCommand: AsyncCommand {
         var deep: Bool
         @Option(name: "checkpoint", help: "A checkpoint file saved earlier (bimeh audit checkpoint): the log must still hold every record it covered")
         var checkpoint: String?
+        @Option(name: "pending-bound", help: "Seconds a written record may wait for its sequence number (PostgreSQL) before the log counts as broken; default 5")
+        var pendingBound: Double?
         init() {}
     }
 
@@ -29,7 +31,7 @@ struct VerifyAuditCommand: AsyncCommand {
                 throw ExitCode(1)
             }
         }
-        switch try await AuditVerifier.verify(on: db) {
+        switch try await AuditVerifier.verify(on: db, pendingBound: signature.pendingBound ?? AuditVerifier.defaultPendingBound) {
         case .intact(let records):
             context.console.print("Audit trail intact: \(records) records, every hash link verified.")
         case .broken(let seq, let reason):

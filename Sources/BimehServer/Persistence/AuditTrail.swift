@@ -32,30 +32,16 @@ enum AuditTrail {
         date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
     }
 
-    /// Appends one record. Must run inside the transaction of the change it describes (R-G-07),
-    /// and writers must be serialized (the `Store` does: the SQLite gate, or PostgreSQL's lock on
-    /// the chain head taken first in every write transaction), so each sees the previous hash.
-    /// A trigger moves the chain head to the new record.
+    /// Appends one record. Must run inside the transaction of the change it describes (R-G-07).
+    /// SQLite (one writer at a time, the `Store`'s gate) chains it at once: a trigger moves the
+    /// chain head to it. PostgreSQL appends it unnumbered to `audit_pending`, so concurrent
+    /// writers share no row; the sequencer chains it after commit (AuditSequencer).
     static func append(
         on db: any Database, at date: Date, actor: AuditActor, action: String, entity: String, entityID: String,
         before: (any Encodable)?, after: (any Encodable)?, requestID: String?
     ) async throws {
-        guard let sql = db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
-        guard let head = try await sql.raw("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1").first() else {
-            throw Registers.RegisterError.counterMissing
-        }
-        let content = AuditHash.Content(
-            seq: try head.decode(column: "last_seq", as: Int.self) + 1, at: timestamp(date),
-            actorID: actor.userID, actorName: actor.name, action: action, entity: entity, entityID: entityID,
-            before: try json(before), after: try json(after), requestID: requestID,
-            prevHash: try head.decode(column: "last_hash", as: String.self))
-        let hash = AuditHash.hash(content)
-        try await sql.raw("""
-            INSERT INTO audit_records (seq, at, actor_id, actor_name, action, entity, entity_id, before, after, request_id, prev_hash, hash)
-            VALUES (\(bind: content.seq), \(bind: content.at), \(bind: content.actorID), \(bind: content.actorName), \(bind: content.action),
-                    \(bind: content.entity), \(bind: content.entityID), \(bind: content.before), \(bind: content.after),
-                    \(bind: content.requestID), \(bind: content.prevHash), \(bind: hash))
-            """).run()
+        try await appendAll(on: db, at: date, actor: actor,
+                            entries: [Entry(action, entity: entity, id: entityID, before: before, after: after)], requestID: requestID)
     }
 
     /// One record of a batch (`appendAll`): what `append` takes apart from the shared actor, time
@@ -74,38 +60,85 @@ enum AuditTrail {
             self.before = try AuditTrail.json(before)
             self.after = try AuditTrail.json(after)
         }
+
+        init(action: String, entity: String, entityID: String, before: String?, after: String?) {
+            self.action = action
+            self.entity = entity
+            self.entityID = entityID
+            self.before = before
+            self.after = after
+        }
+    }
+
+    /// A record before it has its place in the chain: what the writer knows.
+    struct Unchained: Sendable {
+        var at: String
+        var actorID: UUID?
+        var actorName: String
+        var entry: Entry
+        var requestID: String?
     }
 
     /// Rows per INSERT of a batch: 12 binds a row stays under both engines' bind limits.
     static let batchSize = 500
 
-    /// Appends many records of one change at once — the same records, hashes and order as that
-    /// many `append` calls, the chain head read once and the rows inserted a few hundred per
-    /// statement (the trigger advances the head row by row, in order). Same rules as `append`.
+    /// Appends many records of one change at once — the same records and order as that many
+    /// `append` calls, a few hundred rows per statement. Same rules as `append`.
     static func appendAll(on db: any Database, at date: Date, actor: AuditActor, entries: [Entry], requestID: String?) async throws {
         guard !entries.isEmpty else { return }
         guard let sql = db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
+        let at = timestamp(date)
+        let records = entries.map { Unchained(at: at, actorID: actor.userID, actorName: actor.name, entry: $0, requestID: requestID) }
+        if sql.dialect.name == "sqlite" {
+            try await chain(records, on: sql)
+        } else {
+            try await appendPending(records, on: sql)
+        }
+    }
+
+    /// Numbers and hashes `records` after the chain head and inserts them (the trigger advances
+    /// the head). The caller holds the only right to extend the chain: SQLite's single writer, or
+    /// the sequencer's advisory lock on PostgreSQL.
+    static func chain(_ records: [Unchained], on sql: any SQLDatabase) async throws {
+        guard !records.isEmpty else { return }
         guard let head = try await sql.raw("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1").first() else {
             throw Registers.RegisterError.counterMissing
         }
         var seq = try head.decode(column: "last_seq", as: Int.self)
         var previous = try head.decode(column: "last_hash", as: String.self)
-        let at = timestamp(date)
-        var start = entries.startIndex
-        while start < entries.endIndex {
-            let end = min(start + batchSize, entries.endIndex)
+        var start = records.startIndex
+        while start < records.endIndex {
+            let end = min(start + batchSize, records.endIndex)
             var insert = sql.insert(into: "audit_records")
                 .columns("seq", "at", "actor_id", "actor_name", "action", "entity", "entity_id", "before", "after", "request_id", "prev_hash", "hash")
-            for entry in entries[start..<end] {
+            for record in records[start..<end] {
                 seq += 1
-                let content = AuditHash.Content(seq: seq, at: at, actorID: actor.userID, actorName: actor.name, action: entry.action,
-                                                entity: entry.entity, entityID: entry.entityID, before: entry.before, after: entry.after,
-                                                requestID: requestID, prevHash: previous)
+                let content = AuditHash.Content(seq: seq, at: record.at, actorID: record.actorID, actorName: record.actorName,
+                                                action: record.entry.action, entity: record.entry.entity, entityID: record.entry.entityID,
+                                                before: record.entry.before, after: record.entry.after, requestID: record.requestID,
+                                                prevHash: previous)
                 let hash = AuditHash.hash(content)
                 insert = insert.values(SQLBind(content.seq), SQLBind(content.at), SQLBind(content.actorID), SQLBind(content.actorName),
                                        SQLBind(content.action), SQLBind(content.entity), SQLBind(content.entityID), SQLBind(content.before),
                                        SQLBind(content.after), SQLBind(content.requestID), SQLBind(content.prevHash), SQLBind(hash))
                 previous = hash
+            }
+            try await insert.run()
+            start = end
+        }
+    }
+
+    /// PostgreSQL: the records wait, in the order written, for the sequencer.
+    static func appendPending(_ records: [Unchained], on sql: any SQLDatabase) async throws {
+        var start = records.startIndex
+        while start < records.endIndex {
+            let end = min(start + batchSize, records.endIndex)
+            var insert = sql.insert(into: "audit_pending")
+                .columns("at", "actor_id", "actor_name", "action", "entity", "entity_id", "before", "after", "request_id")
+            for record in records[start..<end] {
+                insert = insert.values(SQLBind(record.at), SQLBind(record.actorID), SQLBind(record.actorName), SQLBind(record.entry.action),
+                                       SQLBind(record.entry.entity), SQLBind(record.entry.entityID), SQLBind(record.entry.before),
+                                       SQLBind(record.entry.after), SQLBind(record.requestID))
             }
             try await insert.run()
             start = end

@@ -10,8 +10,13 @@ enum AuditVerifier {
         case broken(seq: Int, reason: String)
     }
 
+    /// Seconds a committed record may wait unnumbered (PostgreSQL's sequencer) before `verify`
+    /// counts it as lost from the chain: a drain takes milliseconds, so a record waiting longer means
+    /// no sequencer is running, or someone inserted into the queue by hand.
+    static let defaultPendingBound = 5.0
+
     /// Plain rows in batches (AuditRecordBatches): a million records is seconds, not a million model objects.
-    static func verify(on db: any Database, batch: Int = 5_000) async throws -> Outcome {
+    static func verify(on db: any Database, batch: Int = 5_000, pendingBound: Double = defaultPendingBound) async throws -> Outcome {
         guard let sql = db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
         var expectedSeq = 1
         var previousHash = AuditHash.genesis
@@ -41,6 +46,10 @@ enum AuditVerifier {
         let headHash = try head.decode(column: "last_hash", as: String.self)
         if headSeq != count || headHash != previousHash {
             return .broken(seq: count + 1, reason: "the trail ends at record \(count) but \(headSeq) were written: later records were removed")
+        }
+        if let age = try await AuditSequencer.oldestPendingAge(on: db), age > pendingBound {
+            let shown = age.isFinite ? String(format: "%.1f s", age) : "ever"
+            return .broken(seq: count + 1, reason: "a written record has waited \(shown) for its sequence number (bound \(pendingBound) s): no sequencer is draining")
         }
         return .intact(records: count)
     }

@@ -59,6 +59,8 @@ enum RowSeals {
                                             entityID: "all", before: nil, after: chunk, requestID: nil)
             }
         }
+        // PostgreSQL: no writer waits on these (a migration writes them), so chain them now
+        if sql.dialect.name != "sqlite" { try await AuditSequencer.drain(on: db) }
     }
 
     static func split(_ key: String) -> (String, String) {

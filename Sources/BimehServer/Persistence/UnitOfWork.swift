@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SQLKit
+import PostgresNIO
 
 /// One business change: its rows, its register numbers and its audit records, committed together
 /// or not at all (R-G-06, R-G-07).
@@ -32,14 +33,24 @@ struct UnitOfWork: Sendable {
     }
 }
 
-/// Runs units of work. Writers are serialized: on SQLite by an in-process gate (it has one writer
-/// anyway), on PostgreSQL by locking the audit chain head first, which also fixes one lock order
-/// for every transaction so that they cannot deadlock one another.
+/// Runs units of work. On SQLite writers are serialized by an in-process gate (it has one writer
+/// anyway). On PostgreSQL no lock is shared by every writer: each unit runs SERIALIZABLE — the
+/// database lets through only outcomes some serial order would give, which is what the check-then-
+/// write steps of the commands rely on — and is run again when it loses a serialization conflict
+/// or a deadlock. Its audit records wait unnumbered until the sequencer chains them (R-G-07);
+/// registers keep their row lock per register and year (R-G-06).
 struct Store: Sendable {
     let engine: Engine
     let gate: WriteGate
     let clock: BimehClock
     let products: ProductBook
+    let sequencer: AuditSequencer
+
+    /// Attempts of one unit on PostgreSQL; from `turnAfter` on, an attempt first locks
+    /// `write_turns` (before its snapshot, so the writes it waited for are in it) and so cannot
+    /// lose to another such attempt again.
+    static let attempts = 40
+    static let turnAfter = 3
 
     func write<T: Sendable>(
         on db: any Database, actor: AuditActor, requestID: String?,
@@ -48,12 +59,15 @@ struct Store: Sendable {
         let clock = self.clock
         let engine = self.engine
         let products = self.products
-        let run: @Sendable () async throws -> T = {
+        let run: @Sendable (Int) async throws -> T = { attempt in
             try await db.transaction { tx in
                 if let sql = tx as? any SQLDatabase {
                     switch engine {
                     case .postgres:
-                        try await sql.raw("SELECT last_seq FROM audit_chain WHERE id = 1 FOR UPDATE").run()
+                        try await sql.raw("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE").run()
+                        if attempt > Self.turnAfter {
+                            try await sql.raw("LOCK TABLE write_turns IN SHARE ROW EXCLUSIVE MODE").run()
+                        }
                     case .sqlite:
                         // take the file's write lock first, before any read: a transaction that read
                         // first and then finds another process's commit cannot wait, SQLite fails it
@@ -75,10 +89,27 @@ struct Store: Sendable {
         switch engine {
         case .sqlite:
             return try await gate.withLock {
-                try await run()
+                try await run(1)
             }
         case .postgres:
-            return try await run()
+            var attempt = 1
+            while true {
+                do {
+                    let result = try await run(attempt)
+                    await sequencer.sequenced(on: db)
+                    return result
+                } catch where attempt < Self.attempts && Self.lostConflict(error) {
+                    attempt += 1
+                    // a little random wait, so the units that collided do not collide again at once
+                    try await Task.sleep(for: .microseconds(Int.random(in: 100...(500 * min(attempt, 8)))))
+                }
+            }
         }
+    }
+
+    /// PostgreSQL's serialization failure and deadlock: the unit changed nothing and may run again.
+    static func lostConflict(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError, error.code == .server, let state = error.serverInfo?[.sqlState] else { return false }
+        return state == "40001" || state == "40P01"
     }
 }
