@@ -43,6 +43,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         // a serving process drains what no writer waited for (PostgreSQL)
         app.lifecycle.use(AuditSequencerLifecycle(interval: .seconds(1)))
     }
+    app.lifecycle.use(EntitlementListenerLifecycle())
     if config.publishesCheckpoints, config.auditCheckpointSeconds > 0 {
         app.lifecycle.use(AuditCheckpointLifecycle(publisher: AuditCheckpointPublisher(app: app, every: .seconds(config.auditCheckpointSeconds))))
     }

@@ -26,7 +26,7 @@ struct BimehServices: Sendable {
         licenceAuthority = config.licenceAuthority
         switch config.storage {
         case .sqlite(let path): entitlements = DirectSQLiteEntitlementReader(path: path)
-        case .postgres: entitlements = PreparedEntitlementReader()
+        case .postgres(let url, let searchPath): entitlements = CachedEntitlementReader(url: url, searchPath: searchPath)
         }
     }
     var clock: BimehClock { store.clock }

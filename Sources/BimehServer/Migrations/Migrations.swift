@@ -47,6 +47,7 @@ enum BimehMigrations {
         M044_CreateAuditCheckpoints(),
         M045_AdvanceAuditChainPerStatement(),
         M051_CreateAuditPending(),
+        M052_CreateEligibilityVersion(),
         M040_SealExistingRows(),
     ]
 }

@@ -81,8 +81,13 @@ struct Store: Sendable {
                     }
                 }
                 let work = UnitOfWork(db: tx, actor: actor, requestID: requestID, now: clock.now(), products: products)
-                let result = try await RowSeals.$current.withValue(work.touched) { try await body(work) }
+                let changes = EligibilityChanges()
+                let result = try await RowSeals.$current.withValue(work.touched) {
+                    try await EligibilityChanges.$current.withValue(changes) { try await body(work) }
+                }
                 try await RowSeals.seal(work.touched, in: work)
+                // last, so the version row is locked only while the transaction commits
+                try await changes.publish(on: tx, engine: engine)
                 return result
             }
         }

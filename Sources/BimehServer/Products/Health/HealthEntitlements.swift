@@ -15,6 +15,7 @@ enum HealthEntitlements {
     /// policy; many rows a statement (EntitlementLoader.batchSize).
     static func add(_ persons: [(person: HealthPerson, number: String)], plan: String, from: JalaliDate, to: JalaliDate, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
+        try EligibilityChanges.persons(persons.map(\.person.nationalCode))
         var start = persons.startIndex
         while start < persons.endIndex {
             let end = min(start + EntitlementLoader.batchSize, persons.endIndex)
@@ -32,6 +33,7 @@ enum HealthEntitlements {
     /// Cover ends on `day` (inclusive) for the person's row under the policy, unless it ends earlier.
     static func end(person: String, number: String, on day: JalaliDate, in db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { throw Registers.RegisterError.unsupportedDatabase }
+        try EligibilityChanges.persons([person])
         try await sql.raw("""
             UPDATE entitlements SET valid_to = \(bind: day.compact)
             WHERE person = \(bind: person) AND source = \(bind: source) AND insurance_number = \(bind: number) AND valid_to > \(bind: day.compact)

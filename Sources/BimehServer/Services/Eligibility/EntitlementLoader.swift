@@ -39,6 +39,7 @@ struct EntitlementLoader {
                 // person index in memory while millions of rows go in.
                 try await sql.raw("PRAGMA cache_size = -262144").run()
             }
+            try EligibilityChanges.everything()
             let replaced = try await Self.count(source: source, on: sql)
             try await sql.delete(from: "entitlements").where("source", .equal, source).run()
             var loaded: Int64 = 0
