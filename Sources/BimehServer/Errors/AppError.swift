@@ -33,6 +33,7 @@ public struct AppError: Error, Sendable {
 
     /// 422 with the list of field problems.
     public static func validation(_ errors: [FieldError]) -> AppError {
+        let errors = errors.map { FieldError(field: $0.field, code: $0.code, message: FieldLabels.withRow($0.message, field: $0.field)) }
         let detail = errors.count == 1 ? errors[0].message : "برخی از مقادیر واردشده معتبر نیستند."
         let code = errors.count == 1 ? errors[0].code : "validation-failed"
         return AppError(.unprocessableEntity, code: code, detail: detail, errors: errors)
