@@ -58,6 +58,13 @@ public struct AppError: Error, Sendable {
     public static let malformedJSON = AppError(
         .badRequest, code: "malformed-json", detail: "بدنهٔ درخواست JSON معتبر نیست.")
 
+    /// A file form or upload over its limit: the user is told the size, not that the form expired.
+    public static func fileTooLarge(limitBytes: Int?) -> AppError {
+        let limit = limitBytes.map { "؛ هر فایل حداکثر \(Normalize.persianDigits(String($0 / (1024 * 1024)))) مگابایت است" } ?? ""
+        return AppError(.payloadTooLarge, code: "file-too-large",
+                        detail: "حجم فایل فرستاده‌شده بیش از حد مجاز است\(limit). فایل کوچک‌تری (مثلاً اسکن با کیفیت کمتر) بفرستید.")
+    }
+
     public static let bodyTooLarge = AppError(
         .payloadTooLarge, code: "body-too-large", detail: "حجم درخواست از حد مجاز بیشتر است.")
 }

@@ -17,7 +17,7 @@ enum FieldLabels {
         "items": "فهرست ردیف‌ها", "items.value": "ارزش", "items.description": "شرح", "items.serial": "شمارهٔ سریال",
         "items.loss": "مبلغ خسارت", "items.declaredValue": "ارزش اعلام‌شده", "items.amount": "مبلغ",
         "sumInsured": "سرمایهٔ بیمه", "franchisePercent": "فرانشیز", "competitiveDiscountPercent": "تخفیف رقابتی",
-        "installment": "قسط", "endorsementId": "الحاقیه", "kind": "نوع",
+        "installment": "قسط", "endorsementId": "الحاقیه", "kind": "نوع", "username": "نام کاربری", "password": "گذرواژه",
     ]
 
     /// The Persian name of a field path: `inputs.` (a product's inputs) is dropped and a row
