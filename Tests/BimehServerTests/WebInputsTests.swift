@@ -126,6 +126,23 @@ struct WebInputsTests {
         }
     }
 
+    @Test("R-G-01 a proposal's sum insured of 10^20 rials is out of range beside its field, not missing")
+    func hugeSumInsured() async throws {
+        try await TestApp.run { app in
+            var browser = Browser(app: app)
+            try await browser.signIn("issuer")
+            let form = try Self.tokens(try await browser.get("/quotes/employers-liability").body.string)
+            // 100,000,000,000,000,000,000 > 9,223,372,036,854,775,807 (Int64.max)
+            let res = try await browser.post("/quotes/employers-liability", form: form.merging([
+                "nationalCode": "0076229645", "date": "1405/01/10", "sumInsured": "100,000,000,000,000,000,000",
+                "description": "کارگاه", "employees": "40"]) { $1 })
+            #expect(res.status == .unprocessableEntity)
+            let message = try #require(Self.element("sumInsured-error", in: res.body.string))
+            #expect(message.contains("از حد مجاز بزرگ‌تر"), "\(message)")
+            #expect(res.body.string.contains("data-code=\"amount-overflow\" data-field=\"sumInsured\""))
+        }
+    }
+
     @Test("R-P-05 the cancellation form marks its notice date beside the field")
     func policyFormErrors() async throws {
         try await TestApp.run { app in

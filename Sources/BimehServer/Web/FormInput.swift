@@ -27,6 +27,16 @@ enum FormInput {
         throw AppError.validation([FieldError(field: field, code: "invalid-amount", message: "«\(label)» باید عددی صحیح (به ریال) باشد.")])
     }
 
+    /// Refuses, by field, an amount of digits too large for Int64, before a form's reader would
+    /// take the unreadable figure for a missing one.
+    static func refuseOverflow(_ fields: [(String, String?)]) throws {
+        let errors = fields.compactMap { field, raw -> FieldError? in
+            guard let raw, integer(raw) == nil, isDigits(raw) else { return nil }
+            return FieldError(field: field, code: DomainError.amountOverflow.code, message: "«\(FieldLabels.label(field))» از حد مجاز بزرگ‌تر است.")
+        }
+        if !errors.isEmpty { throw AppError.validation(errors) }
+    }
+
     /// Only digits (any script) and separators: a number, if perhaps too large for Int64.
     static func isDigits(_ raw: String) -> Bool {
         let separators: Set<Character> = [",", "\u{066C}", " ", "\u{00A0}"]
