@@ -63,7 +63,7 @@ struct WebInputsTests {
             let html = res.body.string
             let message = try #require(Self.element("items-2-value-error", in: html), "the error sits beside the third row's value")
             #expect(message.contains("(ردیف ۳)"), "the row the user sees: \(message)")
-            #expect(html.contains("data-field=\"items[2].value\""))
+            #expect(html.contains("data-field=\"inputs.items[2].value\""))
             #expect(Self.element("items-1-value-error", in: html) == nil)
             #expect(!html.contains("inputs.items"), "no field path in the visible text")
             #expect(html.contains("value=\"40,000,000\""), "what was typed is kept")
@@ -139,7 +139,7 @@ struct WebInputsTests {
             #expect(res.status == .unprocessableEntity)
             let message = try #require(Self.element("sumInsured-error", in: res.body.string))
             #expect(message.contains("از حد مجاز بزرگ‌تر"), "\(message)")
-            #expect(res.body.string.contains("data-code=\"amount-overflow\" data-field=\"sumInsured\""))
+            #expect(res.body.string.contains("data-code=\"amount-overflow\" data-field=\"inputs.sumInsured\""))
         }
     }
 

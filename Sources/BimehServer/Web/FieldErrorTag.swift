@@ -11,8 +11,9 @@ struct FieldErrorTag: UnsafeUnescapedLeafTag {
         let messages = errors.compactMap(\.dictionary).filter { Self.matches($0["field"]?.string ?? "", path) }
         guard let first = messages.first else { return .string("") }
         let text = messages.compactMap { $0["message"]?.string }.map(Self.escape).joined(separator: " ")
-        let code = Self.escape(first["code"]?.string ?? "")
-        return .string("<p class=\"error\" role=\"alert\" data-code=\"\(code)\" data-field=\"\(Self.escape(path))\" id=\"\(Self.elementID(path))\">\(text)</p>")
+        // data-code/data-field as the banner and the API give them (`inputs.sumInsured`)
+        let code = Self.escape(first["code"]?.string ?? ""), field = Self.escape(first["field"]?.string ?? path)
+        return .string("<p class=\"error\" role=\"alert\" data-code=\"\(code)\" data-field=\"\(field)\" id=\"\(Self.elementID(path))\">\(text)</p>")
     }
 
     /// "items", 2, "value" → "items[2].value".

@@ -12,7 +12,7 @@ enum ItemRows {
               sent >= 0, sent < rows.count else { return error }
         let row = rows[sent]
         var moved = error
-        moved.field = "\(list)[\(row)]" + error.field[error.field.index(after: close)...]
+        moved.field = "\(start)\(row)]" + error.field[error.field.index(after: close)...]
         moved.message = error.message.replacingOccurrences(of: "(ردیف \(Normalize.persianDigits(String(sent + 1))))",
                                                            with: "(ردیف \(Normalize.persianDigits(String(row + 1))))")
         return moved
