@@ -35,6 +35,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         sandboxDirectory: Resources.viewsDirectory, viewDirectory: Resources.viewsDirectory))
     app.leaf.tags["fa"] = PersianDigitsTag()
     app.leaf.tags["rial"] = RialTag()
+    app.leaf.tags["fielderror"] = FieldErrorTag()
 
     try routes(app)
     registerCommands(app)

@@ -21,6 +21,8 @@ class Session:
         options = webdriver.ChromeOptions()
         for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=%d,%d" % DESKTOP, "--lang=fa"):
             options.add_argument(arg)
+        # a confirm() before an irreversible action (data-confirm) is accepted unless a walk answers it
+        options.set_capability("unhandledPromptBehavior", "accept")
         self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
         self.failures = []
         self.walk = ""

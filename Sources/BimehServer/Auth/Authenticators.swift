@@ -57,8 +57,13 @@ struct CSRFMiddleware: AsyncMiddleware {
             // read, so collect it before reading — within the routes' limit, or the upload limit for
             // a file form (the upload route checks its own limit again)
             if request.body.data == nil {
-                let limit = request.headers.contentType == .formData ? ClaimDocumentStore.maxUploadBody : request.application.routes.defaultMaxBodySize
-                _ = try await request.body.collect(max: limit.value).get()
+                let file = request.headers.contentType == .formData
+                let limit = file ? ClaimDocumentStore.maxUploadBody : request.application.routes.defaultMaxBodySize
+                do {
+                    _ = try await request.body.collect(max: limit.value).get()
+                } catch let abort as any AbortError where file && abort.status == .payloadTooLarge {
+                    throw AppError.fileTooLarge(limitBytes: ClaimDocumentStore.maxFileSize)
+                }
             }
             let sent = (try? request.content.get(String.self, at: "_csrf")) ?? ""
             guard let expected = request.auth.get(Principal.self)?.csrfToken, Secrets.constantTimeEquals(sent, expected) else {

@@ -1,5 +1,6 @@
 import Vapor
 import Fluent
+import InsuranceKit
 
 /// Passwords and tokens: checking a username/password, issuing and resolving tokens.
 enum Credentials {
@@ -14,7 +15,7 @@ enum Credentials {
     /// The active user with this username and password, or nil. bcrypt runs off the event loop,
     /// at most `SignInGuard.Settings.concurrentHashes` at once.
     static func check(username: String, password: String, clean: Bool = true, on req: Request) async throws -> User? {
-        let user = try await User.query(on: req.db).filter(\.$username == username).first()
+        let user = try await user(named: username, on: req.db)
         let digest = user?.passwordHash ?? decoyHash
         let pool = req.application.threadPool
         let matches = await req.bimeh.signIns.hashing.run(clean: clean) {
@@ -24,11 +25,21 @@ enum Credentials {
         return user
     }
 
-    /// A password sign-in, API and web alike: refused before any bcrypt while the username or the
-    /// client address is throttled or locked (429 with Retry-After), otherwise checked; a wrong
-    /// password is audited (`auth.sign-in-failed`, and `auth.sign-in-locked` when it locks the
-    /// username) and answered 401. Returns the signed-in user.
-    static func signIn(username: String, password: String, on req: Request) async throws -> User {
+    /// The user a sign-in name names: names are stored lower-cased (`users create`); one stored
+    /// before that, with capitals, is still found by the name as written.
+    static func user(named username: String, on db: any Database) async throws -> User? {
+        let name = Normalize.username(username)
+        if let user = try await User.query(on: db).filter(\.$username == name).first() { return user }
+        let asWritten = username.trimmingCharacters(in: .whitespacesAndNewlines)
+        return asWritten == name ? nil : try await User.query(on: db).filter(\.$username == asWritten).first()
+    }
+
+    /// A password sign-in, API and web alike, the name matched without case or surrounding spaces
+    /// (`Normalize.username`): refused before any bcrypt while the username or the client address
+    /// is throttled or locked (429 with Retry-After), otherwise checked; a wrong password is audited
+    /// (`auth.sign-in-failed`, and `auth.sign-in-locked` when it locks the username) and answered 401. Returns the signed-in user.
+    static func signIn(username typed: String, password: String, on req: Request) async throws -> User {
+        let username = Normalize.username(typed)
         let signIns = req.bimeh.signIns
         let address = req.remoteAddress?.ipAddress ?? "unknown"
         let clock = req.bimeh.clock
@@ -36,12 +47,12 @@ enum Credentials {
             throw SignInGuard.refusal(refusal)
         }
         let clean = signIns.isClean(username: username, address: address, now: clock.now().timeIntervalSince1970)
-        if let user = try await check(username: username, password: password, clean: clean, on: req) {
+        if let user = try await check(username: typed, password: password, clean: clean, on: req) {
             signIns.succeeded(username: username)
             return user
         }
         let failure = signIns.failed(username: username, address: address, now: clock.now().timeIntervalSince1970)
-        let known = try await User.query(on: req.db).filter(\.$username == username).first()
+        let known = try await user(named: typed, on: req.db)
         try await req.bimeh.store.write(on: req.db, actor: AuditActor(userID: nil, name: "anonymous"), requestID: req.id) { work in
             let facts = ["username": username, "address": address, "failuresInARow": String(failure.usernameFailures),
                          "addressFailures": String(failure.addressFailures)]

@@ -1,4 +1,5 @@
 import Vapor
+import InsuranceKit
 import Fluent
 
 /// `bimeh users create --role R --username U [--password P] [--name N] [--agency CODE]`.
@@ -30,7 +31,7 @@ struct CreateUserCommand: AsyncCommand {
             context.console.error("--role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
             throw ExitCode(2)
         }
-        guard let username = signature.username?.trimmingCharacters(in: .whitespaces), !username.isEmpty, username.count <= 100 else {
+        guard let username = signature.username.map(Normalize.username), !username.isEmpty, username.count <= 100 else {
             context.console.error("--username is required")
             throw ExitCode(2)
         }

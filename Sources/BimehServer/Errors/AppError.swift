@@ -33,6 +33,7 @@ public struct AppError: Error, Sendable {
 
     /// 422 with the list of field problems.
     public static func validation(_ errors: [FieldError]) -> AppError {
+        let errors = errors.map { FieldError(field: $0.field, code: $0.code, message: FieldLabels.withRow($0.message, field: $0.field)) }
         let detail = errors.count == 1 ? errors[0].message : "برخی از مقادیر واردشده معتبر نیستند."
         let code = errors.count == 1 ? errors[0].code : "validation-failed"
         return AppError(.unprocessableEntity, code: code, detail: detail, errors: errors)
@@ -56,6 +57,13 @@ public struct AppError: Error, Sendable {
 
     public static let malformedJSON = AppError(
         .badRequest, code: "malformed-json", detail: "بدنهٔ درخواست JSON معتبر نیست.")
+
+    /// A file form or upload over its limit: the user is told the size, not that the form expired.
+    public static func fileTooLarge(limitBytes: Int?) -> AppError {
+        let limit = limitBytes.map { "؛ هر فایل حداکثر \(Normalize.persianDigits(String($0 / (1024 * 1024)))) مگابایت است" } ?? ""
+        return AppError(.payloadTooLarge, code: "file-too-large",
+                        detail: "حجم فایل فرستاده‌شده بیش از حد مجاز است\(limit). فایل کوچک‌تری (مثلاً اسکن با کیفیت کمتر) بفرستید.")
+    }
 
     public static let bodyTooLarge = AppError(
         .payloadTooLarge, code: "body-too-large", detail: "حجم درخواست از حد مجاز بیشتر است.")

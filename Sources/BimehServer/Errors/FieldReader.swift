@@ -17,7 +17,7 @@ struct FieldReader {
     mutating func id(_ raw: String?, _ field: String, code: String) -> UUID? {
         guard let raw, !raw.isEmpty else { return missing(field) }
         guard let id = UUID(uuidString: raw) else {
-            errors.append(FieldError(field: field, code: code, message: "شناسهٔ «\(field)» معتبر نیست."))
+            errors.append(FieldError(field: field, code: code, message: "شناسهٔ «\(FieldLabels.label(field))» معتبر نیست."))
             return nil
         }
         return id
@@ -38,7 +38,7 @@ struct FieldReader {
             return required ? missing(field) : ""
         }
         guard text.count <= max else {
-            errors.append(FieldError(field: field, code: "too-long", message: "«\(field)» حداکثر \(Normalize.persianDigits(String(max))) نویسه است."))
+            errors.append(FieldError(field: field, code: "too-long", message: "«\(FieldLabels.label(field))» حداکثر \(Normalize.persianDigits(String(max))) نویسه است."))
             return nil
         }
         return text

@@ -25,11 +25,11 @@ extension Request {
         }
         // a NUL inside a text would be stored whole and read back cut short (C strings)
         if let path = Self.pathWithNUL(dictionary, at: "") {
-            throw AppError.validation([FieldError(field: path, code: "invalid-character", message: "متن فیلد «\(path)» نویسهٔ تهی (NUL) دارد که پذیرفته نیست.")])
+            throw AppError.validation([FieldError(field: path, code: "invalid-character", message: "متن «\(FieldLabels.label(path))» نویسهٔ تهی (NUL) دارد که پذیرفته نیست.")])
         }
         // a null is no value of any documented type: leave the field out instead
         if let path = Self.pathWithNull(dictionary, at: "") {
-            throw AppError.validation([FieldError(field: path, code: "invalid-type", message: "مقدار فیلد «\(path)» تهی (null) است؛ فیلد را نفرستید یا مقداری بدهید.")])
+            throw AppError.validation([FieldError(field: path, code: "invalid-type", message: "مقدار «\(FieldLabels.label(path))» تهی (null) است؛ فیلد را نفرستید یا مقداری بدهید.")])
         }
         storage[ParsedBodyKey.self] = ParsedBody(object: dictionary)
         let unknown = dictionary.keys.filter { !T.fields.contains($0) }.sorted()
@@ -42,7 +42,7 @@ extension Request {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw AppError.validation([FieldError(field: field, code: "invalid-type", message: "نوع مقدار فیلد «\(field)» درست نیست.")])
+            throw AppError.validation([FieldError(field: field, code: "invalid-type", message: "نوع مقدار «\(FieldLabels.label(field))» درست نیست.")])
         } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
             // a number that is JSON but no whole Int64 (1.5, 2^63): the same 422 as the quote inputs give
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
@@ -52,7 +52,7 @@ extension Request {
             guard let (path, value) = Self.firstNonInt64Number(dictionary, at: "") else { throw AppError.malformedJSON }
             throw AppError.validation([Self.numberProblem(value, field: path)])
         } catch let DecodingError.keyNotFound(key, _) {
-            throw AppError.validation([FieldError(field: key.stringValue, code: "required", message: "فیلد «\(key.stringValue)» الزامی است.")])
+            throw AppError.validation([FieldError(field: key.stringValue, code: "required", message: "«\(FieldLabels.label(key.stringValue))» را وارد کنید.")])
         } catch let error as DomainError {
             throw AppError.validation(error, field: error.field ?? "")
         } catch {
@@ -108,11 +108,11 @@ extension Request {
             var rounded = Decimal()
             NSDecimalRound(&rounded, &whole, 0, .plain)
             if rounded != decimal {
-                return FieldError(field: field, code: "non-integer-amount", message: "مقدار «\(field)» باید عددی صحیح باشد.")
+                return FieldError(field: field, code: "non-integer-amount", message: "«\(FieldLabels.label(field))» باید عددی صحیح باشد.")
             }
-            return FieldError(field: field, code: DomainError.amountOverflow.code, message: DomainError.amountOverflow.message)
+            return FieldError(field: field, code: DomainError.amountOverflow.code, message: "«\(FieldLabels.label(field))» از حد مجاز بزرگ‌تر است.")
         }
-        return FieldError(field: field, code: "invalid-type", message: "نوع مقدار فیلد «\(field)» درست نیست.")
+        return FieldError(field: field, code: "invalid-type", message: "نوع مقدار «\(FieldLabels.label(field))» درست نیست.")
     }
 }
 

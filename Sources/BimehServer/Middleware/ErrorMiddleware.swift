@@ -52,7 +52,7 @@ struct BimehErrorMiddleware: AsyncMiddleware {
                             headers: ["Retry-After": "2"])
         case let abort as any AbortError:
             switch abort.status {
-            case .payloadTooLarge: return .bodyTooLarge
+            case .payloadTooLarge: return request.headers.contentType?.type == "multipart" ? .fileTooLarge(limitBytes: nil) : .bodyTooLarge
             case .notFound: return AppError(.notFound, code: "not-found", detail: "نشانی درخواست‌شده وجود ندارد.")
             case .unauthorized: return .unauthenticated
             case .forbidden: return .forbidden

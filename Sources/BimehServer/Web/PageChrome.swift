@@ -20,6 +20,8 @@ struct PageChrome: Encodable {
     var stylesheet = WebPath.stylesheet
     /// A page's own script, if it has one (served from /assets, allowed by the CSP).
     var script: String?
+    /// Every page's small script (progressive: the page works without it).
+    var formsScript = WebPath.formsScript
     var logout = WebPath.logout
     /// The frame's and the shared forms' addresses, so that templates hold no path.
     var links = Links()

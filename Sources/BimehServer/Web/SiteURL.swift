@@ -14,6 +14,8 @@ enum Parameter<Value: Sendable & Hashable & CustomStringConvertible>: Sendable, 
 enum SiteURL: Sendable, Hashable {
     // the frame and the public pages
     case home, login, logout, stylesheet, eligibilityScript, metrics
+    /// the pages' one small script: date picker, rial separators, added rows, confirmations
+    case formsScript
     case eligibility, eligibilityCreditCode
     // customers, quotes, policies, payments
     case customers, newCustomer, customer(Parameter<UUID>)
@@ -122,6 +124,7 @@ enum SiteURL: Sendable, Hashable {
         case .logout: ["logout"]
         case .stylesheet: ["assets", "bimeh.css"]
         case .eligibilityScript: ["assets", "eligibility.js"]
+        case .formsScript: ["assets", "bimeh.js"]
         case .metrics: ["metrics"]
         case .eligibility: ["eligibility"]
         case .eligibilityCreditCode: ["eligibility", "credit-code"]

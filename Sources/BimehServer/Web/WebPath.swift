@@ -7,6 +7,7 @@ enum WebPath {
     static let logout = SiteURL.logout.path
     static let stylesheet = SiteURL.stylesheet.path
     static let eligibilityScript = SiteURL.eligibilityScript.path
+    static let formsScript = SiteURL.formsScript.path
     static let eligibility = SiteURL.eligibility.path
     static let eligibilityCreditCode = SiteURL.eligibilityCreditCode.path
     static let customers = SiteURL.customers.path

@@ -467,6 +467,8 @@ struct ClaimPages: RouteCollection {
                 return req.redirect(to: WebPath.claim(id))
             }
             guard let name = ClaimStep.Name(rawValue: step) else { throw AppError.notFound("اقدام") }
+            try FormInput.refuseOverflow([("loss", form.loss), ("salvage", form.salvage), ("agreedAmount", form.agreedAmount), ("amount", form.amount),
+                                          ("averagePremium", form.averagePremium), ("lastPremiumAmount", form.lastPremiumAmount), ("averageInsured", form.averageInsured)])
             let command = try ClaimStep(name, Self.stepInput(form))
             try await req.write { work in
                 try await command.run(try await ClaimAccess.claim(id, on: work.db), principal: principal, in: work)

@@ -260,14 +260,14 @@ struct PolicyPages: RouteCollection {
     @Sendable func pay(req: Request) async throws -> Response {
         let form = (try? req.content.decode(PaymentForm.self)) ?? PaymentForm()
         let given = [form.chequeNumber, form.chequeBank, form.chequeDueDate, form.chequeAccount].contains { !($0 ?? "").isEmpty }
-        let input = RecordPayment.Input(
-            method: form.method, amount: FormInput.integer(form.amount), paidOn: form.paidOn,
-            cheque: given ? .init(number: form.chequeNumber, bank: form.chequeBank, dueDate: form.chequeDueDate, account: form.chequeAccount) : nil,
-            endorsementId: form.endorsementId.flatMap { $0.isEmpty ? nil : $0 },
-            installment: FormInput.integer(form.installment).flatMap { Int(exactly: $0) })
         let id = req.parameters.get("id", as: UUID.self)
         return try await act(req, done: "payment") { principal, work in
             guard let id else { throw AppError.notFound("بیمه‌نامه") }
+            let input = RecordPayment.Input(
+                method: form.method, amount: try FormInput.amount(form.amount, field: "amount"), paidOn: form.paidOn,
+                cheque: given ? .init(number: form.chequeNumber, bank: form.chequeBank, dueDate: form.chequeDueDate, account: form.chequeAccount) : nil,
+                endorsementId: form.endorsementId.flatMap { $0.isEmpty ? nil : $0 },
+                installment: FormInput.integer(form.installment).flatMap { Int(exactly: $0) })
             _ = try await RecordPayment(input).run(policyID: id, ifMatch: nil, principal: principal, in: work)
         }
     }

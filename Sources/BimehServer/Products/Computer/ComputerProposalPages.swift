@@ -19,6 +19,8 @@ struct ComputerProposalPages: RouteCollection {
         var items: [ItemRow]?
         var competitiveDiscountPercent: String?
         var franchisePercent: String?
+        /// «ردیف‌های بیشتر» without the script: the form comes back with what was typed and more rows.
+        var _more: String?
     }
 
     struct FormContext: Encodable {
@@ -50,6 +52,10 @@ struct ComputerProposalPages: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let form = (try? req.content.decode(ProposalForm.self)) ?? ProposalForm()
         let principal = try req.principal
+        if form._more != nil {
+            let rows = min((form.items?.count ?? 5) + 10, 200)
+            return try await renderForm(req, form: form, rows: rows, errors: [], status: .ok)
+        }
         var errors: [PageError] = []
         var customerID: UUID?
         let code = Normalize.identifier(form.nationalCode ?? "")
@@ -67,14 +73,16 @@ struct ComputerProposalPages: RouteCollection {
         errors += reader.errors.map { PageError(code: $0.code, field: $0.field, message: $0.message) }
         // the rows as API.md's JSON: a value that is not a whole number is sent as typed, for the product to refuse
         var items: [[String: Any]] = []
-        for row in form.items ?? [] {
+        var formRow: [Int] = []  // the form's row of each sent item: empty rows are skipped
+        for (index, row) in (form.items ?? []).enumerated() {
             let description = Normalize.text(row.description ?? ""), serial = Normalize.text(row.serial ?? "")
             let rawValue = Normalize.text(row.value ?? "")
             if description.isEmpty && serial.isEmpty && rawValue.isEmpty { continue }
             var item: [String: Any] = ["description": description]
             if !serial.isEmpty { item["serial"] = serial }
-            if !rawValue.isEmpty { item["value"] = FormInput.integer(rawValue).map { NSNumber(value: $0) } ?? rawValue }
+            if !rawValue.isEmpty { item["value"] = FormInput.amountJSON(rawValue) }
             items.append(item)
+            formRow.append(index)
         }
         var inputs: [String: Any] = ["items": items]
         for (key, raw) in [("competitiveDiscountPercent", form.competitiveDiscountPercent), ("franchisePercent", form.franchisePercent)] {
@@ -86,7 +94,7 @@ struct ComputerProposalPages: RouteCollection {
         guard errors.isEmpty, let date else { return try await renderForm(req, form: form, rows: rows, errors: errors, status: .unprocessableEntity) }
         return try await EnterProposal.fromPage(req, product: ComputerInsurance().code.rawValue, customerID: customerID, date: date,
                                                 inputs: inputs, principal: principal) { error in
-            try await renderForm(req, form: form, rows: rows, errors: PageError.list(error), status: error.status)
+            try await renderForm(req, form: form, rows: rows, errors: PageError.list(error).map { ItemRows.onForm($0, rows: formRow) }, status: error.status)
         }
     }
 }

@@ -79,7 +79,7 @@ struct GroupLifeRequestPages: RouteCollection {
         for name in ["sumInsured", "members", "averageAge", "occupationalClass"] {
             let raw = values[name] ?? ""
             guard !raw.isEmpty else { continue }
-            inputs[name] = FormInput.integer(raw).map { NSNumber(value: $0) } ?? raw
+            inputs[name] = FormInput.amountJSON(raw)
         }
         inputs["covers"] = values["accident"] == "yes" ? [GroupLifeCover.death.rawValue, GroupLifeCover.accidentalDeath.rawValue] : [GroupLifeCover.death.rawValue]
         var shown = values

@@ -77,7 +77,7 @@ struct TermLifeProposalPages: RouteCollection {
         if let birth = values["birthDate"], !birth.isEmpty { inputs["birthDate"] = birth }
         for name in ["sumInsured", "termYears"] {
             guard let raw = values[name], !raw.isEmpty else { continue }
-            inputs[name] = FormInput.integer(raw).map { NSNumber(value: $0) } ?? raw
+            inputs[name] = FormInput.amountJSON(raw)
         }
         if let extra = values["extraPercent"], !extra.isEmpty { inputs["extraPercent"] = FormInput.percentJSON(extra) }
         return inputs

@@ -79,7 +79,7 @@ struct FlatRateProposalPages: RouteCollection {
             guard !raw.isEmpty else { return }
             switch kind {
             case .text: inputs[name] = raw
-            case .rials, .count: inputs[name] = FormInput.integer(raw).map { NSNumber(value: $0) } ?? raw
+            case .rials, .count: inputs[name] = FormInput.amountJSON(raw)
             }
         }
         put("sumInsured", .rials)

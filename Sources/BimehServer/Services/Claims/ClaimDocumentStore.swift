@@ -32,7 +32,7 @@ enum ClaimDocumentStore {
             throw AppError.validation([FieldError(field: "file", code: "required", message: "فایل سند را پیوست کنید.")])
         }
         guard file.data.readableBytes <= maxFileSize else {
-            throw AppError(.payloadTooLarge, code: "file-too-large", detail: "حجم هر سند حداکثر ۵ مگابایت است.")
+            throw AppError.fileTooLarge(limitBytes: maxFileSize)
         }
         let data = Data(file.data.readableBytesView)
         guard let type = sniff(data), allowedTypes[type] != nil else {
