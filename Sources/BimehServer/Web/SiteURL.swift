@@ -19,7 +19,7 @@ enum SiteURL: Sendable, Hashable {
     case customers, newCustomer, customer(Parameter<UUID>)
     case quotes, newQuote, quote(Parameter<UUID>), quotePolicy(Parameter<UUID>)
     case policies, policy(Parameter<UUID>), policyStep(Parameter<UUID>, PolicyStep)
-    case cheques, receipt(Parameter<UUID>), bankSlip(Parameter<UUID>), paymentVerdict(Parameter<UUID>, Verdict), paymentOrder(Parameter<UUID>)
+    case cheques, payments, receipt(Parameter<UUID>), bankSlip(Parameter<UUID>), paymentVerdict(Parameter<UUID>, Verdict), paymentOrder(Parameter<UUID>)
     case paymentOrderPaid(Parameter<UUID>)
     /// R-P-07: each endorsement prints as its own document.
     case endorsementPrint(Parameter<UUID>)
@@ -134,6 +134,7 @@ enum SiteURL: Sendable, Hashable {
         case .policy(let id): ["policies", id.segment("id")]
         case .policyStep(let id, let step): ["policies", id.segment("id"), .literal(step.rawValue)]
         case .cheques: ["accounting", "cheques"]
+        case .payments: ["payments"]
         case .receipt(let id): ["payments", id.segment("id"), "receipt"]
         case .bankSlip(let id): ["payments", id.segment("id"), "slip"]
         case .paymentVerdict(let id, let verdict): ["payments", id.segment("id"), .literal(verdict.rawValue)]

@@ -27,6 +27,7 @@ enum WebPath {
     static func paymentOrderPaid(_ id: UUID) -> String { SiteURL.paymentOrderPaid(.value(id)).path }
     static func endorsementPrint(_ id: UUID) -> String { SiteURL.endorsementPrint(.value(id)).path }
     static let cheques = SiteURL.cheques.path
+    static let payments = SiteURL.payments.path
     static let claims = SiteURL.claims.path
     static let newClaim = SiteURL.newClaim.path
     static func claim(_ id: UUID) -> String { SiteURL.claim(.value(id)).path }

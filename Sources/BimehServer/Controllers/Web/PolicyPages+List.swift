@@ -52,7 +52,9 @@ extension PolicyPages {
 
     static func filter(_ req: Request) -> PolicyFilter {
         let values = (try? req.query.decode([String: String].self)) ?? [:]
-        return PolicyFilter(values: values, products: Set(req.bimeh.products.catalog.lines.map(\.code)))
+        var filter = PolicyFilter(values: values, products: Set(req.bimeh.products.catalog.lines.map(\.code)))
+        filter.termKeys = req.bimeh.products.searchKeys(filter.q)
+        return filter
     }
 
     @Sendable func index(req: Request) async throws -> Response {
