@@ -29,6 +29,8 @@ enum SiteURL: Sendable, Hashable {
     /// R-CL-03: the late-notice form of a file, printed for issuance and the commission.
     case claimLateNoticeForm(Parameter<UUID>)
     case brokersUnlicensed
+    /// The provider's desk: inquiry, HID issue and verification.
+    case provider, providerAction(ProviderAction)
     case api(API)
     /// A product's own route: literal segments and named parameters, built in the product's folder.
     case product([Segment])
@@ -41,6 +43,10 @@ enum SiteURL: Sendable, Hashable {
 
     enum Verdict: String, Sendable, CaseIterable {
         case collect, bounce
+    }
+
+    enum ProviderAction: String, Sendable, CaseIterable {
+        case inquiry, visit, verification
     }
 
     enum Segment: Sendable, Hashable {
@@ -149,6 +155,8 @@ enum SiteURL: Sendable, Hashable {
         case .claimStep(let id, let step): ["claims", id.segment("id"), "steps", step.segment("step")]
         case .claimLateNoticeForm(let id): ["claims", id.segment("id"), "late-notice-form"]
         case .brokersUnlicensed: ["brokers", "unlicensed"]
+        case .provider: ["provider"]
+        case .providerAction(let action): ["provider", .literal(action.rawValue)]
         case .api(let api): ["api", "v1"] + api.segments
         case .product(let segments): segments
         case .reports(let url): url.segments
