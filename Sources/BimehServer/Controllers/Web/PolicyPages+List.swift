@@ -32,6 +32,7 @@ extension PolicyPages {
         var from: String
         var to: String
         var ready: Bool
+        var endorsementUnpaid: Bool
         var statuses: [Option]
         var products: [Option]
         var agencies: [Option]
@@ -82,6 +83,7 @@ extension PolicyPages {
         let context = IndexContext(
             chrome: PageChrome(req, title: "بیمه‌نامه‌ها"), action: list, q: filter.q,
             from: filter.from?.description ?? "", to: filter.to?.description ?? "", ready: filter.ready,
+            endorsementUnpaid: filter.endorsementUnpaid,
             statuses: [PolicyStanding.registered, .issued, .expired, .cancelled].map {
                 Option(value: $0.rawValue, label: $0.title, selected: filter.status == $0)
             },

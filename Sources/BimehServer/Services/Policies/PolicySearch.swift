@@ -56,6 +56,8 @@ struct PolicyFilter: Sendable {
     var sort: Sort = .newest
     /// R-P-06: only registered policies whose down payment (or whole premium) is collected.
     var ready = false
+    /// R-P-07: only policies with an endorsement whose additional premium is still unpaid.
+    var endorsementUnpaid = false
     var page = 1
     /// What the products read `q` as (ProductBook.searchKeys), matched against the policies' search terms.
     var termKeys: [String] = []
@@ -85,6 +87,7 @@ struct PolicyFilter: Sendable {
             if let sorted = Sort(rawValue: raw) { sort = sorted } else { notes.append("ترتیب «\(raw)» شناخته نیست؛ تازه‌ترین‌ها اول آمده‌اند.") }
         }
         ready = Self.present(values["ready"]) == "1"
+        endorsementUnpaid = Self.present(values["endorsement"]) == "unpaid"
         page = ListQuery.page(values["page"], notes: &notes)
     }
 
@@ -105,6 +108,7 @@ struct PolicyFilter: Sendable {
         if let from { items.append(("from", from.description)) }
         if let to { items.append(("to", to.description)) }
         if ready { items.append(("ready", "1")) }
+        if endorsementUnpaid { items.append(("endorsement", "unpaid")) }
         if sort != .newest { items.append(("sort", sort.rawValue)) }
         if let page, page > 1 { items.append(("page", String(page))) }
         if let format { items.append(("format", format)) }
@@ -118,6 +122,10 @@ enum PolicySearch {
         let query = Policy.query(on: db).join(Customer.self, on: \Policy.$customer.$id == \Customer.$id)
         try scope(query, filter, for: principal)
         if filter.ready { query.filter(\.$id ~~ (try await readyToIssue(filter, for: principal, on: db))) }
+        if filter.endorsementUnpaid {
+            let unpaid = try await Endorsement.query(on: db).filter(\.$status == .awaitingPayment).limit(PolicyFilter.exportLimit).all().map(\.$policy.id)
+            query.filter(\.$id ~~ unpaid)
+        }
         if !filter.q.isEmpty { text(filter.q, terms: try await PolicySearchTerms.policies(matching: filter.termKeys, on: db), on: query) }
         if let status = filter.status { self.status(status, today: today, on: query) }
         if let product = filter.product { query.filter(\.$product == product) }
