@@ -49,6 +49,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: PaymentPages())
     try signedIn.register(collection: EndorsementPages())
     try signedIn.register(collection: ClaimPages())
+    try signedIn.register(collection: ProviderPages())
     try signedIn.register(collection: BrokerPages())
     try signedIn.register(collection: ReportPages())
 }

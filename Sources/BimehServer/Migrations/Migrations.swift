@@ -48,6 +48,7 @@ enum BimehMigrations {
         M045_AdvanceAuditChainPerStatement(),
         M051_CreateAuditPending(),
         M052_CreateEligibilityVersion(),
+        M048_CreatePolicySearchTerms(),
         M040_SealExistingRows(),
     ]
 }

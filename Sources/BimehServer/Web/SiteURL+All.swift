@@ -7,8 +7,9 @@ extension SiteURL {
             .customers, .newCustomer, .customer(.key), .quotes, .newQuote, .quote(.key), .quotePolicy(.key),
             .policies, .policy(.key), .cheques, .receipt(.key), .bankSlip(.key), .paymentOrder(.key), .paymentOrderPaid(.key),
             .endorsementPrint(.key), .claims, .newClaim, .claim(.key), .claimDocuments(.key), .claimDocumentsLetter(.key), .claimStep(.key, .key),
-            .claimLateNoticeForm(.key), .brokersUnlicensed, .cancellationLetter(.key),
+            .claimLateNoticeForm(.key), .brokersUnlicensed, .cancellationLetter(.key), .payments, .provider,
         ] + PolicyStep.allCases.map { .policyStep(.key, $0) } + Verdict.allCases.map { .paymentVerdict(.key, $0) }
+            + ProviderAction.allCases.map { .providerAction($0) }
         let api: [API] = [
             .health, .openapi, .authToken, .ussd, .customers, .customer(.key), .letters, .letter(.key),
             .quotes, .quotePreview, .quote(.key), .policies, .policy(.key), .paymentOrder(.key), .paymentOrderPaid(.key), .claims, .claim(.key), .claimDocument(.key, .key),

@@ -21,7 +21,7 @@ enum SiteURL: Sendable, Hashable {
     case customers, newCustomer, customer(Parameter<UUID>)
     case quotes, newQuote, quote(Parameter<UUID>), quotePolicy(Parameter<UUID>)
     case policies, policy(Parameter<UUID>), policyStep(Parameter<UUID>, PolicyStep)
-    case cheques, receipt(Parameter<UUID>), bankSlip(Parameter<UUID>), paymentVerdict(Parameter<UUID>, Verdict), paymentOrder(Parameter<UUID>)
+    case cheques, payments, receipt(Parameter<UUID>), bankSlip(Parameter<UUID>), paymentVerdict(Parameter<UUID>, Verdict), paymentOrder(Parameter<UUID>)
     case paymentOrderPaid(Parameter<UUID>)
     /// R-P-07: each endorsement prints as its own document.
     case endorsementPrint(Parameter<UUID>)
@@ -33,6 +33,8 @@ enum SiteURL: Sendable, Hashable {
     /// R-CL-03: the late-notice form of a file, printed for issuance and the commission.
     case claimLateNoticeForm(Parameter<UUID>)
     case brokersUnlicensed
+    /// The provider's desk: inquiry, HID issue and verification.
+    case provider, providerAction(ProviderAction)
     case api(API)
     /// A product's own route: literal segments and named parameters, built in the product's folder.
     case product([Segment])
@@ -45,6 +47,10 @@ enum SiteURL: Sendable, Hashable {
 
     enum Verdict: String, Sendable, CaseIterable {
         case collect, bounce
+    }
+
+    enum ProviderAction: String, Sendable, CaseIterable {
+        case inquiry, visit, verification
     }
 
     enum Segment: Sendable, Hashable {
@@ -139,6 +145,7 @@ enum SiteURL: Sendable, Hashable {
         case .policy(let id): ["policies", id.segment("id")]
         case .policyStep(let id, let step): ["policies", id.segment("id"), .literal(step.rawValue)]
         case .cheques: ["accounting", "cheques"]
+        case .payments: ["payments"]
         case .receipt(let id): ["payments", id.segment("id"), "receipt"]
         case .bankSlip(let id): ["payments", id.segment("id"), "slip"]
         case .paymentVerdict(let id, let verdict): ["payments", id.segment("id"), .literal(verdict.rawValue)]
@@ -154,6 +161,8 @@ enum SiteURL: Sendable, Hashable {
         case .claimStep(let id, let step): ["claims", id.segment("id"), "steps", step.segment("step")]
         case .claimLateNoticeForm(let id): ["claims", id.segment("id"), "late-notice-form"]
         case .brokersUnlicensed: ["brokers", "unlicensed"]
+        case .provider: ["provider"]
+        case .providerAction(let action): ["provider", .literal(action.rawValue)]
         case .api(let api): ["api", "v1"] + api.segments
         case .product(let segments): segments
         case .reports(let url): url.segments

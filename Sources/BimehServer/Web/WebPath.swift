@@ -29,6 +29,7 @@ enum WebPath {
     static func endorsementPrint(_ id: UUID) -> String { SiteURL.endorsementPrint(.value(id)).path }
     static func cancellationLetter(_ id: UUID) -> String { SiteURL.cancellationLetter(.value(id)).path }
     static let cheques = SiteURL.cheques.path
+    static let payments = SiteURL.payments.path
     static let claims = SiteURL.claims.path
     static let newClaim = SiteURL.newClaim.path
     static func claim(_ id: UUID) -> String { SiteURL.claim(.value(id)).path }

@@ -42,9 +42,7 @@ struct EligibilityController: RouteCollection {
     }
 
     @Sendable func inquiry(req: Request) async throws -> Response {
-        let person = try Self.person(req)
-        let finding = try await req.eligibility(of: person)
-        return Inquiry(person, finding).fastResponse()
+        try await ProviderDesk.inquire(try Self.person(req), req: req).fastResponse()
     }
 
     struct VisitView: Content {
@@ -62,10 +60,7 @@ struct EligibilityController: RouteCollection {
         let days = req.bimeh.config.hidValidDays
         let reader = req.bimeh.entitlements
         return try await req.writeAnswer(status: .created) { work in
-            let finding = try await EntitlementStore.inquire(person, on: today, reader: reader, db: work.db)
-            let issued = try await VisitDesk.issue(for: person, covered: finding.answer.covered, provider: provider, in: work)
-            return VisitView(hid: issued.hid.value, hidGrouped: issued.hid.grouped, issuedAt: issued.issuedAt,
-                             validUntil: HealthID.validUntil(issuedAt: issued.issuedAt, validDays: days), inquiry: Inquiry(person, finding))
+            try await ProviderDesk.issueHID(for: person, provider: provider, today: today, validDays: days, reader: reader, in: work)
         }
     }
 
@@ -80,23 +75,16 @@ struct EligibilityController: RouteCollection {
 
     @Sendable func verifyHID(req: Request) async throws -> Response {
         let person = try Self.person(req)
-        let hid: HealthID
-        do { hid = try HealthID(parsing: req.parameters.get("hid") ?? "") } catch let error as DomainError {
-            throw AppError.validation(error, field: "hid")
-        }
+        let hid = try ProviderDesk.hid(req.parameters.get("hid"))
         let verifier = try req.principal.userID
         let days = req.bimeh.config.hidValidDays
         return try await req.writeAnswer { work in
-            let verified = try await VisitDesk.verify(hid, person: person, verifier: verifier, validDays: days, in: work)
-            return VerificationView(valid: true, hid: verified.hid.value, issuedAt: verified.issuedAt, validUntil: verified.validUntil,
-                                    issuedBy: verified.issuedBy, verifications: verified.verifications)
+            try await ProviderDesk.verifyHID(hid, person: person, verifier: verifier, validDays: days, in: work)
         }
     }
 
     /// The path's national code or foreign ID; 422 in Persian when it is neither.
     static func person(_ req: Request) throws -> PersonIdentifier {
-        do { return try PersonIdentifier(req.parameters.get("nationalCode") ?? "") } catch let error as DomainError {
-            throw AppError.validation(error, field: "nationalCode")
-        }
+        try ProviderDesk.person(req.parameters.get("nationalCode"))
     }
 }

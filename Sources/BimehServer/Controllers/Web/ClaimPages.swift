@@ -20,50 +20,6 @@ struct ClaimPages: RouteCollection {
 
     // MARK: queue
 
-    struct Row: Encodable {
-        var href: String
-        var fileNumber: String
-        var policyNumber: String
-        var product: String
-        var lossDate: String
-        var status: String
-        var late: Bool
-    }
-
-    struct QueueContext: Encodable {
-        var chrome: PageChrome
-        var rows: [Row]
-        var states: [StateFilter]
-        var canOpen: Bool
-        var newHref: String
-    }
-
-    struct StateFilter: Encodable {
-        var title: String
-        var href: String
-        var active: Bool
-        var count: Int
-    }
-
-    @Sendable func queue(req: Request) async throws -> Response {
-        let principal = try req.principal
-        let selected = req.query[String.self, at: "status"].flatMap(ClaimState.init(rawValue:))
-        let all = try await Claim.query(on: req.db).with(\.$policy).sort(\.$createdAt, .descending).limit(1000).all()
-        let shown = all.filter { selected == nil || $0.status == selected }
-        let counts = Dictionary(grouping: all, by: \.status).mapValues(\.count)
-        let states = ClaimState.allCases.filter { counts[$0] != nil }.map {
-            StateFilter(title: $0.title, href: "\(WebPath.claims)?status=\($0.rawValue)", active: $0 == selected, count: counts[$0] ?? 0)
-        }
-        let rows = try shown.prefix(200).map { c in
-            Row(href: WebPath.claim(try c.requireID()), fileNumber: c.printedFileNumber, policyNumber: c.policy.printedNumber ?? "",
-                product: (try? req.bimeh.products.line(c.product).title) ?? c.product.rawValue, lossDate: c.lossDate,
-                status: ClaimAccess.state(of: c).title, late: c.noticeLate)
-        }
-        let context = QueueContext(chrome: PageChrome(req, title: "کارتابل خسارت"), rows: rows, states: states,
-                                   canOpen: principal.role == .claims, newHref: WebPath.newClaim)
-        return try await req.page("claims/index", context)
-    }
-
     // MARK: notice
 
     struct NoticeForm: Content {

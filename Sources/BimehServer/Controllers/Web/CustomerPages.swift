@@ -25,35 +25,6 @@ struct CustomerPages: RouteCollection {
         var birthDate: String
     }
 
-    struct IndexContext: Encodable {
-        var chrome: PageChrome
-        var q: String
-        var rows: [Row]
-        var total: Int
-        var page: Int
-        var pages: Int
-        var prevHref: String?
-        var nextHref: String?
-        var canCreate: Bool
-        var newHref: String
-    }
-
-    @Sendable func index(req: Request) async throws -> Response {
-        let principal = try req.principal
-        let q = String((req.query[String.self, at: "q"] ?? "").prefix(100))
-        let page = max(1, min(req.query[Int.self, at: "page"] ?? 1, 100_000))
-        let per = 25
-        let found = try await CustomerRegistry.search(q, for: principal, page: page, per: per, on: req.db)
-        let pages = max(1, (found.total + per - 1) / per)
-        let query = q.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
-        let context = IndexContext(
-            chrome: PageChrome(req, title: "مشتریان"), q: q, rows: found.items.map(Self.row), total: found.total, page: page, pages: pages,
-            prevHref: page > 1 ? "\(WebPath.customers)?q=\(query)&page=\(page - 1)" : nil,
-            nextHref: page < pages ? "\(WebPath.customers)?q=\(query)&page=\(page + 1)" : nil,
-            canCreate: Self.writers.contains(principal.role), newHref: WebPath.newCustomer)
-        return try await req.page("customers/index", context)
-    }
-
     static func row(_ c: Customer) -> Row {
         Row(href: c.id.map(WebPath.customer) ?? WebPath.customers, name: c.displayName,
             kind: c.kind == .natural ? "حقیقی" : "حقوقی", identifier: c.identifier, mobile: c.mobile ?? "", birthDate: c.birthDate ?? "")

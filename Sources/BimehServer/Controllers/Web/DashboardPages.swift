@@ -81,7 +81,8 @@ struct DashboardPages: RouteCollection {
             }
         }
         if principal.role == .provider {
-            cards.append(Card(title: "استعلام پوشش بیمه", text: "استعلام با کد ملی از طریق API ارائه‌دهندگان (GET /api/v1/eligibility/{nationalCode}).", href: nil, action: nil))
+            cards.append(Card(title: "میز ارائه‌دهنده", text: "استعلام پوشش با کد ملی، صدور و تأیید شناسهٔ مراجعه (HID)، و ثبت خسارت مستقیم.",
+                              href: SiteURL.provider.path, action: "ورود به میز"))
         }
         var context = Context(chrome: PageChrome(req, title: "پیشخوان"), greeting: "\(principal.displayName)، خوش آمدید.",
                               cards: cards, figures: figures, audit: audit)

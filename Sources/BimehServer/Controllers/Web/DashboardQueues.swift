@@ -26,12 +26,34 @@ enum DashboardQueues {
         return f
     }
 
+    static func endorsementsUnpaid() -> PolicyFilter {
+        var f = PolicyFilter()
+        f.endorsementUnpaid = true
+        return f
+    }
+
     static func renewalsDue(today: JalaliDate) -> PolicyFilter {
         var f = PolicyFilter()
         f.status = .issued
         f.dateField = .end
         f.from = today
         f.to = today.adding(days: renewalWindowDays)
+        return f
+    }
+
+    /// Held cheques due today or earlier, on the received payments list (the cheques page acts on them).
+    static func chequesDue(today: JalaliDate) -> PaymentFilter {
+        var f = PaymentFilter()
+        f.status = .held
+        f.method = .cheque
+        f.dateField = .due
+        f.to = today
+        return f
+    }
+
+    static func slipsToConfirm() -> PaymentFilter {
+        var f = PaymentFilter()
+        f.status = .pending
         return f
     }
 
@@ -45,6 +67,7 @@ enum DashboardQueues {
         case .issuer:
             try await policies("پرداخت‌شده و آمادهٔ صدور", readyToIssue())
             try await policies("بیمه‌نامه‌های ثبت‌شده در انتظار صدور", awaitingIssue())
+            try await policies("الحاقیه‌های در انتظار پرداخت", endorsementsUnpaid())
             try await policies("تمدیدهای سررسیده در \(Normalize.persianDigits(String(renewalWindowDays))) روز آینده", renewalsDue(today: today))
         case .agent where principal.agencyID != nil:
             try await policies("ثبت‌های نمایندگی که صدورشان با بیمه‌گر است (پرداخت‌شده)", readyToIssue())
@@ -53,9 +76,9 @@ enum DashboardQueues {
         case .accountant:
             let held = try await Payment.query(on: db).filter(\.$status == .held).filter(\.$method == .cheque).all()
             let due = held.filter { p in (p.chequeDueDate.flatMap { try? JalaliDate(parsing: $0) }).map { $0 <= today } ?? true }
-            out.append(Queue(label: "چک‌های سررسیدهٔ امروز و گذشته", count: due.count, href: WebPath.cheques))
+            out.append(Queue(label: "چک‌های سررسیدهٔ امروز و گذشته", count: due.count, href: WebPath.payments + chequesDue(today: today).queryString()))
             let slips = try await Payment.query(on: db).filter(\.$status == .pending).count()
-            out.append(Queue(label: "فیش‌های بانکی در انتظار تأیید", count: slips, href: WebPath.cheques))
+            out.append(Queue(label: "فیش‌های بانکی در انتظار تأیید", count: slips, href: WebPath.payments + slipsToConfirm().queryString()))
             let orders = try await PaymentOrder.query(on: db).filter(\.$paidOn == nil).count()
             out.append(Queue(label: "حواله‌های در انتظار پرداخت", count: orders, href: WebPath.cheques))
         case .claims:

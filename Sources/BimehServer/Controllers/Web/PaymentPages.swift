@@ -7,6 +7,7 @@ import Vapor
 struct PaymentPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.grouped(RequireRole([.accountant, .head, .admin], web: true)).get(.cheques, use: cheques)
+        routes.grouped(RequireRole(Self.listReaders, web: true)).get(.payments, use: list)
         let accountant = routes.grouped(RequireRole([.accountant], web: true))
         accountant.post(.paymentVerdict(.key, .collect), use: collect)
         accountant.post(.paymentVerdict(.key, .bounce), use: bounce)
@@ -28,6 +29,9 @@ struct PaymentPages: RouteCollection {
         var amount: Int64
         var policyNumber: String
         var policyHref: String
+        /// The policyholder, so the accountant can tell whose cheque it is.
+        var customer = ""
+        var customerHref = ""
         var receiptNumber: String
         var due: Bool
         /// A bank slip: its payment id is shown and the bank's tracking number asked for.
@@ -42,6 +46,7 @@ struct PaymentPages: RouteCollection {
         var notice: String?
         /// R-CL-10: payment orders accounting has still to pay, oldest first.
         var orders: [OrderRow] = []
+        var paymentsHref = WebPath.payments
     }
 
     struct OrderRow: Encodable {
@@ -64,13 +69,14 @@ struct PaymentPages: RouteCollection {
     @Sendable func cheques(req: Request) async throws -> Response {
         let today = req.bimeh.clock.today()
         let open = try await Payment.query(on: req.db).group(.or) { $0.filter(\.$status == .held).filter(\.$status == .pending) }
-            .with(\.$policy).sort(\.$chequeDueDate).sort(\.$createdAt).limit(500).all()
+            .with(\.$policy) { $0.with(\.$customer) }.sort(\.$chequeDueDate).sort(\.$createdAt).limit(500).all()
         let rows = try open.map { p in
             let due = (p.chequeDueDate.flatMap { try? JalaliDate(parsing: $0) }).map { $0 <= today } ?? true
             let paymentID = try p.requireID()
             return ChequeRow(id: paymentID.uuidString, collectHref: WebPath.paymentVerdict(paymentID, .collect), bounceHref: WebPath.paymentVerdict(paymentID, .bounce), kind: p.method == .cheque ? "چک" : "فیش بانکی", number: p.chequeNumber ?? p.slipID ?? "—",
                              bank: p.chequeBank ?? "—", dueDate: p.chequeDueDate ?? p.paidOn, amount: p.amount,
                              policyNumber: p.policy.printedNumber ?? "در انتظار صدور", policyHref: WebPath.policy(try p.policy.requireID()),
+                             customer: p.policy.customer.displayName, customerHref: WebPath.customer(try p.policy.customer.requireID()),
                              receiptNumber: p.receiptNumber ?? "—", due: due, slip: p.method == .bankSlip)
         }
         let unpaid = try await PaymentOrder.query(on: req.db).filter(\.$paidOn == nil).sort(\.$createdAt).limit(200).all()

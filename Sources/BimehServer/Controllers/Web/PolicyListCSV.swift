@@ -8,17 +8,17 @@ enum PolicyListCSV {
                           "تاریخ شروع", "تاریخ پایان", "تاریخ صدور", "حق بیمه (ریال)", "وضعیت"]
 
     static func text(_ rows: [PolicyPages.Row]) -> String {
-        ReportCSV.document(header: headers, rows: rows.map { r in
+        ReportCSV.document(header: headers, rows: cells(rows))
+    }
+
+    static func cells(_ rows: [PolicyPages.Row]) -> [[String]] {
+        rows.map { r in
             [r.number == "—" ? "" : r.number, r.product, r.customer, r.customerCode, r.agency,
              r.startDate, r.endDate, r.issueDate, String(r.premium), r.status]
-        })
+        }
     }
 
     static func response(_ rows: [PolicyPages.Row]) throws -> Response {
-        let res = Response(status: .ok, body: .init(string: text(rows)))
-        res.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        res.headers.remove(name: .contentDisposition)
-        res.headers.add(name: .contentDisposition, value: "attachment; filename=\"policies.csv\"")
-        return res
+        CSVDownload.response(header: headers, rows: cells(rows), filename: "policies.csv")
     }
 }

@@ -32,6 +32,7 @@ extension PolicyPages {
         var from: String
         var to: String
         var ready: Bool
+        var endorsementUnpaid: Bool
         var statuses: [Option]
         var products: [Option]
         var agencies: [Option]
@@ -52,7 +53,9 @@ extension PolicyPages {
 
     static func filter(_ req: Request) -> PolicyFilter {
         let values = (try? req.query.decode([String: String].self)) ?? [:]
-        return PolicyFilter(values: values, products: Set(req.bimeh.products.catalog.lines.map(\.code)))
+        var filter = PolicyFilter(values: values, products: Set(req.bimeh.products.catalog.lines.map(\.code)))
+        filter.termKeys = req.bimeh.products.searchKeys(filter.q)
+        return filter
     }
 
     @Sendable func index(req: Request) async throws -> Response {
@@ -80,6 +83,7 @@ extension PolicyPages {
         let context = IndexContext(
             chrome: PageChrome(req, title: "بیمه‌نامه‌ها"), action: list, q: filter.q,
             from: filter.from?.description ?? "", to: filter.to?.description ?? "", ready: filter.ready,
+            endorsementUnpaid: filter.endorsementUnpaid,
             statuses: [PolicyStanding.registered, .issued, .expired, .cancelled].map {
                 Option(value: $0.rawValue, label: $0.title, selected: filter.status == $0)
             },

@@ -131,6 +131,8 @@ struct PolicyPages: RouteCollection {
         var productPages: [PersonsPanel.Letter] = []
         /// What the account owes the customer (a refund sent to accounting without a payment order).
         var credit: Int64 = 0
+        /// A registered policy: what happens next and who does it.
+        var nextStep: String? = nil
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -198,6 +200,8 @@ struct PolicyPages: RouteCollection {
             context.credit = -context.open
             context.open = 0
         }
+        context.nextStep = PolicyNextStep.text(status: policy.status, ledger: ledger, prerequisitePending: panel.needsPrerequisite && panel.recorded == nil,
+                                               waitingPayments: payments.contains { $0.status == .held || $0.status == .pending }, role: principal.role)
         context.productTitle = line.hasPrefix("بیمه ") ? "بیمه‌نامهٔ " + line.dropFirst("بیمه ".count) : line
         context.currentItems = QuotePages.displayItems(policy.inputs)
         context.hasItems = !context.currentItems.isEmpty

@@ -103,6 +103,7 @@ enum EndorsementDesk {
         if endorsement.status == .issued {
             try await hooks.endorsementApplied(endorsement, to: policy, in: work)
             try await hooks.endorsementTookEffect(policy, effective: request.effectiveDate, in: work)
+            try await PolicySearchTerms.record(policy, in: work)
         }
         try await work.audit("endorsement.created", entity: "policy", id: policyID.uuidString,
                              after: ["number": String(number), "kind": kind.rawValue, "delta": String(delta.amount), "status": endorsement.status.rawValue])
@@ -124,6 +125,7 @@ enum EndorsementDesk {
         let hooks = work.products.hooks(policy.product)
         try await hooks.endorsementApplied(endorsement, to: policy, in: work)
         try await hooks.endorsementTookEffect(policy, effective: try JalaliDate(parsing: endorsement.effectiveDate), in: work)
+        try await PolicySearchTerms.record(policy, in: work)
         try await work.audit("endorsement.issued", entity: "policy", id: try policy.requireID().uuidString,
                              after: ["number": String(endorsement.number), "delta": String(endorsement.premiumDelta)])
     }

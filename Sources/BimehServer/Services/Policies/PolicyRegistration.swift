@@ -77,6 +77,7 @@ enum PolicyRegistration {
         policy.$createdBy.id = principal.userID
         try await policy.create(on: work.db)
         let policyID = try policy.requireID()
+        try await PolicySearchTerms.record(policy, in: work)
         for (index, entry) in (own ?? schedule).enumerated() {
             let row = ScheduleEntry()
             row.$policy.id = policyID

@@ -56,7 +56,11 @@ struct PolicyFilter: Sendable {
     var sort: Sort = .newest
     /// R-P-06: only registered policies whose down payment (or whole premium) is collected.
     var ready = false
+    /// R-P-07: only policies with an endorsement whose additional premium is still unpaid.
+    var endorsementUnpaid = false
     var page = 1
+    /// What the products read `q` as (ProductBook.searchKeys), matched against the policies' search terms.
+    var termKeys: [String] = []
     /// What was dropped, in Persian, for the page to show.
     var notes: [String] = []
 
@@ -64,7 +68,7 @@ struct PolicyFilter: Sendable {
 
     /// Reads the query string's values; `products` are the codes the catalog knows.
     init(values: [String: String], products: Set<ProductCode>) {
-        q = String(Normalize.text(values["q"] ?? "").prefix(100))
+        q = ListQuery.text(values["q"])
         if let raw = Self.present(values["status"]) {
             if let standing = PolicyStanding(rawValue: raw) { status = standing } else { notes.append("وضعیت «\(raw)» شناخته نیست و در نظر گرفته نشد.") }
         }
@@ -83,21 +87,14 @@ struct PolicyFilter: Sendable {
             if let sorted = Sort(rawValue: raw) { sort = sorted } else { notes.append("ترتیب «\(raw)» شناخته نیست؛ تازه‌ترین‌ها اول آمده‌اند.") }
         }
         ready = Self.present(values["ready"]) == "1"
-        if let raw = Self.present(values["page"]) {
-            if let n = Int(raw), n >= 1 { page = min(n, 1_000_000) } else { notes.append("شمارهٔ صفحه «\(Normalize.persianDigits(raw))» درست نیست؛ صفحهٔ اول نشان داده شد.") }
-        }
+        endorsementUnpaid = Self.present(values["endorsement"]) == "unpaid"
+        page = ListQuery.page(values["page"], notes: &notes)
     }
 
-    private static func present(_ value: String?) -> String? {
-        guard let value = value.map(Normalize.text), !value.isEmpty else { return nil }
-        return String(value.prefix(100))
-    }
+    private static func present(_ value: String?) -> String? { ListQuery.present(value) }
 
     private static func date(_ value: String?, label: String, notes: inout [String]) -> JalaliDate? {
-        guard let raw = present(value) else { return nil }
-        if let day = try? JalaliDate(parsing: Normalize.identifier(raw)) { return day }
-        notes.append("«\(label)» باید تاریخی شمسی مانند ۱۴۰۵/۰۱/۱۵ باشد؛ «\(Normalize.persianDigits(raw))» در نظر گرفته نشد.")
-        return nil
+        ListQuery.date(value, label: label, notes: &notes)
     }
 
     /// The query string of this filter (empty values left out), for the pager, the sort links and the CSV.
@@ -111,13 +108,11 @@ struct PolicyFilter: Sendable {
         if let from { items.append(("from", from.description)) }
         if let to { items.append(("to", to.description)) }
         if ready { items.append(("ready", "1")) }
+        if endorsementUnpaid { items.append(("endorsement", "unpaid")) }
         if sort != .newest { items.append(("sort", sort.rawValue)) }
         if let page, page > 1 { items.append(("page", String(page))) }
         if let format { items.append(("format", format)) }
-        var allowed = CharacterSet.urlQueryAllowed
-        allowed.remove(charactersIn: "&=+?#")
-        let text = items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
-        return text.isEmpty ? "" : "?" + text
+        return ListQuery.encode(items)
     }
 }
 
@@ -127,7 +122,11 @@ enum PolicySearch {
         let query = Policy.query(on: db).join(Customer.self, on: \Policy.$customer.$id == \Customer.$id)
         try scope(query, filter, for: principal)
         if filter.ready { query.filter(\.$id ~~ (try await readyToIssue(filter, for: principal, on: db))) }
-        if !filter.q.isEmpty { text(filter.q, on: query) }
+        if filter.endorsementUnpaid {
+            let unpaid = try await Endorsement.query(on: db).filter(\.$status == .awaitingPayment).limit(PolicyFilter.exportLimit).all().map(\.$policy.id)
+            query.filter(\.$id ~~ unpaid)
+        }
+        if !filter.q.isEmpty { text(filter.q, terms: try await PolicySearchTerms.policies(matching: filter.termKeys, on: db), on: query) }
         if let status = filter.status { self.status(status, today: today, on: query) }
         if let product = filter.product { query.filter(\.$product == product) }
         // Jalali `YYYY/MM/DD` with zero padding: text order is date order
@@ -161,30 +160,19 @@ enum PolicySearch {
         return ids
     }
 
-    /// A policy number (`1405/12` or just `12`), the customer's code (exact), or words of the name.
-    private static func text(_ q: String, on query: QueryBuilder<Policy>) {
-        let digits = Normalize.identifier(q)
-        let parts = digits.split(separator: "/", omittingEmptySubsequences: false)
-        let words = q.split(separator: " ").map(String.init)
+    /// A policy number (`1405/12` or just `12`), the customer's code (exact), words of the name, or
+    /// a term the product stored for the policy (`terms`: the policies one matched).
+    private static func text(_ q: String, terms: [UUID], on query: QueryBuilder<Policy>) {
         query.group(.or) { or in
-            if parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]) {
-                or.group(.and) { $0.filter(\.$numberYear == year).filter(\.$number == number) }
-            } else if let number = Int(digits), digits.count <= 9 {
-                or.filter(\.$number == number)
-            }
-            or.filter(Customer.self, \.$nationalCode == digits)
-            or.filter(Customer.self, \.$foreignID == digits)
-            or.filter(Customer.self, \.$legalID == digits)
-            // every word in the first name, last name or company name: «علی رضایی» finds Ali Rezaei
-            or.group(.and) { all in
-                for word in words {
-                    all.group(.or) { one in
-                        one.filter(Customer.self, \.$firstName, .contains(inverse: false, .anywhere), word)
-                        one.filter(Customer.self, \.$lastName, .contains(inverse: false, .anywhere), word)
-                        one.filter(Customer.self, \.$name, .contains(inverse: false, .anywhere), word)
-                    }
+            if let n = TextMatch.number(q) {
+                if let year = n.year {
+                    or.group(.and) { $0.filter(\.$numberYear == year).filter(\.$number == n.number) }
+                } else {
+                    or.filter(\.$number == n.number)
                 }
             }
+            if !terms.isEmpty { or.filter(\.$id ~~ terms) }
+            TextMatch.customer(q, on: or)
         }
     }
 

@@ -36,6 +36,16 @@ struct ProductBook: Sendable {
         hooksByCode[ProductCode(code)] ?? GenericHooks(product: ProductCode(code))
     }
 
+    /// What a typed query means to every product (e.g. a plate made canonical), besides itself.
+    func searchKeys(_ query: String) -> [String] {
+        let own = Normalize.identifier(query)
+        var keys = own.isEmpty ? [] : [own]
+        for hooks in hooksByCode.values.sorted(by: { $0.product.rawValue < $1.product.rawValue }) {
+            keys += hooks.searchKeys(query).map(Normalize.identifier).filter { !$0.isEmpty && !keys.contains($0) }
+        }
+        return keys
+    }
+
     /// This book with more products (tests, or a product sold by one installation only).
     func adding(_ lines: [any ProductLine], hooks more: [any ProductHooks] = []) -> ProductBook {
         ProductBook(catalog: catalog.adding(lines), hooks: Array(hooksByCode.values) + more, proposals: proposals, providerPages: providerPages,

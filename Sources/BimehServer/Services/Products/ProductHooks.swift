@@ -101,6 +101,13 @@ protocol ProductHooks: Sendable {
     func receiptPaper(_ policy: Policy, payment: Payment, on db: any Database) async throws -> ReceiptPaper
     /// The product's own papers of a quote (e.g. a printable plan letter), linked from its page.
     func quoteLinks(_ quote: Quote) throws -> [ProductSection.Link]
+
+    // The policies list's search box (PolicySearchTerms.swift).
+    /// Words of the policy's inputs the search box finds it by (e.g. a plate), in the form
+    /// `searchKeys` reads a query into; stored when the policy is registered and its inputs change.
+    func searchTerms(_ policy: Policy) -> [String]
+    /// What a typed query is in this product's terms (e.g. a plate typed any way, made canonical).
+    func searchKeys(_ query: String) -> [String]
 }
 
 /// One product fact asked on the notice form: a field of the API and its answers.
@@ -358,6 +365,8 @@ extension ProductHooks {
     func policyPanel(_ policy: Policy, on db: any Database) async throws -> PolicyPanel { PolicyPanel() }
     func receiptPaper(_ policy: Policy, payment: Payment, on db: any Database) async throws -> ReceiptPaper { ReceiptPaper() }
     func quoteLinks(_ quote: Quote) throws -> [ProductSection.Link] { [] }
+    func searchTerms(_ policy: Policy) -> [String] { [] }
+    func searchKeys(_ query: String) -> [String] { [] }
 }
 
 /// A product that adds nothing on the server.
