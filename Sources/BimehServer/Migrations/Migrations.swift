@@ -46,6 +46,7 @@ enum BimehMigrations {
         // last: seals the rows every earlier migration left
         M044_CreateAuditCheckpoints(),
         M045_AdvanceAuditChainPerStatement(),
+        M046_CreateSentMessages(),
         M040_SealExistingRows(),
     ]
 }

@@ -128,6 +128,8 @@ struct PolicyPages: RouteCollection {
         var productPages: [PersonsPanel.Letter] = []
         /// What the account owes the customer (a refund sent to accounting without a payment order).
         var credit: Int64 = 0
+        /// The SMS sent to the insured about this policy.
+        var messages: [SentMessageRow] = []
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -197,6 +199,7 @@ struct PolicyPages: RouteCollection {
         }
         context.productTitle = line.hasPrefix("بیمه ") ? "بیمه‌نامهٔ " + line.dropFirst("بیمه ".count) : line
         context.currentItems = QuotePages.displayItems(policy.inputs)
+        context.messages = try await SentMessageRow.forPolicy(id, on: req.db)
         context.hasItems = !context.currentItems.isEmpty
         if context.canRenew, let end = try? JalaliDate(parsing: policy.endDate) {
             let opens = CoverDates.renewalOpens(end: end, windowDays: req.bimeh.config.renewalWindowDays)
