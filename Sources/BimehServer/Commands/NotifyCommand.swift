@@ -19,6 +19,7 @@ struct NotifyDueCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        try await app.autoMigrate()
         let today = try signature.date.map { try JalaliDate(parsing: $0) } ?? app.bimeh.clock.today()
         let result = try await DueReminders.run(on: today, app: app)
         context.console.print("\(result.queued) reminder(s) for installments due \(NotificationText.reminderDueDate(on: today)); \(result.delivered) sent or attempted.")
