@@ -64,6 +64,8 @@ struct AdminAuditPages: RouteCollection {
         case "cli", "migration", "system": "سامانه"
         case "sms": "سامانهٔ پیامک"
         case "notify-due": "یادآوری روزانهٔ اقساط"
+        case "seed-demo": "سامانه (دادهٔ نمایشی)"
+        case "test-fixture": "سامانه (دادهٔ آزمون)"
         default: "سامانه (\(name))"
         }
     }
