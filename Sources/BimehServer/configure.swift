@@ -25,6 +25,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     // outside the error middleware, so that error pages and problem answers carry the headers too
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(BimehErrorMiddleware())
+    // inside the error middleware: only a POST that succeeded sends the SMS it queued
+    app.middleware.use(NotificationDeliveryMiddleware())
     app.middleware.use(MethodNotAllowedMiddleware(table: RouteMethods { [routes = app.routes] in
         routes.all.map { (path: $0.path, method: $0.method.rawValue) }
     }))

@@ -52,4 +52,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ProviderPages())
     try signedIn.register(collection: BrokerPages())
     try signedIn.register(collection: ReportPages())
+    try signedIn.register(collection: AdminUserPages())
+    try signedIn.register(collection: AdminOrganizationPages())
+    try signedIn.register(collection: AdminTariffPages())
+    try signedIn.register(collection: AdminAuditPages())
 }

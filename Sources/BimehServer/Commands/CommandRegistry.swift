@@ -12,5 +12,6 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(TariffsCommand(), as: "tariffs")
     app.asyncCommands.use(BrokersCommand(), as: "brokers")
     app.asyncCommands.use(ReportsCommand(), as: "reports")
+    app.asyncCommands.use(NotifyCommand(), as: "notify")
     app.asyncCommands.use(BenchCommand(), as: "bench")
 }

@@ -49,6 +49,7 @@ enum BimehMigrations {
         M051_CreateAuditPending(),
         M052_CreateEligibilityVersion(),
         M048_CreatePolicySearchTerms(),
+        M046_CreateSentMessages(),
         M040_SealExistingRows(),
     ]
 }

@@ -17,6 +17,6 @@ extension SiteURL {
             .publicCreditCodes, .publicEligibility, .auditCheckpoint, .auditProof(.key), .auditConsistency(.key, .key),
         ] + PolicyStep.allCases.filter { $0 != .print }.map { .policyStep(.key, $0) } + Verdict.allCases.map { .paymentVerdict(.key, $0) }
             + API.ClaimStep.allCases.map { .claimStep(.key, $0) }
-        return generic + api.map { .api($0) } + productRoutes + ReportsURL.all.map { .reports($0) }
+        return generic + api.map { .api($0) } + productRoutes + ReportsURL.all.map { .reports($0) } + AdminURL.all.map { .admin($0) }
     }
 }

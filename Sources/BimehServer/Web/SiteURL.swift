@@ -40,6 +40,8 @@ enum SiteURL: Sendable, Hashable {
     case product([Segment])
     /// The monthly reports and the month-end close (SiteURL+Reports).
     case reports(ReportsURL)
+    /// The admin's pages (SiteURL+Admin).
+    case admin(AdminURL)
 
     enum PolicyStep: String, Sendable, CaseIterable {
         case print, payments, issue, endorsements, cancellation, renewal
@@ -166,6 +168,7 @@ enum SiteURL: Sendable, Hashable {
         case .api(let api): ["api", "v1"] + api.segments
         case .product(let segments): segments
         case .reports(let url): url.segments
+        case .admin(let url): url.segments
         }
     }
 

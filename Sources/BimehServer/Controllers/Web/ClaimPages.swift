@@ -230,6 +230,8 @@ struct ClaimPages: RouteCollection {
         var lateReview: LateReviewView?
         /// The file's late-notice decision in Persian.
         var lateDecisionTitle: String?
+        /// The SMS sent to the insured about this file.
+        var messages: [SentMessageRow] = []
     }
 
     struct ChecklistRow: Encodable {
@@ -306,7 +308,7 @@ struct ClaimPages: RouteCollection {
         can.approveFee = allowed.contains(.approveExpertFee) && !fees.isEmpty && !orders.contains { $0.purpose == "expert-fee" }
         can.close = allowed.contains(.close)
         can.reject = allowed.contains(.reject)
-        let context = ShowContext(
+        var context = ShowContext(
             chrome: PageChrome(req, title: "پروندهٔ خسارت \(claim.printedFileNumber)"), claim: view, policyNumber: policy.printedNumber ?? "",
             policyHref: WebPath.policy(try policy.requireID()), customerName: customer.displayName,
             productTitle: (try? req.bimeh.products.line(claim.product).title) ?? claim.product.rawValue,
@@ -321,6 +323,7 @@ struct ClaimPages: RouteCollection {
             links: Links(id), today: req.bimeh.clock.today().description, errors: errors, can: can,
             inDiya: hooks.assessesByShare(claim), lateByHead: latePolicy.decider == .head, assessment: hooks.assessmentFields,
             facts: view.facts, lateReview: lateReview, lateDecisionTitle: claim.lateDecision?.title)
+        context.messages = try await SentMessageRow.forClaim(id, on: req.db)
         return try await req.page("claims/show", context, status: status)
     }
 

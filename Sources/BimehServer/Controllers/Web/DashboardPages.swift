@@ -76,9 +76,8 @@ struct DashboardPages: RouteCollection {
         if principal.role == .admin {
             figures.append(Figure(label: "کاربران", value: try await User.query(on: req.db).count()))
             // the seals of bound rows (RowSeals) are bookkeeping, not activity
-            audit = try await AuditRecord.query(on: req.db).filter(\.$action != RowSeals.action).sort(\.$id, .descending).limit(15).all().map {
-                AuditRow(seq: $0.id ?? 0, at: $0.at, actor: $0.actorName, action: $0.action)
-            }
+            audit = try await AdminDashboard.recentAudit(req)
+            cards += AdminDashboard.cards
         }
         if principal.role == .provider {
             cards.append(Card(title: "میز ارائه‌دهنده", text: "استعلام پوشش با کد ملی، صدور و تأیید شناسهٔ مراجعه (HID)، و ثبت خسارت مستقیم.",

@@ -133,6 +133,8 @@ struct PolicyPages: RouteCollection {
         var credit: Int64 = 0
         /// A registered policy: what happens next and who does it.
         var nextStep: String? = nil
+        /// The SMS sent to the insured about this policy.
+        var messages: [SentMessageRow] = []
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -204,6 +206,7 @@ struct PolicyPages: RouteCollection {
                                                waitingPayments: payments.contains { $0.status == .held || $0.status == .pending }, role: principal.role)
         context.productTitle = line.hasPrefix("بیمه ") ? "بیمه‌نامهٔ " + line.dropFirst("بیمه ".count) : line
         context.currentItems = QuotePages.displayItems(policy.inputs)
+        context.messages = try await SentMessageRow.forPolicy(id, on: req.db)
         context.hasItems = !context.currentItems.isEmpty
         if context.canRenew, let end = try? JalaliDate(parsing: policy.endDate) {
             let opens = CoverDates.renewalOpens(end: end, windowDays: req.bimeh.config.renewalWindowDays)

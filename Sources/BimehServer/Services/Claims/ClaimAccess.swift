@@ -30,6 +30,7 @@ enum ClaimAccess {
         if let note { after["note"] = note }
         try await work.audit("claim.\(to.rawValue)", entity: "claim", id: try claim.requireID().uuidString,
                              before: ["status": from.rawValue], after: after)
+        try await Notifier.claimMoved(claim, to: to, in: work)
     }
 
     /// Refuses an action the lifecycle does not allow this role in the file's state: 403 for a role

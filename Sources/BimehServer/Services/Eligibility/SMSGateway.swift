@@ -35,10 +35,17 @@ final class RecordingSMSGateway: SMSGateway, Equatable {
     }
 
     private let messages = NIOLockedValueBox<[Message]>([])
+    private let down = NIOLockedValueBox(false)
 
     var sent: [Message] { messages.withLockedValue { $0 } }
+    /// While true every send fails, as an unreachable provider would.
+    var failing: Bool {
+        get { down.withLockedValue { $0 } }
+        set { down.withLockedValue { $0 = newValue } }
+    }
 
     func send(to mobile: MobileNumber, text: String) async throws {
+        if failing { throw AppError(.serviceUnavailable, code: "sms-unavailable", detail: "ارسال پیامک ممکن نشد.") }
         messages.withLockedValue { $0.append(Message(to: mobile.value, text: text)) }
     }
 

@@ -33,6 +33,7 @@ enum IssueDesk {
         try await hooks.issued(policy, in: work)
         try await StatisticsStore.policyIssued(policy, in: work)
         try await work.audit("policy.issued", entity: "policy", id: policyID.uuidString, before: before, after: PolicySnapshot(policy))
+        try await Notifier.policyIssued(policy, in: work)
         return policy
     }
 }

@@ -9,6 +9,8 @@ import Vapor
 /// hooks and never ask which product a policy is.
 protocol ProductHooks: Sendable {
     var product: ProductCode { get }
+    /// Persian names of the audit actions the product's own code writes (ActionNames).
+    var actionNames: [String: String] { get }
 
     /// R-P-01: product checks of a registration (e.g. a group plan needs a legal customer), in its
     /// transaction, before anything is stored.
@@ -307,6 +309,7 @@ struct PersonsPanel: Sendable, Encodable {
 }
 
 extension ProductHooks {
+    var actionNames: [String: String] { [:] }
     func checkRegistration(inputs: String, customer: Customer) throws {}
     func prepareIssue(_ policy: Policy, today: JalaliDate, in work: UnitOfWork) async throws {}
     func issued(_ policy: Policy, in work: UnitOfWork) async throws {}
