@@ -81,7 +81,7 @@ struct DashboardPages: RouteCollection {
             }
         }
         if principal.role == .provider {
-            cards.append(Card(title: "استعلام پوشش بیمه", text: "استعلام با کد ملی از طریق API ارائه‌دهندگان (GET /api/v1/eligibility/{nationalCode}).", href: nil, action: nil))
+            cards.append(Card(title: "استعلام پوشش بیمه", text: "استعلام پوشش با کد ملی بیمه‌شده، از سامانهٔ مرکز درمانی شما که به سامانهٔ بیمه متصل است.", href: nil, action: nil))
         }
         var context = Context(chrome: PageChrome(req, title: "پیشخوان"), greeting: "\(principal.displayName)، خوش آمدید.",
                               cards: cards, figures: figures, audit: audit)
