@@ -70,4 +70,26 @@ struct WebLanguageTests {
             #expect(!Self.visible(missing.body.string).contains("not-found"))
         }
     }
+
+    @Test("The payment order's «بابت» line shows the file and policy numbers in Persian digits")
+    func paymentOrderReason() async throws {
+        try await TestApp.run { app in
+            let flow = try await ClaimFlow.start(app)
+            let policyID = try await flow.policy()
+            let claimID = try await flow.agreedClaim(policyID, loss: "1405/01/05", lossAmount: 5_000_000, salvage: 0)
+            let ordered = try await flow.order(claimID)
+            let orderID = try #require(ordered.json["id"] as? String)
+            let order = try #require(try await PaymentOrder.find(UUID(uuidString: orderID), on: app.db))
+            let policyNumber = try #require(try await Policy.find(UUID(uuidString: policyID), on: app.db)?.printedNumber)
+            #expect(order.reason.contains(policyNumber), "the stored reason keeps the number as the register gives it")
+            var head = Browser(app: app)
+            try await head.signIn("head")
+            let page = try await head.get("/payment-orders/\(orderID)").body.string
+            let start = try #require(page.range(of: "<th>بابت</th><td>"))
+            let line = String(page[start.upperBound...].prefix { $0 != "<" })
+            // e.g. «خسارت پروندهٔ ۱۴۰۵/۱ بیمه‌نامهٔ ۱۴۰۵/۱»: the policy's number, digit by digit in Persian
+            #expect(line.contains(Normalize.persianDigits(policyNumber)))
+            #expect(line.rangeOfCharacter(from: CharacterSet(charactersIn: "0123456789")) == nil)
+        }
+    }
 }
