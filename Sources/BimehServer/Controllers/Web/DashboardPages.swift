@@ -76,9 +76,9 @@ struct DashboardPages: RouteCollection {
         if principal.role == .admin {
             figures.append(Figure(label: "کاربران", value: try await User.query(on: req.db).count()))
             // the seals of bound rows (RowSeals) are bookkeeping, not activity
-            audit = try await AuditRecord.query(on: req.db).filter(\.$action != RowSeals.action).sort(\.$id, .descending).limit(15).all().map {
-                AuditRow(seq: $0.id ?? 0, at: $0.at, actor: $0.actorName, action: $0.action)
-            }
+            let records = try await AuditRecord.query(on: req.db).filter(\.$action != RowSeals.action).sort(\.$id, .descending).limit(15).all()
+            let actors = try await ActorNames.load(records, on: req.db)
+            audit = records.map { AuditRow(seq: $0.id ?? 0, at: PageTime.format(iso: $0.at), actor: actors.name(of: $0), action: $0.action) }
         }
         if principal.role == .provider {
             cards.append(Card(title: "استعلام پوشش بیمه", text: "استعلام پوشش با کد ملی بیمه‌شده، از سامانهٔ مرکز درمانی شما که به سامانهٔ بیمه متصل است.", href: nil, action: nil))
