@@ -21,6 +21,8 @@ struct PageSnapshotTests {
             ("name=\"_once\" value=\"[^\"]*\"", "name=\"_once\" value=\"<once>\""),
             ("nonce=\"[^\"]*\"", "nonce=\"<nonce>\""),
             ("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z?", "<instant>"),
+            // an instant as pages show it (PageTime): the Jalali day and the Tehran hour, Persian digits
+            ("[۰-۹]{4}/[۰-۹]{2}/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2}", "<instant>"),
             // the time of day of a Tehran timestamp («۱۴۰۵/۰۱/۱۰ ۰۹:۰۵»): the demo day is fixed, the hour is not
             ("[۰-۹]{2}:[۰-۹]{2}", "<time>"),
             // a policy's unique code and the tests' cheque numbers are random

@@ -55,11 +55,11 @@ extension ClaimRules {
         guard appointmentApprovalRequired else { return }
         guard let lastScheduled = steps.lastIndex(of: .scheduled) else {
             throw DomainError(code: "appointment-not-approved",
-                              message: "حکم کارشناسی (بازدید کارشناس) برای این پرونده صادر نشده است؛ حواله پس از صدور حکم و تأیید رئیس اداره صادر می‌شود (R-CL-05).")
+                              message: "حکم کارشناسی (بازدید کارشناس) برای این پرونده صادر نشده است؛ حواله پس از صدور حکم و تأیید رئیس اداره صادر می‌شود.")
         }
         guard steps[lastScheduled...].contains(.approved) else {
             throw DomainError(code: "appointment-not-approved",
-                              message: "حکم کارشناسی این پرونده هنوز به تأیید رئیس اداره نرسیده است؛ حواله پس از تأیید صادر می‌شود (R-CL-05).")
+                              message: "حکم کارشناسی این پرونده هنوز به تأیید رئیس اداره نرسیده است؛ حواله پس از تأیید صادر می‌شود.")
         }
     }
 }

@@ -280,7 +280,9 @@ struct ClaimPages: RouteCollection {
         } catch let error as AppError where error.code == "not-assessed" {}
         let id = try claim.requireID()
         let audit = try await AuditRecord.query(on: req.db).filter(\.$entity == "claim").filter(\.$entityID == id.uuidString).sort(\.$id).all()
+        let actors = try await ActorNames.load(audit, on: req.db)
         let checklist = try req.bimeh.products.checklist(claim.product, case: claim.claimCase)
+        let documentTitles = Dictionary(checklist.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
         let received = Set(view.documents.map(\.code))
         let orders = try await PaymentOrder.query(on: req.db).filter(\.$claim.$id == id).sort(\.$createdAt).all()
         let state = ClaimAccess.state(of: claim)
@@ -313,7 +315,7 @@ struct ClaimPages: RouteCollection {
             policyHref: WebPath.policy(try policy.requireID()), customerName: customer.displayName,
             productTitle: (try? req.bimeh.products.line(claim.product).title) ?? claim.product.rawValue,
             settlement: lines, approved: approved, payable: payable, settlementError: settlementError,
-            timeline: audit.map { TimelineRow(at: $0.at.prefix(16).replacingOccurrences(of: "T", with: " "), actor: $0.actorName, text: Self.describe($0)) },
+            timeline: audit.map { TimelineRow(at: PageTime.format(iso: $0.at), actor: actors.name(of: $0), text: Self.describe($0, documents: documentTitles)) },
             // a conditional document whose condition holds on the file is as required as the others (R-CL-06)
             checklist: checklist.map { ChecklistRow(code: $0.code, title: $0.title, required: $0.isRequired(when: Set(claim.conditions ?? [])),
                                                     received: received.contains($0.code)) },
@@ -327,12 +329,13 @@ struct ClaimPages: RouteCollection {
         return try await req.page("claims/show", context, status: status)
     }
 
-    /// A Persian line for the timeline from an audit record of the file.
-    static func describe(_ record: AuditRecord) -> String {
+    /// A Persian line for the timeline from an audit record of the file; a document by its
+    /// checklist title, never a machine code.
+    static func describe(_ record: AuditRecord, documents: [String: String] = [:]) -> String {
         let after = record.after.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] } ?? [:]
         switch record.action {
-        case "claim.opened": return "پرونده تشکیل شد (بیمه‌نامه \(after["policy"] ?? ""))"
-        case "claim.document-received": return "سند دریافت شد: \(after["code"] ?? "")"
+        case "claim.opened": return "پرونده تشکیل شد (بیمه‌نامه \(Normalize.persianDigits(after["policy"] ?? "")))"
+        case "claim.document-received": return "سند دریافت شد: \(after["code"].map { documents[$0] ?? "سند دیگر" } ?? "")"
         case "claim.late-notice-accepted":
             return after["reason"].map { "اعلام دیرهنگام پذیرفته شد: \($0)" } ?? "اعلام دیرهنگام پذیرفته شد (موضوع بیمه تغییر نکرده)"
         case "claim.late-notice.referred": return "اعلام دیرهنگام: فرم اعلام تأخیر تشکیل شد"
@@ -341,11 +344,11 @@ struct ClaimPages: RouteCollection {
             return "تصمیم کمیسیون: " + (after["approve"] == "true" ? "پذیرش" : "رد") + (after["reason"].map { " — \($0)" } ?? "")
         case "claim.late-notice.headquarters":
             return "پاسخ ستاد اشخاص: " + (after["approve"] == "true" ? "تأیید" : "عدم تأیید") + (after["reason"].map { " — \($0)" } ?? "")
-        case let action where action.hasPrefix("claim.entry."): return after["text"] ?? action
+        case let action where action.hasPrefix("claim.entry."): return after["text"] ?? "یادداشت پرونده"
         case let action where action.hasPrefix("claim."):
-            let state = ClaimState(rawValue: after["status"] ?? "")?.title ?? action
+            guard let state = ClaimState(rawValue: after["status"] ?? "")?.title else { return "پرونده تغییر کرد" }
             return "وضعیت: \(state)" + (after["note"].map { " — \($0)" } ?? "")
-        default: return record.action
+        default: return "پرونده تغییر کرد"
         }
     }
 

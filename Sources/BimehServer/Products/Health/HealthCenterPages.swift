@@ -41,7 +41,10 @@ struct HealthCenterPages: RouteCollection {
             .map { Option(value: $0.code, label: $0.title + ($0.needsIntroduction ? " (با معرفی‌نامه)" : ""), selected: values["cover"] == $0.code) }
         var shown = values
         if shown["serviceDate"] == nil { shown["serviceDate"] = today.description }
-        let statement = try await HealthStatementDesk.view(center, year: today.year, month: today.month, on: req.db)
+        var statement = try await HealthStatementDesk.view(center, year: today.year, month: today.month, on: req.db)
+        // the page names each cover by its title; the API keeps the code
+        let titles = Dictionary(tariff.plans.flatMap(\.covers).map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
+        statement.claims = statement.claims.map { line in var line = line; line.cover = titles[line.cover] ?? line.cover; return line }
         let context = Context(chrome: PageChrome(req, title: "خسارت مستقیم — \(center.name)"), action: Self.url.path, centerName: center.name,
                               values: shown, covers: covers, errors: errors, answer: answer, statement: statement)
         return try await req.page("health/center", context, status: status)

@@ -55,7 +55,7 @@ enum GroupLifeFinalPremiumDesk {
         endorsement.status = .issued
         endorsement.effectiveDate = policy.startDate
         endorsement.changes = policy.inputs
-        endorsement.description = "الحاقیهٔ حق بیمهٔ قطعی: \(Normalize.persianDigits(String(final.admitted))) بیمه‌شدهٔ پذیرفته‌شده (R-GL-07/08)"
+        endorsement.description = "الحاقیهٔ حق بیمهٔ قطعی: \(Normalize.persianDigits(String(final.admitted))) بیمه‌شدهٔ پذیرفته‌شده"
         endorsement.premiumDelta = delta.amount
         endorsement.annualPremiumBefore = policy.annualPremium
         endorsement.annualPremiumAfter = final.total.amount

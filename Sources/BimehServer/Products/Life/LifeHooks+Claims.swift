@@ -197,7 +197,7 @@ extension LifeClaimHooks {
         let total = try Rial.sum(found.lines.map(\.amount))
         guard loss == total else {
             throw AppError.validation([FieldError(field: "loss", code: "loss-not-benefit",
-                                                  message: "سرمایهٔ قابل پرداخت این پرونده \(total.persianFormatted) ریال است (R-GL-12).")])
+                                                  message: "سرمایهٔ قابل پرداخت این پرونده \(total.persianFormatted) ریال است.")])
         }
     }
 

@@ -76,7 +76,7 @@ enum ThirdPartyDesk {
                                     "پیش از صدور بیمه‌نامهٔ شخص ثالث، مشخصات خودرو (پلاک، VIN یا شمارهٔ شاسی، شمارهٔ موتور، سازنده، مدل و سال ساخت) باید در پیشنهاد ثبت شده باشد؛ پیشنهاد تازه‌ای با این مشخصات وارد کنید.")
         }
         guard let licence = try await PolicyLicence.query(on: db).filter(\.$policy.$id == policy.requireID()).first() else {
-            throw AppError.conflict("licence-required", "پیش از صدور بیمه‌نامهٔ شخص ثالث، گواهینامهٔ یکی از رانندگان خودرو باید ثبت و تأیید شود (R-TP-02).")
+            throw AppError.conflict("licence-required", "پیش از صدور بیمه‌نامهٔ شخص ثالث، گواهینامهٔ یکی از رانندگان خودرو باید ثبت و تأیید شود.")
         }
         guard let expiry = try? JalaliDate(parsing: licence.expiry), today <= expiry else {
             throw AppError.conflict("licence-expired", "گواهینامهٔ ثبت‌شده منقضی شده است؛ گواهینامهٔ معتبر ثبت کنید.")

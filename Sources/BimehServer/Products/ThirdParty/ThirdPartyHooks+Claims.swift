@@ -24,10 +24,10 @@ extension ThirdPartyHooks {
     func checkNoticeFacts(_ facts: ClaimFacts, claimCase: ClaimCase) throws {
         var reader = FieldReader()
         if facts[Self.atFaultLicensed] == nil {
-            reader.add(Self.atFaultLicensed, "required", "بگویید رانندهٔ مقصر گواهینامهٔ رانندگی داشت یا نه (R-TP-11).")
+            reader.add(Self.atFaultLicensed, "required", "بگویید رانندهٔ مقصر گواهینامهٔ رانندگی داشت یا نه.")
         }
         if claimCase == .financial && facts[Self.policeSketch] == nil {
-            reader.add(Self.policeSketch, "required", "بگویید کروکی پلیس برای این حادثه کشیده شده است یا نه (R-TP-12).")
+            reader.add(Self.policeSketch, "required", "بگویید کروکی پلیس برای این حادثه کشیده شده است یا نه.")
         }
         if facts.texts[Self.driverLicenceClass] != nil && claimCase != .driverAccident {
             reader.add(Self.driverLicenceClass, "not-applicable", "پایهٔ گواهینامهٔ راننده فقط در خسارت حوادث راننده پرسیده می‌شود.")
@@ -77,7 +77,7 @@ extension ThirdPartyHooks {
         // The loss was checked to be inside the cover, so the policy was in force at the accident.
         let obliged = ThirdPartyClaims.atFaultUnlicensed(policyIssueDate: issued, licenceRuleStart: ThirdPartyClaims.licenceRuleStart,
                                                           policyInForce: true)
-        return obliged ? nil : "رانندهٔ مقصر حادثه گواهینامهٔ رانندگی نداشت؛ بیمه‌گر تعهدی ندارد (R-TP-11)"
+        return obliged ? nil : "رانندهٔ مقصر حادثه گواهینامهٔ رانندگی نداشت؛ بیمه‌گر تعهدی ندارد"
     }
 
     /// R-TP-12: property damage above 10,000,000 rials, or without a police sketch, is assessed
@@ -89,7 +89,7 @@ extension ThirdPartyHooks {
             .filter(\.$kind == .inspectionApproved).count() > 0
         guard approved else {
             throw AppError.conflict("inspection-required",
-                                    "خسارت مالی بیش از ۱۰٬۰۰۰٬۰۰۰ ریال یا بدون کروکی: پیش از برآورد، بازدید خودروی مقصر و تأیید رئیس اداره لازم است (R-TP-12).")
+                                    "خسارت مالی بیش از ۱۰٬۰۰۰٬۰۰۰ ریال یا بدون کروکی: پیش از برآورد، بازدید خودروی مقصر و تأیید رئیس اداره لازم است.")
         }
     }
 

@@ -77,7 +77,7 @@ enum ClaimWorkflow {
     /// A late file may not move on until the expert's attestation is in (R-CL-03).
     static func requireLateDecision(_ claim: Claim) throws {
         if claim.noticeLate && claim.lateDecision == nil {
-            throw AppError.conflict("late-notice-undecided", "اعلام خسارت دیرهنگام بوده است؛ نخست باید دربارهٔ پذیرش آن تصمیم گرفته شود (R-CL-03).")
+            throw AppError.conflict("late-notice-undecided", "اعلام خسارت دیرهنگام بوده است؛ نخست باید دربارهٔ پذیرش آن تصمیم گرفته شود.")
         }
     }
 

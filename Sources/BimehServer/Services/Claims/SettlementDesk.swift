@@ -81,7 +81,7 @@ enum SettlementDesk {
     static func readCertificate(_ typed: CertificateInput, required: Bool, today: JalaliDate) throws -> NotarizedCertificate? {
         guard required || !typed.isEmpty else { return nil }
         var errors: [FieldError] = []
-        let message = "برای پرداخت به کارفرما (بیمه‌گذار) گواهی محضری پرداخت به زیان‌دیده لازم است: شماره و تاریخ آن را وارد کنید (R-CL-10)."
+        let message = "برای پرداخت به کارفرما (بیمه‌گذار) گواهی محضری پرداخت به زیان‌دیده لازم است: شماره و تاریخ آن را وارد کنید."
         if typed.number == nil { errors.append(FieldError(field: "notarizedCertificateNumber", code: "notarized-certificate-required", message: message)) }
         if typed.date == nil { errors.append(FieldError(field: "notarizedCertificateDate", code: "notarized-certificate-required", message: message)) }
         guard errors.isEmpty, let number = typed.number, let date = typed.date else { throw AppError.validation(errors) }
