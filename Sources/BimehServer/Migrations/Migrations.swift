@@ -49,6 +49,7 @@ enum BimehMigrations {
         M051_CreateAuditPending(),
         M052_CreateEligibilityVersion(),
         M048_CreatePolicySearchTerms(),
+        M049_AddCustomerDetails(),
         M040_SealExistingRows(),
     ]
 }
