@@ -8,10 +8,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${BIMEH_BIN:-$root/.build/debug/bimeh}"
 kept="$root/ci-artifacts/browser"
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! python3 -c 'import selenium' 2>/dev/null; then
+# poppler-utils and zbar-tools: the print walk reads its PDFs (pdftotext, pdfinfo) and decodes the QR codes (zbarimg)
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! python3 -c 'import selenium' 2>/dev/null \
+   || ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver python3-selenium >/dev/null
+  apt-get install -y -qq chromium chromium-driver python3-selenium poppler-utils zbar-tools >/dev/null
 fi
 
 dir="$(mktemp -d)"

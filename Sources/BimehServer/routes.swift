@@ -33,6 +33,7 @@ func routes(_ app: Application) throws {
     let signedIn = web.grouped(RequireRole(Set(Role.allCases), web: true)).grouped(CSRFMiddleware())
     try signedIn.register(collection: DashboardPages())
     try signedIn.register(collection: CustomerPages())
+    try signedIn.register(collection: CustomerEditPages())
     try signedIn.register(collection: QuotePages())
     try signedIn.register(collection: ComputerProposalPages())
     try signedIn.register(collection: FlatRateProposalPages.employersLiability)

@@ -176,7 +176,7 @@ struct AdminPagesTests {
             #expect(all.contains("۱۴۰۵/۰۱/۱۰ "))
             // by user: only the issuer's records
             let byUser = try await admin.get(SiteURL.admin(.audit).path + "?user=\(try issuer.requireID().uuidString)").body.string
-            #expect(byUser.contains("دریافت کلید دسترسی API") && !byUser.contains("data-action=\"customer.registered\""))
+            #expect(byUser.contains("دریافت کلید دسترسی برنامه‌ها") && !byUser.contains("data-action=\"customer.registered\""))
             // by action
             let byAction = try await admin.get(SiteURL.admin(.audit).path + "?action=auth.api-token-issued").body.string
             let codes = Set(byAction.components(separatedBy: "data-action=\"").dropFirst().map { $0.prefix { $0 != "\"" } })

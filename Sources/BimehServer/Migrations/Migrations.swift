@@ -50,6 +50,7 @@ enum BimehMigrations {
         M052_CreateEligibilityVersion(),
         M048_CreatePolicySearchTerms(),
         M046_CreateSentMessages(),
+        M049_AddCustomerDetails(),
         M040_SealExistingRows(),
     ]
 }

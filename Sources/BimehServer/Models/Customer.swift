@@ -25,6 +25,17 @@ final class Customer: Model, @unchecked Sendable {
     /// Jalali `YYYY/MM/DD`.
     @OptionalField(key: "birth_date") var birthDate: String?
     @OptionalField(key: "mobile") var mobile: String?
+    // details the customer file's edit fills in (M049)
+    @OptionalField(key: "father_name") var fatherName: String?
+    /// `male` or `female`.
+    @OptionalField(key: "sex") var sex: String?
+    @OptionalField(key: "address") var address: String?
+    @OptionalField(key: "postal_code") var postalCode: String?
+    /// `IR` + 24 digits.
+    @OptionalField(key: "iban") var iban: String?
+    @OptionalField(key: "economic_code") var economicCode: String?
+    /// Who signs for a company.
+    @OptionalField(key: "signatory") var signatory: String?
     // relationships
     @OptionalParent(key: "created_by") var createdBy: User?
 

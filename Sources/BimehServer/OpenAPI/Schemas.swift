@@ -34,9 +34,17 @@ enum Schemas {
         ],
     ]
 
+    /// The customer edit: every field optional; "" clears it.
+    static let customerEdit = object([
+        "fatherName": string, "sex": string, "address": string, "postalCode": string, "iban": string,
+        "mobile": string, "economicCode": string, "signatory": string,
+    ], required: [])
+
     static let customer = object([
         "id": uuid, "kind": enumeration(["natural", "legal"]), "nationalCode": string, "foreignId": string, "legalId": string,
         "firstName": string, "lastName": string, "name": string, "birthDate": jalaliDate, "mobile": string,
+        "fatherName": string, "sex": enumeration(["male", "female"]), "address": string, "postalCode": string, "iban": string,
+        "economicCode": string, "signatory": string,
         "displayName": string, "createdAt": instant,
     ], required: ["id", "kind", "displayName"])
 

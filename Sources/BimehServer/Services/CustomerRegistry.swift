@@ -172,6 +172,13 @@ struct CustomerSnapshot: Codable, Sendable {
     var name: String?
     var birthDate: String?
     var mobile: String?
+    var fatherName: String?
+    var sex: String?
+    var address: String?
+    var postalCode: String?
+    var iban: String?
+    var economicCode: String?
+    var signatory: String?
     var displayName: String
     var createdAt: Date?
 
@@ -186,6 +193,13 @@ struct CustomerSnapshot: Codable, Sendable {
         name = c.name
         birthDate = c.birthDate
         mobile = c.mobile
+        fatherName = c.fatherName
+        sex = c.sex
+        address = c.address
+        postalCode = c.postalCode
+        iban = c.iban
+        economicCode = c.economicCode
+        signatory = c.signatory
         displayName = c.displayName
         createdAt = c.createdAt
     }

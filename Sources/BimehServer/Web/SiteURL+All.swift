@@ -4,7 +4,7 @@ extension SiteURL {
     static var all: [SiteURL] {
         let generic: [SiteURL] = [
             .home, .login, .logout, .stylesheet, .eligibilityScript, .formsScript, .metrics, .eligibility, .eligibilityCreditCode,
-            .customers, .newCustomer, .customer(.key), .quotes, .newQuote, .quote(.key), .quotePolicy(.key),
+            .customers, .newCustomer, .customer(.key), .customerEdit(.key), .quotes, .newQuote, .quote(.key), .quotePolicy(.key),
             .policies, .policy(.key), .cheques, .receipt(.key), .bankSlip(.key), .paymentOrder(.key), .paymentOrderPaid(.key),
             .endorsementPrint(.key), .claims, .newClaim, .claim(.key), .claimDocuments(.key), .claimDocumentsLetter(.key), .claimStep(.key, .key),
             .claimLateNoticeForm(.key), .brokersUnlicensed, .cancellationLetter(.key), .payments, .provider,

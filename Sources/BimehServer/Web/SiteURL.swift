@@ -19,6 +19,8 @@ enum SiteURL: Sendable, Hashable {
     case eligibility, eligibilityCreditCode
     // customers, quotes, policies, payments
     case customers, newCustomer, customer(Parameter<UUID>)
+    /// The customer file's audited edit of details.
+    case customerEdit(Parameter<UUID>)
     case quotes, newQuote, quote(Parameter<UUID>), quotePolicy(Parameter<UUID>)
     case policies, policy(Parameter<UUID>), policyStep(Parameter<UUID>, PolicyStep)
     case cheques, payments, receipt(Parameter<UUID>), bankSlip(Parameter<UUID>), paymentVerdict(Parameter<UUID>, Verdict), paymentOrder(Parameter<UUID>)
@@ -139,6 +141,7 @@ enum SiteURL: Sendable, Hashable {
         case .customers: ["customers"]
         case .newCustomer: ["customers", "new"]
         case .customer(let id): ["customers", id.segment("id")]
+        case .customerEdit(let id): ["customers", id.segment("id"), "edit"]
         case .quotes: ["quotes"]
         case .newQuote: ["quotes", "new"]
         case .quote(let id): ["quotes", id.segment("id")]

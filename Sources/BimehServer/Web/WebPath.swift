@@ -13,6 +13,7 @@ enum WebPath {
     static let customers = SiteURL.customers.path
     static let newCustomer = SiteURL.newCustomer.path
     static func customer(_ id: UUID) -> String { SiteURL.customer(.value(id)).path }
+    static func customerEdit(_ id: UUID) -> String { SiteURL.customerEdit(.value(id)).path }
     static let newQuote = SiteURL.newQuote.path
     static let quotes = SiteURL.quotes.path
     static func quote(_ id: UUID) -> String { SiteURL.quote(.value(id)).path }

@@ -7,6 +7,17 @@ struct CustomerController: RouteCollection {
         let readers = routes.grouped(RequireRole([.admin, .issuer, .agent, .claims, .head, .accountant]))
         readers.get(.api(.customers), use: search)
         readers.get(.api(.customer(.key)), use: show)
+        routes.grouped(RequireRole(CustomerDesk.editors)).on(.PATCH, .api(.customer(.key)), use: edit)
+    }
+
+    /// 200 with the edited customer; 422 with every wrong field, nothing stored.
+    @Sendable func edit(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("مشتری") }
+        let input = try req.decodeStrict(EditCustomer.Input.self)
+        let principal = try req.principal
+        return try await req.writeAnswer { work in
+            CustomerSnapshot(try await CustomerDesk.edit(id, input: input, principal: principal, in: work))
+        }
     }
 
     /// 201 with the new customer, or 200 with the one already registered under that code (R-G-08).

@@ -101,6 +101,9 @@ struct CustomerPages: RouteCollection {
         var notice: String?
         var listHref: String
         var file = CustomerFile()
+        var editHref: String?
+        var sex: String?
+        var edits: [CustomerEditHistory.Row] = []
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -109,10 +112,14 @@ struct CustomerPages: RouteCollection {
         var notice: String?
         if req.query[String.self, at: "created"] != nil { notice = "مشتری ثبت شد." }
         if req.query[String.self, at: "existing"] != nil { notice = "این مشتری پیش‌تر ثبت شده بود؛ همان پرونده نشان داده می‌شود." }
-        let context = ShowContext(chrome: PageChrome(req, title: customer.displayName), customer: CustomerSnapshot(customer),
+        if req.query[String.self, at: "edited"] != nil { notice = "مشخصات مشتری ذخیره شد." }
+        var context = ShowContext(chrome: PageChrome(req, title: customer.displayName), customer: CustomerSnapshot(customer),
                                   kind: customer.kind == .natural ? "حقیقی" : "حقوقی", notice: notice, listHref: WebPath.customers,
                                   file: try await CustomerFile.load(id, for: try req.principal, today: req.bimeh.clock.today(),
                                                                     products: req.bimeh.products, on: req.db))
+        if CustomerDesk.editors.contains(try req.principal.role) { context.editHref = WebPath.customerEdit(id) }
+        context.sex = customer.sex.flatMap { EditCustomer.sexes[$0] }
+        context.edits = try await CustomerEditHistory.load(id, on: req.db)
         return try await req.page("customers/show", context)
     }
 }

@@ -80,7 +80,7 @@ struct DashboardPages: RouteCollection {
             cards += AdminDashboard.cards
         }
         if principal.role == .provider {
-            cards.append(Card(title: "میز ارائه‌دهنده", text: "استعلام پوشش با کد ملی، صدور و تأیید شناسهٔ مراجعه (HID)، و ثبت خسارت مستقیم.",
+            cards.append(Card(title: "میز ارائه‌دهنده", text: "استعلام پوشش با کد ملی، صدور و تأیید شناسهٔ مراجعه، و ثبت خسارت مستقیم.",
                               href: SiteURL.provider.path, action: "ورود به میز"))
         }
         var context = Context(chrome: PageChrome(req, title: "پیشخوان"), greeting: "\(principal.displayName)، خوش آمدید.",

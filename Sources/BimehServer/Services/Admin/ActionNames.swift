@@ -8,7 +8,7 @@ import InsuranceKit
 enum ActionNames {
     static let generic: [String: String] = [
         "auth.web-token-issued": "ورود به سامانه",
-        "auth.api-token-issued": "دریافت کلید دسترسی API",
+        "auth.api-token-issued": "دریافت کلید دسترسی برنامه‌ها",
         "auth.token-revoked": "خروج از سامانه / ابطال نشست",
         "auth.sign-in-failed": "ورود ناموفق",
         "auth.sign-in-locked": "قفل موقت ورود پس از تلاش‌های ناموفق",

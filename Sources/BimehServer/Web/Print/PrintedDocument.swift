@@ -9,9 +9,13 @@ enum PrintedDocument {
         base + SiteURL.authenticity.path + "?code=" + code
     }
 
-    /// The insured's postal address, when the customer's file holds one (none does yet: the
-    /// printed policy then leaves a dotted line to fill in by hand).
-    static func address(of customer: Customer) -> String? { nil }
+    /// The insured's postal address with its postal code, when the customer's file holds one
+    /// (otherwise the printed policy leaves a dotted line to fill in by hand).
+    static func address(of customer: Customer) -> String? {
+        guard let address = customer.address, !address.isEmpty else { return nil }
+        guard let postalCode = customer.postalCode else { return address }
+        return address + " — کد پستی " + Normalize.persianDigits(postalCode)
+    }
 
     /// Text stored with a rule ID for staff («… (R-GL-07/08)») as the customer's paper shows it: without.
     static func withoutRuleIDs(_ text: String) -> String {
