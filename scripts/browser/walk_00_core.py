@@ -245,7 +245,7 @@ def walk(s):
     reports = [a.get_attribute("href") for a in driver.find_elements(By.XPATH, "//a[contains(., 'بیمه‌نامه‌های صادرشده')]")]
     check(len(reports) > 0, "the dashboard links each begun month's reports")
     driver.get(reports[1] if len(reports) > 1 else reports[0])
-    check("format=csv" in driver.page_source and "بیمه‌نامهٔ" in driver.page_source, "a report lists its rows with their documents and links its CSV")
+    check("دریافت جدول" in driver.page_source and "بیمه‌نامهٔ" in driver.page_source, "a report lists its rows with their documents and links its CSV")
     submit(driver.find_element(By.XPATH, "//button[contains(., 'تأیید حسابداری')]"))
     Select(driver.find_element(By.ID, "recipient")).select_by_value("statistics-reinsurance")
     submit(driver.find_element(By.XPATH, "//button[contains(., 'ارسال گزارش')]"))

@@ -82,7 +82,7 @@ def walk(s):
     check("پوشش دارد" in s.text(), "the desk inquires a covered person by national code")
     s.find("#visit-code").send_keys("0076229645")
     s.submit(s.button("صدور شناسه"))
-    hid = s.find("section.card h2 span").text
+    hid = s.find("section.card h2 span[dir=ltr]").text
     check(len(hid) > 0, "the desk issues an HID")
     shot("07-hid")
     s.find("#verify-code").send_keys("0076229645")

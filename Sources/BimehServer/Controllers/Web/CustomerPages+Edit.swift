@@ -96,8 +96,7 @@ struct CustomerEditHistory: Encodable {
             .sort(\.$at, .descending).limit(50).all()
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        let iso = ISO8601DateFormatter()
-        iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let actors = try await ActorNames.load(records, on: db)
         return records.map { record in
             let before = record.before.flatMap { try? decoder.decode(Lenient.self, from: Data($0.utf8)) }
             let after = record.after.flatMap { try? decoder.decode(Lenient.self, from: Data($0.utf8)) }
@@ -106,8 +105,7 @@ struct CustomerEditHistory: Encodable {
                 guard old != new else { return nil }
                 return "\(field.label): \(old ?? "—") ← \(new ?? "—")"
             }
-            let when = (iso.date(from: record.at) ?? ISO8601DateFormatter().date(from: record.at)).map(ProviderPages.stamp) ?? record.at
-            return Row(when: when, actor: record.actorName, changes: changes)
+            return Row(when: PageTime.format(iso: record.at), actor: actors.name(of: record), changes: changes)
         }
     }
 

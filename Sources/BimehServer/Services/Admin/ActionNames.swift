@@ -20,6 +20,7 @@ enum ActionNames {
         "agency.created": "ایجاد نمایندگی",
         "broker.created": "ایجاد کارگزار",
         "customer.registered": "ثبت مشتری",
+        "customer.updated": "ویرایش مشخصات مشتری",
         "customer.linked-to-agency": "پیوند مشتری به نمایندگی",
         "letter.registered": "ثبت نامه در دبیرخانه",
         "quote.created": "صدور پیشنهاد و محاسبهٔ حق بیمه",
