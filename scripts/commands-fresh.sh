@@ -22,6 +22,7 @@ run tariffs load tariff-1405.json
 run tariffs export 1405 --product supplementary-health --output health-1405.json
 run tariffs load health-1405.json
 run brokers unlicensed
+run notify due
 run reports reconcile 1405 1
 run reports bench --seed-policies 2000
 run audit verify
