@@ -6,12 +6,14 @@ import Vapor
 /// Sends the queued SMS after the change that queued them has committed. A failing gateway marks
 /// the message failed and never fails the change itself (the policy stays issued, the claim moved).
 enum NotificationDelivery {
-    /// Claims the pending messages in one write (writers are serialized, so two deliveries never
-    /// take the same message), sends each, then records each outcome, audited.
+    /// Claims the pending messages in one write, sends each, then records each outcome, audited.
+    /// Two deliveries never take the same message: on SQLite the writer is one at a time; on
+    /// PostgreSQL the unit is SERIALIZABLE, so the second claim conflicts, runs again and finds the
+    /// messages already `sending`.
     @discardableResult
     static func deliverPending(store: Store, sms: any SMSGateway, on db: any Database, logger: Logger) async -> Int {
         do {
-            // a plain read first: most requests queued nothing and must not wait for the writer lock
+            // a plain read first: most requests queued nothing and must not open a write
             guard try await SentMessage.query(on: db).filter(\.$outcome == SentMessage.Outcome.pending.rawValue).first() != nil else { return 0 }
             let claimed = try await store.write(on: db, actor: .system("sms"), requestID: nil) { work -> [SentMessage] in
                 let pending = try await SentMessage.query(on: work.db)
