@@ -23,10 +23,7 @@ struct BackupRestoreTests {
         var servers: [ServerProcess] = []
         var databaseOpen = true
         do {
-            var environment = database.environment
-            environment["BIMEH_TODAY"] = "1405/01/10"
-            environment["BIMEH_BCRYPT_COST"] = "4"
-            environment["BIMEH_SMS_LOG"] = directory.appendingPathComponent("sms.log").path
+            let environment = database.serverEnvironment(in: directory)
             let port = try ServerProcess.freePort()
             let api = RemoteAPI(client: client.client, base: "http://127.0.0.1:\(port)")
             let server = try ServerProcess.start(port: port, environment: environment, log: directory.appendingPathComponent("serve.log"))

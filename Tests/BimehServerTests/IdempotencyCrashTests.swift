@@ -42,11 +42,8 @@ struct IdempotencyCrashTests {
         let client = try await Application.make(.testing)
         var servers: [ServerProcess] = []
         do {
-            var environment = database.environment
-            environment["BIMEH_TODAY"] = "1405/01/10"
-            environment["BIMEH_BCRYPT_COST"] = "4"
+            var environment = database.serverEnvironment(in: directory)
             environment["BIMEH_IDEMPOTENCY_LEASE_SECONDS"] = "\(Self.leaseSeconds)"
-            environment["BIMEH_SMS_LOG"] = directory.appendingPathComponent("sms.log").path
             let port = try ServerProcess.freePort()
             let api = RemoteAPI(client: client.client, base: "http://127.0.0.1:\(port)")
 

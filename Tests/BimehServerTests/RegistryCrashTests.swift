@@ -51,11 +51,8 @@ struct RegistryCrashTests {
                     return .ok
                 }
             }) { service in
-                var environment = database.environment
-                environment["BIMEH_TODAY"] = "1405/01/10"
+                var environment = database.serverEnvironment(in: directory)
                 environment["BIMEH_REGISTRY_URL"] = service.url("events")
-                environment["BIMEH_BCRYPT_COST"] = "4"
-                environment["BIMEH_SMS_LOG"] = directory.appendingPathComponent("sms.log").path
                 let port = try ServerProcess.freePort()
                 let api = RemoteAPI(client: service.app.client, base: "http://127.0.0.1:\(port)")
 

@@ -33,10 +33,7 @@ struct ScaleOutTests {
         let client = try await Application.make(.testing)
         var servers: [ServerProcess] = []
         do {
-            var environment = database.environment
-            environment["BIMEH_TODAY"] = "1405/01/10"
-            environment["BIMEH_BCRYPT_COST"] = "4"
-            environment["BIMEH_SMS_LOG"] = directory.appendingPathComponent("sms.log").path
+            let environment = database.serverEnvironment(in: directory)
             let port = try ServerProcess.freePort()
             let api = RemoteAPI(client: client.client, base: "http://127.0.0.1:\(port)")
             let first = try ServerProcess.start(port: port, environment: environment, log: directory.appendingPathComponent("first.log"))
@@ -112,10 +109,7 @@ struct ScaleOutTests {
         let client = try await Application.make(.testing)
         var servers: [ServerProcess] = []
         do {
-            var environment = database.environment
-            environment["BIMEH_TODAY"] = "1405/01/10"
-            environment["BIMEH_BCRYPT_COST"] = "4"
-            environment["BIMEH_SMS_LOG"] = directory.appendingPathComponent("sms.log").path
+            let environment = database.serverEnvironment(in: directory)
             var apis: [RemoteAPI] = []
             for name in ["a", "b"] {
                 let port = try ServerProcess.freePort()

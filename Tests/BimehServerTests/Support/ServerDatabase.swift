@@ -17,6 +17,16 @@ struct ServerDatabase {
     let environment: [String: String]
     private let reader: Application
 
+    /// What a test's `bimeh serve --demo` runs with: this database, the demo's day, cheap password
+    /// hashes and the SMS log in the test's directory.
+    func serverEnvironment(in directory: URL) -> [String: String] {
+        var environment = self.environment
+        environment["BIMEH_TODAY"] = "1405/01/10"
+        environment["BIMEH_BCRYPT_COST"] = "4"
+        environment["BIMEH_SMS_LOG"] = directory.appendingPathComponent("sms.log").path
+        return environment
+    }
+
     static func make(in directory: URL, postgresName name: String = "bimeh_crash_test") async throws -> ServerDatabase {
         let reader = try await Application.make(.testing)
         do {
