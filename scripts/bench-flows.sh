@@ -6,6 +6,8 @@
 # database bimeh_bench that is dropped and created anew. SERVERS=2 (PostgreSQL only) runs two
 # servers on that database, each flow's steps alternating between them; afterwards the policy
 # register is checked for gaps and `bimeh audit verify --deep` runs on the database.
+# BENCH_BIN=DIR runs the bimeh and bimeh-bench already in DIR instead of building (to compare two
+# builds in one sitting: copy one build's binaries aside, build the other, run both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -15,9 +17,11 @@ engine=${ENGINE:-both}
 servers=${SERVERS:-1}
 port=${BENCH_PORT:-8181}
 
-swift build -c release --scratch-path .build-release --product bimeh >/dev/null
-swift build -c release --scratch-path .build-release --product bimeh-bench >/dev/null
-bin=$PWD/.build-release/release
+if [ -z "${BENCH_BIN:-}" ]; then
+  swift build -c release --scratch-path .build-release --product bimeh >/dev/null
+  swift build -c release --scratch-path .build-release --product bimeh-bench >/dev/null
+fi
+bin=${BENCH_BIN:-$PWD/.build-release/release}
 
 run() {
   local name=$1 count=$2

@@ -130,4 +130,41 @@ struct WritePathTests {
         }
         return flag.withLockedValue { $0 }
     }
+
+    /// A unit's records go in with one statement at its end: the state each one recorded is the
+    /// state when it was recorded, they keep their order, and a unit that fails leaves none.
+    @Test("R-G-07 a unit's audit records are written at its end in the order recorded, each with the state it saw; a failed unit leaves none")
+    func recordsWrittenAtTheEnd() async throws {
+        try await TestApp.run(seedDemo: false) { app in
+            struct State: Codable, Sendable { var step: Int }
+            let store = app.bimeh.store
+            try await store.write(on: app.db, actor: .system("test"), requestID: "buffered") { work in
+                var state = State(step: 1)
+                try await work.audit("test.first", entity: "test", id: "a", after: state)
+                state.step = 2
+                try await work.audit([try AuditTrail.Entry("test.second", entity: "test", id: "a", before: State(step: 1), after: state),
+                                      try AuditTrail.Entry("test.third", entity: "test", id: "b")])
+                // nothing is in the log before the unit ends
+                let inside = try await AuditRecord.query(on: work.db).filter(\.$requestID == "buffered").count()
+                let pending = try await (work.db as? any SQLDatabase)?.raw("SELECT count(*) AS n FROM audit_pending").first()?.decode(column: "n", as: Int.self)
+                #expect(inside == 0 && (pending ?? 0) == 0)
+            }
+            struct Failure: Error {}
+            await #expect(throws: Failure.self) {
+                try await store.write(on: app.db, actor: .system("test"), requestID: "failed") { work in
+                    try await work.audit("test.failed", entity: "test", id: "c")
+                    throw Failure()
+                }
+            }
+            let records = try await AuditRecord.query(on: app.db).filter(\.$action ~~ "test.").sort(\.$id).all()
+            #expect(records.map(\.action) == ["test.first", "test.second", "test.third"])
+            #expect(records.map(\.after) == [#"{"step":1}"#, #"{"step":2}"#, nil])
+            #expect(records[1].before == #"{"step":1}"#)
+            // consecutive numbers: one statement, nobody else's record in between
+            let seqs = records.compactMap(\.id)
+            #expect(seqs.count == 3 && seqs[2] - seqs[0] == 2)
+            #expect(try await AuditVerifier.verify(on: app.db) == .intact(records: try await AuditRecord.query(on: app.db).count()))
+        }
+    }
+
 }

@@ -32,18 +32,24 @@ enum RowSeals {
         var keys: [String] { box.withLockedValue { $0 } }
     }
 
-    /// Writes the seal of every touched row (the last statement of the transaction).
-    static func seal(_ touched: Touched, in work: UnitOfWork) async throws {
+    /// The seal of every touched row, read back as the transaction leaves them: the unit's last
+    /// audit record (nil when it saved no bound row).
+    static func seal(_ touched: Touched, in work: UnitOfWork) async throws -> AuditTrail.Entry? {
         let keys = touched.keys
-        guard !keys.isEmpty, let sql = work.db as? any SQLDatabase else { return }
-        var digests: [String: String] = [:]
+        guard !keys.isEmpty, let sql = work.db as? any SQLDatabase else { return nil }
+        // one read per table, not per row
+        var ids: [String: [UUID]] = [:]
         for key in keys {
             let (entity, id) = split(key)
-            guard let table = tables[entity] else { continue }
-            digests[key] = try await digest(table: table, id: id, on: sql) ?? "deleted"
+            if let uuid = UUID(uuidString: id) { ids[entity, default: []].append(uuid) }
         }
-        try await AuditTrail.append(on: work.db, at: work.now, actor: work.actor, action: action, entity: "audit-seal",
-                                    entityID: work.requestID ?? "-", before: nil, after: digests, requestID: work.requestID)
+        var digests: [String: String] = [:]
+        for (entity, uuids) in ids {
+            guard let table = tables[entity] else { continue }
+            let found = try await self.digests(table: table, ids: uuids, on: sql)
+            for uuid in uuids { digests["\(entity)/\(uuid.uuidString)"] = found[uuid.uuidString] ?? "deleted" }
+        }
+        return try AuditTrail.Entry(action, entity: "audit-seal", id: work.requestID ?? "-", after: digests)
     }
 
     /// Seals every bound row as it is now, in chunks (for a database that had rows before sealing began).
@@ -70,23 +76,32 @@ enum RowSeals {
 
     // MARK: the canonical text of a row
 
-    /// One row's digest, nil when it does not exist.
-    static func digest(table: String, id: String, on sql: any SQLDatabase) async throws -> String? {
+    /// The digests of the rows with these ids, by upper-case id (a row that does not exist is absent).
+    static func digests(table: String, ids: [UUID], on sql: any SQLDatabase) async throws -> [String: String] {
         let expression = try await canonical(table: table, on: sql)
-        guard let uuid = UUID(uuidString: id) else { return nil }
-        let rows = try await sql.raw("SELECT \(unsafeRaw: expression) AS c FROM \(ident: table) t WHERE t.id = \(bind: uuid)").all()
-        return try rows.first.map { hash(try $0.decode(column: "c", as: String.self)) }
+        var result: [String: String] = [:]
+        let binds: [any Encodable & Sendable] = ids
+        for row in try await sql.raw("SELECT \(unsafeRaw: idText(sql)) AS i, \(unsafeRaw: expression) AS c FROM \(ident: table) t WHERE t.id IN (\(binds: binds))").all() {
+            result[try row.decode(column: "i", as: String.self).uppercased()] = hash(try row.decode(column: "c", as: String.self))
+        }
+        return result
     }
 
     /// Every row's digest, by id.
     static func allDigests(table: String, on sql: any SQLDatabase) async throws -> [String: String] {
         let expression = try await canonical(table: table, on: sql)
-        let idText = sql.dialect.name == "sqlite" ? "(CASE typeof(t.id) WHEN 'blob' THEN substr(hex(t.id),1,8)||'-'||substr(hex(t.id),9,4)||'-'||substr(hex(t.id),13,4)||'-'||substr(hex(t.id),17,4)||'-'||substr(hex(t.id),21) ELSE t.id END)" : "t.id::text"
         var result: [String: String] = [:]
-        for row in try await sql.raw("SELECT \(unsafeRaw: idText) AS i, \(unsafeRaw: expression) AS c FROM \(ident: table) t").all() {
+        for row in try await sql.raw("SELECT \(unsafeRaw: idText(sql)) AS i, \(unsafeRaw: expression) AS c FROM \(ident: table) t").all() {
             result[try row.decode(column: "i", as: String.self).uppercased()] = hash(try row.decode(column: "c", as: String.self))
         }
         return result
+    }
+
+    /// The row's id as text in the form `UUID.uuidString` reads (SQLite stores a UUID as a blob).
+    private static func idText(_ sql: any SQLDatabase) -> String {
+        sql.dialect.name == "sqlite"
+            ? "(CASE typeof(t.id) WHEN 'blob' THEN substr(hex(t.id),1,8)||'-'||substr(hex(t.id),9,4)||'-'||substr(hex(t.id),13,4)||'-'||substr(hex(t.id),17,4)||'-'||substr(hex(t.id),21) ELSE t.id END)"
+            : "t.id::text"
     }
 
     static func hash(_ text: String) -> String {

@@ -18,15 +18,20 @@ struct UnitOfWork: Sendable {
     /// adds them, so a change that only reads a policy pays nothing for its seal).
     let touched = RowSeals.Touched()
 
+    /// The audit records of this change, kept in order and written in one statement when the
+    /// change ends (with its row seal): one INSERT per unit instead of one per record, and on
+    /// SQLite one read of the chain head. Each record's before/after is encoded when it is
+    /// recorded, so a model changed afterwards does not change what was recorded.
+    let records = AuditBuffer()
+
     /// Records who did what to which entity, with the state before and after.
     func audit(_ action: String, entity: String, id: String, before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil) async throws {
-        try await AuditTrail.append(on: db, at: now, actor: actor, action: action, entity: entity, entityID: id,
-                                    before: before, after: after, requestID: requestID)
+        records.add([try AuditTrail.Entry(action, entity: entity, id: id, before: before, after: after)])
     }
 
-    /// Many records of this change at once, in order (AuditTrail.appendAll).
+    /// Many records of this change at once, in order.
     func audit(_ entries: [AuditTrail.Entry]) async throws {
-        try await AuditTrail.appendAll(on: db, at: now, actor: actor, entries: entries, requestID: requestID)
+        records.add(entries)
     }
 
     /// The next number of a gapless register for a Jalali year.
@@ -85,7 +90,10 @@ struct Store: Sendable {
                 let result = try await RowSeals.$current.withValue(work.touched) {
                     try await EligibilityChanges.$current.withValue(changes) { try await body(work) }
                 }
-                try await RowSeals.seal(work.touched, in: work)
+                // the change's records, then the seal of the rows it saved, in one statement
+                var entries = work.records.taken
+                if let seal = try await RowSeals.seal(work.touched, in: work) { entries.append(seal) }
+                try await AuditTrail.appendAll(on: tx, at: work.now, actor: actor, entries: entries, requestID: requestID)
                 // last, so the version row is locked only while the transaction commits
                 try await changes.publish(on: tx, engine: engine)
                 return result
@@ -127,6 +135,13 @@ struct Store: Sendable {
         guard let error = error as? PSQLError, error.code == .server, let state = error.serverInfo?[.sqlState] else { return false }
         return state == "40001" || state == "40P01"
     }
+}
+
+/// The audit records a unit of work has recorded so far, in order.
+final class AuditBuffer: Sendable {
+    private let box = NIOLockedValueBox<[AuditTrail.Entry]>([])
+    func add(_ entries: [AuditTrail.Entry]) { box.withLockedValue { $0.append(contentsOf: entries) } }
+    var taken: [AuditTrail.Entry] { box.withLockedValue { $0 } }
 }
 
 /// How often each kind of unit has lately lost a serialization conflict: a moving average, so a
