@@ -35,6 +35,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CustomerPages())
     try signedIn.register(collection: CustomerEditPages())
     try signedIn.register(collection: QuotePages())
+    try signedIn.register(collection: DraftPages())
     try signedIn.register(collection: ComputerProposalPages())
     try signedIn.register(collection: FlatRateProposalPages.employersLiability)
     try signedIn.register(collection: FlatRateProposalPages.contractorsAllRisk)

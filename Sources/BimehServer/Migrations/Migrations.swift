@@ -51,6 +51,7 @@ enum BimehMigrations {
         M048_CreatePolicySearchTerms(),
         M046_CreateSentMessages(),
         M049_AddCustomerDetails(),
+        M053_FillPolicySearchTerms(),
         M040_SealExistingRows(),
     ]
 }

@@ -104,6 +104,7 @@ struct CustomerPages: RouteCollection {
         var editHref: String?
         var sex: String?
         var edits: [CustomerEditHistory.Row] = []
+        var letters: [CustomerLetters.Row] = []
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -120,6 +121,7 @@ struct CustomerPages: RouteCollection {
         if CustomerDesk.editors.contains(try req.principal.role) { context.editHref = WebPath.customerEdit(id) }
         context.sex = customer.sex.flatMap { EditCustomer.sexes[$0] }
         context.edits = try await CustomerEditHistory.load(id, on: req.db)
+        context.letters = try await CustomerLetters.load(customer, for: try req.principal, products: req.bimeh.products, on: req.db)
         return try await req.page("customers/show", context)
     }
 }

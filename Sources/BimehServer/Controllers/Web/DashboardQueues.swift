@@ -70,6 +70,8 @@ enum DashboardQueues {
             try await policies("الحاقیه‌های در انتظار پرداخت", endorsementsUnpaid())
             try await policies("تمدیدهای سررسیده در \(Normalize.persianDigits(String(renewalWindowDays))) روز آینده", renewalsDue(today: today))
         case .agent where principal.agencyID != nil:
+            let drafts = try await QuoteDrafts.query(for: principal, on: db).count()
+            out.append(Queue(label: "پیشنهادهای نمایندگی که هنوز ثبت نشده‌اند", count: drafts, href: WebPath.quotes))
             try await policies("ثبت‌های نمایندگی که صدورشان با بیمه‌گر است (پرداخت‌شده)", readyToIssue())
             try await policies("ثبت‌های نمایندگی در انتظار پرداخت یا صدور", awaitingIssue())
             try await policies("بیمه‌نامه‌های نمایندگی برای تمدید در \(Normalize.persianDigits(String(renewalWindowDays))) روز آینده", renewalsDue(today: today))

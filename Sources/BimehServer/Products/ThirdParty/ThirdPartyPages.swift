@@ -158,6 +158,8 @@ struct AuthenticityPage: RouteCollection {
         var persons: [PublicPerson] = []
         var insuredCount: Int?
         var action = SiteURL.authenticity.path
+        /// Issued, then cancelled: the day its cover stopped (24:00), shown with the number and product only.
+        var cancelledFrom: String?
     }
 
     @Sendable func page(req: Request) async throws -> Response {
@@ -173,6 +175,13 @@ struct AuthenticityPage: RouteCollection {
             let persons = req.bimeh.products.hooks(policy.product).publicPersons(policy)
             context.persons = persons?.listed ?? []
             context.insuredCount = persons?.count
+        } else if code.count == 16, let policy = try await Policy.query(on: req.db).filter(\.$uniqueCode == code).first(),
+                  policy.status == .cancelled {
+            context.policyNumber = policy.printedNumber
+            context.productTitle = try? req.bimeh.products.line(policy.product).title
+            context.coverFrom = policy.startDate
+            context.cancelledFrom = (try? StoredJSON.decode(CancellationDesk.Record.self, from: policy.cancellation, what: "policy.cancellation"))?
+                .outcome.effectiveDate.description ?? "—"
         }
         return try await req.page("authenticity", context)
     }

@@ -31,6 +31,8 @@ struct AdminOrganizationPages: RouteCollection {
         var complexes: [ComplexRow]
         var brokers: [BrokerRow]
         var today: String
+        /// The products' own sections (e.g. contracted centers), after the generic ones.
+        var productSections: [OrganizationSection] = []
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -49,6 +51,7 @@ struct AdminOrganizationPages: RouteCollection {
                              expired: expiry.map { $0 < today } ?? true)
         }
         return try await req.page("admin/organization", Context(chrome: PageChrome(req, title: "ساختار سازمان"), complexes: complexes,
-                                                               brokers: brokers, today: today.description))
+                                                               brokers: brokers, today: today.description,
+                                                               productSections: try await req.bimeh.products.organizationSections(today: today, on: req.db)))
     }
 }
