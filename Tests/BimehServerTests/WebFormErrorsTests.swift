@@ -1,0 +1,129 @@
+@testable import BimehServer
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+/// Issue #16: a refused form comes back with each message beside its own input (same container,
+/// `aria-describedby`/`aria-invalid` on the input) and every typed value still in its input.
+@Suite("Form errors beside their fields")
+struct WebFormErrorsTests {
+    typealias Browser = WebPageTests.Browser
+
+    /// The markup from the input named `name` to the end of its container (`</div>`, `</td>`,
+    /// `</tr>` or `</label>`, whichever closes first): where its message must stand.
+    static func container(of name: String, in html: String) -> String? {
+        guard let start = html.range(of: "name=\"\(name)\"") else { return nil }
+        let rest = html[start.lowerBound...]
+        let ends = ["</div>", "</td>", "</tr>", "</fieldset>"].compactMap { rest.range(of: $0)?.lowerBound }
+        guard let end = ends.min() else { return nil }
+        return String(rest[..<end])
+    }
+
+    /// The input `name` holds `value`, is marked invalid, and the error for `field` stands beside it.
+    static func expectBeside(_ html: String, input name: String, field: String, value: String? = nil,
+                             sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let box = container(of: name, in: html) else {
+            Issue.record("no input \(name)", sourceLocation: sourceLocation); return
+        }
+        #expect(box.contains("class=\"error\" role=\"alert\"") && box.contains("data-field=\"\(field)\""),
+                "error \(field) beside \(name): \(box.prefix(600))", sourceLocation: sourceLocation)
+        let id = FieldErrorTag.elementID(field.hasPrefix("inputs.") ? String(field.dropFirst(7)) : field)
+        #expect(box.contains("aria-invalid=\"true\" aria-describedby=\"\(id)\""), "\(name) marked: \(box.prefix(400))",
+                sourceLocation: sourceLocation)
+        if let value {
+            #expect(box.contains("value=\"\(value)\""), "\(name) keeps \(value): \(box.prefix(400))", sourceLocation: sourceLocation)
+        }
+    }
+
+    static func multipart(_ fields: [(String, String)], file: (name: String, filename: String, type: String, data: Data)?) -> (String, Data) {
+        let boundary = "----bimeh-forms-boundary"
+        var body = Data()
+        for (name, value) in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        if let file {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.type)\r\n\r\n".utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return ("multipart/form-data; boundary=\(boundary)", body)
+    }
+
+    static func upload(_ browser: Browser, _ path: String, fields: [(String, String)], file: (name: String, filename: String, type: String, data: Data)?) async throws -> TestingHTTPResponse {
+        let (type, body) = multipart(fields, file: file)
+        return try await browser.app.testing().sendRequest(.POST, path, headers: ["cookie": browser.cookieHeader, "content-type": type],
+                                                           body: ByteBuffer(data: body))
+    }
+
+    @Test("third-party proposal: an impossible previous-policy date is marked beside its input; every typed value and box kept")
+    func thirdParty() async throws {
+        try await TestApp.run { app in
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            let csrf = try #require(Browser.hidden("_csrf", in: try await issuer.get("/quotes/third-party").body.string))
+            let res = try await issuer.post("/quotes/third-party", form: [
+                "_csrf": csrf, "nationalCode": "0076229645", "vehicleClass": "B", "usage": "private", "previousPolicyEndDate": "1404/13/40",
+                "claimFreeYears": "3", "financialClaims": "0", "bodilyClaims": "0", "vehicleAgeYears": "5", "negativePoints": "0",
+                "extraTrailers": "0", "financialCover": "0", "driverAccident": "1"])
+            let html = res.body.string
+            #expect(res.status == .unprocessableEntity)
+            Self.expectBeside(html, input: "previousPolicyEndDate", field: "inputs.previousPolicyEndDate", value: "1404/13/40")
+            #expect(html.contains("name=\"claimFreeYears\" value=\"3\""))
+            #expect(html.contains("name=\"vehicleAgeYears\" value=\"5\""))
+            #expect(html.contains("name=\"driverAccident\" value=\"1\" checked"))
+            #expect(try await Quote.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("supplementary health: an impossible birth date is marked in its cell; the row's names kept; a bad group code beside the group's input")
+    func health() async throws {
+        try await TestApp.run { app in
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            let csrf = try #require(Browser.hidden("_csrf", in: try await issuer.get("/quotes/supplementary-health").body.string))
+            let res = try await issuer.post("/quotes/supplementary-health", form: [
+                "_csrf": csrf, "nationalCode": "0076229645", "date": "1405/01/10", "plan": "silver", "kind": "family", "hasBaseInsurance": "yes",
+                "persons[0][nationalCode]": "0076229645", "persons[0][firstName]": "مریم", "persons[0][lastName]": "احمدی",
+                "persons[0][birthDate]": "1365/13/01", "persons[0][sex]": "female", "persons[0][relation]": "main"])
+            let html = res.body.string
+            #expect(res.status == .unprocessableEntity)
+            Self.expectBeside(html, input: "persons[0][birthDate]", field: "inputs.persons[0].birthDate", value: "1365/13/01")
+            #expect(html.contains("name=\"persons[0][firstName]\" value=\"مریم\""))
+            // the group form: an unknown employer code beside the group's own input, not the individual form's
+            let group = try await Self.upload(issuer, "/quotes/supplementary-health/group", fields: [
+                ("_csrf", csrf), ("nationalCode", "10101010101"), ("date", "1405/01/10"), ("plan", "silver"), ("hasBaseInsurance", "yes")], file: nil)
+            #expect(group.status == .unprocessableEntity)
+            Self.expectBeside(group.body.string, input: "nationalCode\" value=\"10101010101", field: "group.nationalCode")
+            Self.expectBeside(group.body.string, input: "members", field: "members")
+            #expect(try await Quote.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("term life: a sum insured beyond Int64 and an unanswered question each beside their input; typed values kept")
+    func termLife() async throws {
+        try await TestApp.run { app in
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            let csrf = try #require(Browser.hidden("_csrf", in: try await issuer.get("/quotes/term-life").body.string))
+            let res = try await issuer.post("/quotes/term-life", form: [
+                "_csrf": csrf, "nationalCode": "0076229645", "date": "1405/01/10", "birthDate": "1365/05/01",
+                "sumInsured": "99999999999999999999", "termYears": "10"])
+            let html = res.body.string
+            #expect(res.status == .unprocessableEntity)
+            // unanswered questions come first (the form refuses before pricing)
+            #expect(html.contains("data-field=\"inputs.healthAnswers."))
+            #expect(html.contains("name=\"sumInsured\" value=\"99999999999999999999\""))
+            #expect(html.contains("name=\"termYears\" value=\"10\""))
+            let answers = Dictionary(uniqueKeysWithValues: TermLifeQuestionnaire.questions.map { ("q-" + $0.code, "no") })
+            let priced = try await issuer.post("/quotes/term-life", form: answers.merging([
+                "_csrf": csrf, "nationalCode": "0076229645", "date": "1405/01/10", "birthDate": "1365/05/01",
+                "sumInsured": "99999999999999999999", "termYears": "10"]) { a, _ in a })
+            #expect(priced.status == .unprocessableEntity)
+            Self.expectBeside(priced.body.string, input: "sumInsured", field: "inputs.sumInsured", value: "99999999999999999999")
+            #expect(priced.body.string.contains("value=\"no\" checked"))
+            #expect(try await Quote.query(on: app.db).count() == 0)
+        }
+    }
+}
