@@ -126,4 +126,63 @@ struct WebFormErrorsTests {
             #expect(try await Quote.query(on: app.db).count() == 0)
         }
     }
+
+    @Test("R-CL-06 a 6 MB claim document (limit 5 MB): 413 file-too-large, the message «حجم فایل بیش از ۵ مگابایت است» beside the file input on the claim page")
+    func oversizeClaimDocument() async throws {
+        try await TestApp.run { app in
+            let flow = try await ClaimFlow.start(app)
+            let policyID = try await flow.policy()
+            let claimID = try #require(try await flow.notice(policyID, loss: "1405/01/08", notice: "1405/01/10").json["id"] as? String)
+            var expert = Browser(app: app)
+            try await expert.signIn("claims")
+            let csrf = try #require(Browser.hidden("_csrf", in: try await expert.get("/claims/\(claimID)").body.string))
+            let big = ClaimFlow.pdf + Data(repeating: 0x20, count: 6 * 1024 * 1024)
+            let page = try await Self.upload(expert, "/claims/\(claimID)/documents", fields: [("_csrf", csrf), ("code", "invoice")],
+                                             file: ("file", "scan.pdf", "application/pdf", big))
+            #expect(page.status == .payloadTooLarge)
+            let html = page.body.string
+            Self.expectBeside(html, input: "file", field: "file")
+            #expect(html.contains("حجم فایل بیش از ۵ مگابایت است"))
+            #expect(html.contains("name=\"code\""), "the claim page itself, not a bare error page")
+        }
+    }
+
+    @Test("a 6 MB group-life member list passes the web form's body collection and is judged by its route (32 MB): a content error, not file-too-large")
+    func groupLifeSixMegabytes() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let id = try await GroupLifeContractTests.registered(app, flow)
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            let page = try await issuer.get("/policies/\(id)").body.string
+            let csrf = try #require(Browser.hidden("_csrf", in: page))
+            _ = try await issuer.post("/policies/\(id)/group-life/contract-number", form: ["_csrf": csrf, "_once": Browser.hidden("_once", in: page) ?? ""])
+            let numbered = try await issuer.get("/policies/\(id)").body.string
+            // 6 MB of a file without the list's columns: over the old 5 MB cap, far under 32 MB
+            let csv = "name,family\n" + String(repeating: "x", count: 6 * 1024 * 1024)
+            let res = try await Self.upload(issuer, "/policies/\(id)/group-life/members", fields: [
+                ("_csrf", csrf), ("_once", Browser.hidden("_once", in: numbered) ?? "")], file: ("members", "members.csv", "text/csv", Data(csv.utf8)))
+            #expect(res.status == .unprocessableEntity)
+            #expect(CommandParityTests.pageCodes(res) == ["members:missing-columns"])
+            Self.expectBeside(res.body.string, input: "members", field: "members")
+            #expect(UploadLimit.ceiling(app) == 32 * 1024 * 1024, "the largest route limit, the group-life list's")
+        }
+    }
+
+    @Test("a 5 MB supplementary-health group list (limit 4 MB): the message beside the list's input, the employer's code kept")
+    func oversizeHealthGroupList() async throws {
+        try await TestApp.run { app in
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            let csrf = try #require(Browser.hidden("_csrf", in: try await issuer.get("/quotes/supplementary-health").body.string))
+            let res = try await Self.upload(issuer, "/quotes/supplementary-health/group", fields: [
+                ("_csrf", csrf), ("nationalCode", "10101010101"), ("date", "1405/01/10"), ("plan", "silver"), ("hasBaseInsurance", "yes")],
+                file: ("members", "members.csv", "text/csv", Data(repeating: 0x41, count: 5 * 1024 * 1024)))
+            #expect(res.status == .unprocessableEntity)
+            let html = res.body.string
+            Self.expectBeside(html, input: "members", field: "members")
+            #expect(html.contains("حجم فایل بیش از ۴ مگابایت است"))
+            #expect(html.contains("value=\"10101010101\""))
+        }
+    }
 }

@@ -14,7 +14,7 @@ struct ClaimPages: RouteCollection {
         let experts = routes.grouped(RequireRole([.claims], web: true))
         experts.get(.newClaim, use: newForm)
         experts.post(.claims, use: open)
-        experts.on(.POST, .claimDocuments(.key), body: .collect(maxSize: ClaimDocumentStore.maxUploadBody), use: upload)
+        experts.upload(.claimDocuments(.key), limit: ClaimDocumentStore.maxUploadBody, use: upload)
         staff.post(.claimStep(.key, .key), use: step)
     }
 

@@ -18,7 +18,7 @@ struct HealthProposalPages: RouteCollection {
         let selling = routes.grouped(RequireRole(QuotePages.sellers, web: true))
         selling.get(Self.url, use: form)
         selling.post(Self.url, use: create)
-        selling.on(.POST, Self.groupURL, body: .collect(maxSize: Self.maxUpload), use: createGroup)
+        selling.upload(Self.groupURL, limit: Self.maxUpload, use: createGroup)
     }
 
     struct PersonRow: Content {
@@ -145,7 +145,9 @@ struct HealthProposalPages: RouteCollection {
         let principal = try req.principal
         let (customerID, date, found) = try await ProposalCustomer.read(code: group.nationalCode, date: group.date, principal: principal, on: req.db)
         var errors = found, persons: [HealthPerson] = []
-        if let file = group.members, file.data.readableBytes > 0 {
+        if let limit = UploadLimit.of(req), let size = req.body.data?.readableBytes, size > limit {
+            errors += PageError.list(UploadLimit.tooLarge(field: "members", limitBytes: limit))
+        } else if let file = group.members, file.data.readableBytes > 0 {
             switch HealthMemberCSV.parse(Data(file.data.readableBytesView)) {
             case .members(let list): persons = list
             case .rejected(let rows):

@@ -19,7 +19,7 @@ struct GroupLifeMemberPages: RouteCollection {
         readers.get(.groupLifeReportForm(.key, .key), use: reportForm)
         readers.get(.groupLifeHospitalLetter(.key, .key), use: hospitalLetter)
         let issuers = routes.grouped(RequireRole([.issuer], web: true))
-        issuers.on(.POST, .groupLifeMembers(.key), body: .collect(maxSize: GroupLifeController.maxMemberListBody), use: upload)
+        issuers.upload(.groupLifeMembers(.key), limit: GroupLifeController.maxMemberListBody, use: upload)
         issuers.post(.groupLifeOutcome(.key, .key), use: outcome)
     }
 
@@ -32,7 +32,7 @@ struct GroupLifeMemberPages: RouteCollection {
         let form = (try? req.content.decode(UploadForm.self)) ?? UploadForm()
         let id = req.parameters.get("id", as: UUID.self)
         let file = form.members.map { Data($0.data.readableBytesView) } ?? Data()
-        return try await PolicyPages().act(req, done: "members") { principal, work in
+        return try await PolicyPages().act(req, done: "members", before: { _ in try UploadLimit.refuseOversize(req, field: "members") }) { principal, work in
             guard !file.isEmpty else {
                 throw AppError.validation([FieldError(field: "members", code: "required", message: "پروندهٔ CSV فهرست بیمه‌شدگان را انتخاب کنید.")])
             }
