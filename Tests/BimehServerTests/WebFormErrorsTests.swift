@@ -185,4 +185,34 @@ struct WebFormErrorsTests {
             #expect(html.contains("value=\"10101010101\""))
         }
     }
+
+    @Test("the policy page's payment form: an impossible cheque due date is marked beside it; amount, date, method and every cheque field kept as typed")
+    func paymentForm() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let quoteID = try #require(try await flow.quote([60_000_000, 40_000_000]).json["id"] as? String)
+            let policyID = try #require(try await flow.register(quoteID: quoteID).json["id"] as? String)
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            let page = try await issuer.get("/policies/\(policyID)").body.string
+            let csrf = try #require(Browser.hidden("_csrf", in: page))
+            let res = try await issuer.post("/policies/\(policyID)/payments", form: [
+                "_csrf": csrf, "_once": Browser.hidden("_once", in: page) ?? "", "method": "cheque", "amount": "۷۰۰٬۰۰۰",
+                "paidOn": "1405/01/10", "chequeNumber": "778899", "chequeBank": "ملت", "chequeDueDate": "1405/02/32", "chequeAccount": "0101-22"])
+            #expect(res.status == .unprocessableEntity)
+            let html = res.body.string
+            Self.expectBeside(html, input: "chequeDueDate", field: "cheque.dueDate", value: "1405/02/32")
+            for (name, value) in [("amount", "۷۰۰٬۰۰۰"), ("paidOn", "1405/01/10"), ("chequeNumber", "778899"), ("chequeBank", "ملت"), ("chequeAccount", "0101-22")] {
+                #expect(Self.container(of: name, in: html)?.contains("value=\"\(value)\"") == true, "\(name) keeps \(value)")
+            }
+            #expect(html.contains("value=\"cheque\" checked"))
+            #expect(try await Payment.query(on: app.db).count() == 0)
+            // a bank slip with a mistyped amount: the method and the amount kept
+            let slip = try await issuer.post("/policies/\(policyID)/payments", form: [
+                "_csrf": csrf, "_once": Browser.hidden("_once", in: html) ?? "", "method": "bank-slip", "amount": "12abc", "paidOn": "1405/01/10"])
+            #expect(slip.status == .unprocessableEntity)
+            Self.expectBeside(slip.body.string, input: "amount", field: "amount", value: "12abc")
+            #expect(slip.body.string.contains("value=\"bank-slip\" checked"))
+        }
+    }
 }
