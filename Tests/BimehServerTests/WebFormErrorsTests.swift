@@ -215,4 +215,30 @@ struct WebFormErrorsTests {
             #expect(slip.body.string.contains("value=\"bank-slip\" checked"))
         }
     }
+
+    @Test("the claim page's step forms: an impossible visit date and a mistyped loss each beside their input in their own form, typed values kept")
+    func claimSteps() async throws {
+        try await TestApp.run { app in
+            let flow = try await ClaimFlow.start(app)
+            let policyID = try await flow.policy()
+            let claimID = try #require(try await flow.notice(policyID, loss: "1405/01/08", notice: "1405/01/10").json["id"] as? String)
+            try await flow.uploadRequired(claimID)
+            var expert = Browser(app: app)
+            try await expert.signIn("claims")
+            let csrf = try #require(Browser.hidden("_csrf", in: try await expert.get("/claims/\(claimID)").body.string))
+            let visit = try await expert.post("/claims/\(claimID)/steps/inspection", form: [
+                "_csrf": csrf, "visitDate": "1405/01/32", "expert": "مهندس کارشناس", "independentExpert": "دفتر فنی"])
+            #expect(visit.status == .unprocessableEntity)
+            Self.expectBeside(visit.body.string, input: "visitDate", field: "visitDate", value: "1405/01/32")
+            #expect(visit.body.string.contains("name=\"expert\" value=\"مهندس کارشناس\""))
+            #expect(visit.body.string.contains("name=\"independentExpert\" value=\"دفتر فنی\""))
+            #expect(try await expert.post("/claims/\(claimID)/steps/inspection", form: ["_csrf": csrf, "visitDate": "1405/01/10", "expert": "مهندس کارشناس"]).status == .seeOther)
+            let assessed = try await expert.post("/claims/\(claimID)/steps/assessment", form: ["_csrf": csrf, "loss": "99999999999999999999", "salvage": "2000000"])
+            #expect(assessed.status == .unprocessableEntity)
+            Self.expectBeside(assessed.body.string, input: "loss", field: "loss", value: "99999999999999999999")
+            #expect(assessed.body.string.contains("name=\"salvage\" dir=\"ltr\" inputmode=\"numeric\" value=\"2000000\""))
+            // the dispute form shares «reason» with others: only the refused form is marked
+            #expect(!assessed.body.string.contains("id=\"reason-error\""))
+        }
+    }
 }
