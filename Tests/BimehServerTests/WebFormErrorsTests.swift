@@ -241,4 +241,37 @@ struct WebFormErrorsTests {
             #expect(!assessed.body.string.contains("id=\"reason-error\""))
         }
     }
+
+    @Test("group-life request letter: zero members marked beside the count, the sum insured and age kept")
+    func groupLifeRequest() async throws {
+        try await TestApp.run { app in
+            _ = try await LifeQuoteTests.company(app, try await PolicyFlow.start(app))
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            let csrf = try #require(Browser.hidden("_csrf", in: try await issuer.get("/quotes/group-life").body.string))
+            let res = try await issuer.post("/quotes/group-life", form: ["_csrf": csrf, "nationalCode": "10380284790", "date": "1405/01/10",
+                                                                         "sumInsured": "1,000,000,000", "members": "0", "averageAge": "38", "occupationalClass": "2", "accident": "yes"])
+            #expect(res.status == .unprocessableEntity)
+            Self.expectBeside(res.body.string, input: "members", field: "inputs.members", value: "0")
+            #expect(res.body.string.contains("value=\"1,000,000,000\""))
+            #expect(res.body.string.contains("name=\"averageAge\" value=\"38\""))
+        }
+    }
+
+    @Test("R-SH-07 the centre's claim form: an impossible service date marked beside it, the typed cost kept")
+    func healthCenter() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            _ = try await HealthDirectClaimTests.backdatedFamily(app, flow)
+            _ = try await HealthDirectClaimTests.center(app)
+            var provider = Browser(app: app)
+            try await provider.signIn("provider")
+            let csrf = try #require(Browser.hidden("_csrf", in: try await provider.get("/health/center").body.string))
+            let res = try await provider.post("/health/center", form: ["_csrf": csrf, "nationalCode": HealthTests.main, "serviceDate": "1405/01/32",
+                                                                       "cover": "paraclinic", "cost": "10000000", "basePaid": "0"])
+            #expect(res.status == .unprocessableEntity)
+            Self.expectBeside(res.body.string, input: "serviceDate", field: "serviceDate", value: "1405/01/32")
+            #expect(res.body.string.contains("name=\"cost\" value=\"10000000\""))
+        }
+    }
 }
