@@ -274,4 +274,26 @@ struct WebFormErrorsTests {
             #expect(res.body.string.contains("name=\"cost\" value=\"10000000\""))
         }
     }
+
+    @Test("R-GL-05 a member's outcome over the extra-rate limit: the message beside that row's input, «301» and «extra» kept, no other row marked")
+    func groupLifeOutcome() async throws {
+        try await TestApp.run { app in
+            let flow = try await PolicyFlow.start(app)
+            let id = try await GroupLifeContractTests.registered(app, flow)
+            var issuer = Browser(app: app)
+            try await issuer.signIn("issuer")
+            let page = try await issuer.get("/policies/\(id)").body.string
+            let csrf = try #require(Browser.hidden("_csrf", in: page))
+            _ = try await issuer.post("/policies/\(id)/group-life/contract-number", form: ["_csrf": csrf, "_once": Browser.hidden("_once", in: page) ?? ""])
+            #expect(try await GroupLifePagesTests.upload(issuer, id, csv: GroupLifePagesTests.csv(100)).status == .seeOther)
+            let members = try await issuer.get("/policies/\(id)/group-life/members").body.string
+            let res = try await issuer.post("/policies/\(id)/group-life/members/2/underwriting",
+                                            form: ["_csrf": csrf, "_once": Browser.hidden("_once", in: members) ?? "", "outcome": "extra", "extraPercent": "301"])
+            #expect(res.status == .unprocessableEntity)
+            let html = res.body.string
+            Self.expectBeside(html, input: "extraPercent", field: "extraPercent", value: "301")
+            #expect(html.contains("value=\"extra\" selected"))
+            #expect(html.components(separatedBy: "id=\"extraPercent-error\"").count == 2, "only the refused row is marked")
+        }
+    }
 }
