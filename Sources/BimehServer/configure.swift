@@ -38,6 +38,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.leaf.tags["fa"] = PersianDigitsTag()
     app.leaf.tags["rial"] = RialTag()
     app.leaf.tags["fielderror"] = FieldErrorTag()
+    app.leaf.tags["fieldaria"] = FieldAriaTag()
 
     try routes(app)
     registerCommands(app)

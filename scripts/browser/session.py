@@ -139,6 +139,21 @@ class Session:
         return self.check(not findings, f"{what}: Persian only" + ("" if not findings else " — " + ", ".join(findings[:8]))) and ok
 
 
+    def errors_beside_fields(self):
+        """The form errors (`.error[data-field]`) that stand in no container of an input: each
+        should share its parent (a table row, for a message in a cell) with an input, select or
+        textarea. Returns them as «field: message»; a walk asserts the list is empty."""
+        return self.driver.execute_script("""
+            const out = [];
+            for (const e of document.querySelectorAll('.error[data-field]')) {
+                let box = e.parentElement;
+                if (box && (box.tagName === 'TD' || box.tagName === 'TH')) box = box.closest('tr');
+                const inputs = box ? [...box.querySelectorAll('input, select, textarea')].filter(i => i.type !== 'hidden') : [];
+                if (!inputs.length) out.push(e.dataset.field + ': ' + e.textContent.trim().slice(0, 80));
+            }
+            return out;
+        """)
+
     def lint_errors(self, what):
         """Every form error is shown beside its field: an element `<field id>-error` near the field,
         and no error about a field that only the banner at the top carries."""

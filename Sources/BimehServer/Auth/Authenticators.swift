@@ -54,15 +54,15 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method == .POST {
             // the token is in the body: a browser may send the body after the headers, in a later
-            // read, so collect it before reading — within the routes' limit, or the upload limit for
-            // a file form (the upload route checks its own limit again)
+            // read, so collect it before reading — within the routes' limit, or for an upload route
+            // up to the largest upload limit (UploadLimit), the route judging it by its own limit
             if request.body.data == nil {
-                let file = request.headers.contentType == .formData
-                let limit = file ? ClaimDocumentStore.maxUploadBody : request.application.routes.defaultMaxBodySize
+                let file = request.headers.contentType == .formData && UploadLimit.of(request) != nil
+                let limit = file ? UploadLimit.ceiling(request.application) : request.application.routes.defaultMaxBodySize.value
                 do {
-                    _ = try await request.body.collect(max: limit.value).get()
+                    _ = try await request.body.collect(max: limit).get()
                 } catch let abort as any AbortError where file && abort.status == .payloadTooLarge {
-                    throw AppError.fileTooLarge(limitBytes: ClaimDocumentStore.maxFileSize)
+                    throw AppError.fileTooLarge(limitBytes: UploadLimit.of(request))
                 }
             }
             let sent = (try? request.content.get(String.self, at: "_csrf")) ?? ""

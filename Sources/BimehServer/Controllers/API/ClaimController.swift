@@ -19,7 +19,7 @@ struct ClaimController: RouteCollection {
         head.post(step(.lateNoticeCommission), use: lateNoticeCommission)
         head.post(step(.lateNoticeHeadquarters), use: lateNoticeHeadquarters)
         experts.post(step(.documentRequest), use: documentRequest)
-        experts.on(.POST, step(.documents), body: .collect(maxSize: ClaimDocumentStore.maxUploadBody), use: upload)
+        experts.upload(step(.documents), limit: ClaimDocumentStore.maxUploadBody, use: upload)
         staff.get(.api(.claimDocument(.key, .key)), use: download)
         experts.post(step(.inspection), use: inspection)
         head.post(step(.inspectionApproval), use: approveInspection)

@@ -14,7 +14,7 @@ struct ClaimPages: RouteCollection {
         let experts = routes.grouped(RequireRole([.claims], web: true))
         experts.get(.newClaim, use: newForm)
         experts.post(.claims, use: open)
-        experts.on(.POST, .claimDocuments(.key), body: .collect(maxSize: ClaimDocumentStore.maxUploadBody), use: upload)
+        experts.upload(.claimDocuments(.key), limit: ClaimDocumentStore.maxUploadBody, use: upload)
         staff.post(.claimStep(.key, .key), use: step)
     }
 
@@ -217,6 +217,10 @@ struct ClaimPages: RouteCollection {
         var links: Links
         var today: String
         var errors: [PageError]
+        /// The step whose form was refused ("" when none) and its values as typed: that form comes
+        /// back filled in, its messages beside its inputs (several forms share a field name).
+        var failed = ""
+        var typed: [String: String] = [:]
         var can: Actions
         /// A third-party bodily case: assessed as a share of the diya (R-TP-10).
         var inDiya = false
@@ -262,7 +266,7 @@ struct ClaimPages: RouteCollection {
         return try await render(req, claim, errors: [], status: .ok)
     }
 
-    private func render(_ req: Request, _ claim: Claim, errors: [PageError], status: HTTPResponseStatus) async throws -> Response {
+    private func render(_ req: Request, _ claim: Claim, errors: [PageError], failed: String = "", status: HTTPResponseStatus) async throws -> Response {
         let principal = try req.principal
         let view = try await ClaimView.load(claim, products: req.bimeh.products, on: req.db)
         let policy = try await claim.$policy.get(on: req.db)
@@ -326,6 +330,10 @@ struct ClaimPages: RouteCollection {
             inDiya: hooks.assessesByShare(claim), lateByHead: latePolicy.decider == .head, assessment: hooks.assessmentFields,
             facts: view.facts, lateReview: lateReview, lateDecisionTitle: claim.lateDecision?.title)
         context.messages = try await SentMessageRow.forClaim(id, on: req.db)
+        if !failed.isEmpty {
+            context.failed = failed
+            context.typed = (try? req.content.decode([String: String].self)) ?? [:]
+        }
         return try await req.page("claims/show", context, status: status)
     }
 
@@ -438,7 +446,7 @@ struct ClaimPages: RouteCollection {
             return req.redirect(to: WebPath.claim(id))
         } catch let error as AppError where error.status.code < 500 && error.status != .notFound {
             let fresh = try await ClaimAccess.claim(id, on: req.db)
-            return try await render(req, fresh, errors: PageError.list(error), status: error.status)
+            return try await render(req, fresh, errors: PageError.list(error), failed: step, status: error.status)
         }
     }
 
@@ -453,7 +461,7 @@ struct ClaimPages: RouteCollection {
             return req.redirect(to: WebPath.claim(id))
         } catch let error as AppError where error.status.code < 500 {
             let fresh = try await ClaimAccess.claim(id, on: req.db)
-            return try await render(req, fresh, errors: PageError.list(error), status: error.status)
+            return try await render(req, fresh, errors: PageError.list(error), failed: "documents", status: error.status)
         }
     }
 

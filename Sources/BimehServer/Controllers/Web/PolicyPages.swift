@@ -81,6 +81,7 @@ struct PolicyPages: RouteCollection {
     struct InstallmentOption: Encodable {
         var seq: Int
         var label: String
+        var selected = false
     }
 
     struct ScheduleRow: Encodable {
@@ -101,6 +102,8 @@ struct PolicyPages: RouteCollection {
         var payments: [PaymentRow]
         var endorsements: [EndorsementRow]
         var open: Int64
+        /// The payment form's values, kept as typed after its refusal.
+        var pay: PaymentValues
         var links: Links
         var printHref: String
         var canPay: Bool
@@ -156,7 +159,8 @@ struct PolicyPages: RouteCollection {
         }
     }
 
-    private func render(_ req: Request, _ policy: Policy, errors: [PageError], notice: String?, status: HTTPResponseStatus) async throws -> Response {
+    private func render(_ req: Request, _ policy: Policy, errors: [PageError], notice: String?, payment: PaymentForm? = nil,
+                        status: HTTPResponseStatus) async throws -> Response {
         let principal = try req.principal
         let view = try await PolicyView.load(policy, asOf: req.bimeh.clock.today(), products: req.bimeh.products, on: req.db)
         let panel = try await req.bimeh.products.hooks(policy.product).policyPanel(policy, on: req.db)
@@ -184,7 +188,8 @@ struct PolicyPages: RouteCollection {
                                orderHref: e.paymentOrder?.id.map(WebPath.paymentOrder), awaitingPayment: e.status == "awaiting-payment",
                                printHref: e.id.map(WebPath.endorsementPrint))
             },
-            open: (try? ledger.open().amount) ?? 0, links: Links(id), printHref: WebPath.policyPrint(id),
+            open: (try? ledger.open().amount) ?? 0,
+            pay: PaymentValues(payment, open: (try? ledger.open().amount) ?? 0, today: req.bimeh.clock.today().description), links: Links(id), printHref: WebPath.policyPrint(id),
             canPay: allowed.contains(.recordPayment), canIssue: allowed.contains(.issue), canEndorse: allowed.contains(.endorse),
             canCancel: allowed.contains(.cancel), canRenew: allowed.contains(.renew),
             today: req.bimeh.clock.today().description, errors: errors, notice: notice,
@@ -217,7 +222,8 @@ struct PolicyPages: RouteCollection {
         }
         if policy.plan == "installments" {
             context.installments = view.schedule.enumerated().map { index, line in
-                InstallmentOption(seq: index + 1, label: "قسط \(Normalize.persianDigits(String(index + 1))) — \(Normalize.persianDigits(line.dueDate)) — \(Rial(amount: line.amount).persianFormatted) ریال")
+                InstallmentOption(seq: index + 1, label: "قسط \(Normalize.persianDigits(String(index + 1))) — \(Normalize.persianDigits(line.dueDate)) — \(Rial(amount: line.amount).persianFormatted) ریال",
+                                  selected: FormInput.integer(context.pay.installment) == Int64(index + 1))
             }
         }
         return try await req.page("policies/show", context, status: status)
@@ -234,7 +240,7 @@ struct PolicyPages: RouteCollection {
 
     /// Runs an action; on a user-facing error the page is shown again with the message.
     /// `before` runs ahead of the transaction: for what waits on another service (the licence authority).
-    func act(_ req: Request, done: String, before: (@Sendable (Principal) async throws -> Void)? = nil,
+    func act(_ req: Request, done: String, payment: PaymentForm? = nil, before: (@Sendable (Principal) async throws -> Void)? = nil,
                      _ body: @escaping @Sendable (Principal, UnitOfWork) async throws -> Void) async throws -> Response {
         let principal = try req.principal
         let policy = try await PolicyAccess.policy(req.parameters.get("id", as: UUID.self), for: principal, on: req.db)
@@ -248,7 +254,7 @@ struct PolicyPages: RouteCollection {
             return req.redirect(to: WebPath.policy(try policy.requireID()) + "?done=\(done)")
         } catch let error as AppError where error.status.code < 500 || error.status == .serviceUnavailable {
             let fresh = try await PolicyAccess.policy(policy.id, for: principal, on: req.db)
-            return try await render(req, fresh, errors: PageError.list(error), notice: nil, status: error.status)
+            return try await render(req, fresh, errors: PageError.list(error), notice: nil, payment: payment, status: error.status)
         }
     }
 
@@ -268,7 +274,7 @@ struct PolicyPages: RouteCollection {
         let form = (try? req.content.decode(PaymentForm.self)) ?? PaymentForm()
         let given = [form.chequeNumber, form.chequeBank, form.chequeDueDate, form.chequeAccount].contains { !($0 ?? "").isEmpty }
         let id = req.parameters.get("id", as: UUID.self)
-        return try await act(req, done: "payment") { principal, work in
+        return try await act(req, done: "payment", payment: form) { principal, work in
             guard let id else { throw AppError.notFound("بیمه‌نامه") }
             let input = RecordPayment.Input(
                 method: form.method, amount: try FormInput.amount(form.amount, field: "amount"), paidOn: form.paidOn,

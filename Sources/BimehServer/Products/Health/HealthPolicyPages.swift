@@ -11,7 +11,7 @@ struct HealthPolicyPages: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.grouped(RequireRole([.issuer], web: true))
-            .on(.POST, Self.url(.key), body: .collect(maxSize: HealthProposalPages.maxUpload), use: change)
+            .upload(Self.url(.key), limit: HealthProposalPages.maxUpload, use: change)
     }
 
     struct Form: Content {
@@ -47,7 +47,7 @@ struct HealthPolicyPages: RouteCollection {
         let input = EndorsePolicy.Input(effectiveDate: form.effectiveDate, description: form.description, changes: data)
         let id = req.parameters.get("id", as: UUID.self)
         let refusals = rejected, named = fromFile
-        return try await PolicyPages().act(req, done: "endorsed") { principal, work in
+        return try await PolicyPages().act(req, done: "endorsed", before: { _ in try UploadLimit.refuseOversize(req, field: "members") }) { principal, work in
             guard let id else { throw AppError.notFound("بیمه‌نامه") }
             guard refusals.isEmpty else { throw AppError.validation(refusals) }
             do { _ = try await EndorsePolicy(input).run(policyID: id, ifMatch: nil, principal: principal, in: work) } catch let error as AppError {

@@ -18,7 +18,7 @@ struct HealthProposalPages: RouteCollection {
         let selling = routes.grouped(RequireRole(QuotePages.sellers, web: true))
         selling.get(Self.url, use: form)
         selling.post(Self.url, use: create)
-        selling.on(.POST, Self.groupURL, body: .collect(maxSize: Self.maxUpload), use: createGroup)
+        selling.upload(Self.groupURL, limit: Self.maxUpload, use: createGroup)
     }
 
     struct PersonRow: Content {
@@ -63,16 +63,24 @@ struct HealthProposalPages: RouteCollection {
         var action: String
         var groupAction = HealthProposalPages.groupURL.path
         var nationalCode: String
+        /// The group form's employer, typed there (its errors are `group.<field>`).
+        var groupNationalCode: String
         var date: String
         var plans: [Option]
         var kinds: [Option]
         var hasBaseInsurance: Bool
         var optionalCovers: [Option]
         var rows: [RowContext]
+        /// Problems listed at the top: all but the persons' (those stand in their rows).
+        var banner: [PageError]
+        /// Every problem, for `#fielderror` beside each input.
         var errors: [PageError]
     }
 
-    private func render(_ req: Request, form: Form, errors: [PageError], status: HTTPResponseStatus) async throws -> Response {
+    /// A person's columns marked beside their cells; any other problem of the row under it.
+    static let columns = ["nationalCode", "firstName", "lastName", "birthDate", "sex", "relation"]
+
+    private func render(_ req: Request, form: Form, group: Bool = false, errors: [PageError], status: HTTPResponseStatus) async throws -> Response {
         let tariff = try HealthTariff.forYear(req.bimeh.clock.today().year)
         let plan = form.plan ?? "silver"
         var persons = form.persons ?? []
@@ -85,18 +93,20 @@ struct HealthProposalPages: RouteCollection {
                            + HealthPerson.Relation.allCases.map {
                                Option(value: $0.rawValue, label: $0.title, selected: (person.relation ?? (index == 0 ? "main" : "")) == $0.rawValue)
                            },
-                       errors: errors.filter { $0.field.hasPrefix("inputs.persons[\(index)]") })
+                       errors: errors.filter { e in
+                           e.field.hasPrefix("inputs.persons[\(index)]") && !Self.columns.contains { e.field == "inputs.persons[\(index)].\($0)" }
+                       })
         }
         let context = Context(
             chrome: PageChrome(req, title: "پیشنهاد بیمهٔ تکمیلی درمان"), action: Self.url.path,
-            nationalCode: form.nationalCode ?? "", date: form.date ?? req.bimeh.clock.today().description,
+            nationalCode: group ? "" : form.nationalCode ?? "", groupNationalCode: group ? form.nationalCode ?? "" : "", date: form.date ?? req.bimeh.clock.today().description,
             plans: tariff.plans.map { Option(value: $0.code, label: "\($0.title) — \($0.price.persianFormatted) ریال برای هر نفر، فرانشیز \($0.franchise.persianFormatted)", selected: $0.code == plan) },
             kinds: HealthInputs.Kind.allCases.map { Option(value: $0.rawValue, label: $0.title, selected: (form.kind ?? "family") == $0.rawValue) },
             hasBaseInsurance: form.hasBaseInsurance != "no",
             optionalCovers: (tariff.plan("gold")?.optionalCovers ?? []).map {
                 Option(value: $0.code, label: $0.title, selected: form.optionalCovers?.contains($0.code) == true)
             },
-            rows: rows, errors: errors.filter { !$0.field.hasPrefix("inputs.persons[") })
+            rows: rows, banner: errors.filter { !$0.field.hasPrefix("inputs.persons[") }, errors: errors)
         return try await req.page("quotes/health", context, status: status)
     }
 
@@ -135,7 +145,9 @@ struct HealthProposalPages: RouteCollection {
         let principal = try req.principal
         let (customerID, date, found) = try await ProposalCustomer.read(code: group.nationalCode, date: group.date, principal: principal, on: req.db)
         var errors = found, persons: [HealthPerson] = []
-        if let file = group.members, file.data.readableBytes > 0 {
+        if let limit = UploadLimit.of(req), let size = req.body.data?.readableBytes, size > limit {
+            errors += PageError.list(UploadLimit.tooLarge(field: "members", limitBytes: limit))
+        } else if let file = group.members, file.data.readableBytes > 0 {
             switch HealthMemberCSV.parse(Data(file.data.readableBytesView)) {
             case .members(let list): persons = list
             case .rejected(let rows):
@@ -144,7 +156,7 @@ struct HealthProposalPages: RouteCollection {
         } else {
             errors.append(PageError(code: "required", field: "members", message: "پروندهٔ فهرست اعضا (CSV) را برگزینید."))
         }
-        guard errors.isEmpty, let date else { return try await render(req, form: form, errors: errors, status: .unprocessableEntity) }
+        guard errors.isEmpty, let date else { return try await render(req, form: form, group: true, errors: Self.ofGroup(errors), status: .unprocessableEntity) }
         let inputs = try Self.groupInputs(form, persons: persons)
         return try await EnterProposal.fromPage(req, product: SupplementaryHealth().code.rawValue, customerID: customerID, date: date,
                                                 inputs: inputs, principal: principal) { error in
@@ -153,7 +165,17 @@ struct HealthProposalPages: RouteCollection {
                 guard e.field.hasPrefix("inputs.persons["), let index = Int(e.field.dropFirst("inputs.persons[".count).prefix { $0.isNumber }) else { return e }
                 return PageError(code: e.code, field: "members", message: "سطر \(Normalize.persianDigits(String(index + 2))): \(e.message)")
             }
-            return try await render(req, form: form, errors: byLine, status: error.status)
+            return try await render(req, form: form, group: true, errors: Self.ofGroup(byLine), status: error.status)
+        }
+    }
+
+    /// The group form's own fields are `group.<field>`, so the message stands beside its input and
+    /// not beside the individual form's input of the same name.
+    static func ofGroup(_ errors: [PageError]) -> [PageError] {
+        errors.map { e in
+            let name = e.field.hasPrefix("inputs.") ? String(e.field.dropFirst("inputs.".count)) : e.field
+            guard ["nationalCode", "date", "plan"].contains(name) else { return e }
+            return PageError(code: e.code, field: "group." + name, message: e.message)
         }
     }
 

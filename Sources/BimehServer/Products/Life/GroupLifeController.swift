@@ -10,7 +10,7 @@ struct GroupLifeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let issuers = routes.grouped(RequireRole([.issuer]))
         issuers.post(.apiGroupLifeContract(.key), use: contract)
-        issuers.on(.POST, .apiGroupLifeMembers(.key), body: .collect(maxSize: Self.maxMemberListBody), use: members)
+        issuers.upload(.apiGroupLifeMembers(.key), limit: Self.maxMemberListBody, use: members)
         issuers.post(.apiGroupLifeUnderwriting(.key, .key), use: underwriting)
         issuers.get(.apiGroupLifeFinalPremium(.key), use: finalPremium)
     }

@@ -16,7 +16,7 @@ struct GroupLifeMemberChangePages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let issuers = routes.grouped(RequireRole([.issuer], web: true))
         issuers.get(Self.url(.key), use: form)
-        issuers.on(.POST, Self.url(.key), body: .collect(maxSize: Self.maxUpload), use: change)
+        issuers.upload(Self.url(.key), limit: Self.maxUpload, use: change)
     }
 
     struct AddRow: Content {
@@ -126,6 +126,7 @@ struct GroupLifeMemberChangePages: RouteCollection {
         let id = try policy.requireID()
         let (changes, lines, refusals) = Self.changes(form)
         do {
+            try UploadLimit.refuseOversize(req, field: "members")
             guard refusals.isEmpty else { throw AppError.validation(refusals) }
             guard let changes else {
                 throw AppError.validation([FieldError(field: "changes", code: "member-change-required",

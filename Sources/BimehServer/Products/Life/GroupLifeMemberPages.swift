@@ -19,7 +19,7 @@ struct GroupLifeMemberPages: RouteCollection {
         readers.get(.groupLifeReportForm(.key, .key), use: reportForm)
         readers.get(.groupLifeHospitalLetter(.key, .key), use: hospitalLetter)
         let issuers = routes.grouped(RequireRole([.issuer], web: true))
-        issuers.on(.POST, .groupLifeMembers(.key), body: .collect(maxSize: GroupLifeController.maxMemberListBody), use: upload)
+        issuers.upload(.groupLifeMembers(.key), limit: GroupLifeController.maxMemberListBody, use: upload)
         issuers.post(.groupLifeOutcome(.key, .key), use: outcome)
     }
 
@@ -32,7 +32,7 @@ struct GroupLifeMemberPages: RouteCollection {
         let form = (try? req.content.decode(UploadForm.self)) ?? UploadForm()
         let id = req.parameters.get("id", as: UUID.self)
         let file = form.members.map { Data($0.data.readableBytesView) } ?? Data()
-        return try await PolicyPages().act(req, done: "members") { principal, work in
+        return try await PolicyPages().act(req, done: "members", before: { _ in try UploadLimit.refuseOversize(req, field: "members") }) { principal, work in
             guard !file.isEmpty else {
                 throw AppError.validation([FieldError(field: "members", code: "required", message: "پروندهٔ CSV فهرست بیمه‌شدگان را انتخاب کنید.")])
             }
@@ -77,6 +77,10 @@ struct GroupLifeMemberPages: RouteCollection {
         var outcomeAction: String
         var reportHref: String?
         var hospitalHref: String?
+        /// The row whose outcome form was refused: it comes back as typed, its messages beside it.
+        var failed = false
+        var typedOutcome = ""
+        var typedExtra = ""
     }
 
     struct MembersContext: Encodable {
@@ -110,7 +114,8 @@ struct GroupLifeMemberPages: RouteCollection {
         return try await render(req, policy, errors: [], notice: req.query[String.self, at: "done"] == "outcome" ? "نتیجهٔ پزشکی ثبت شد." : nil, status: .ok)
     }
 
-    private func render(_ req: Request, _ policy: Policy, errors: [PageError], notice: String?, status: HTTPResponseStatus) async throws -> Response {
+    private func render(_ req: Request, _ policy: Policy, errors: [PageError], notice: String?, refused: (row: Int?, form: OutcomeForm)? = nil,
+                        status: HTTPResponseStatus) async throws -> Response {
         let id = try policy.requireID()
         let query = GroupLifeMemberRecord.query(on: req.db).filter(\.$policy.$id == id)
         let total = try await query.count()
@@ -122,9 +127,15 @@ struct GroupLifeMemberPages: RouteCollection {
             .limit(max(0, Self.shownMembers - review.count)).all()
         let tariff = try LifeTariff.forYear(try JalaliDate(parsing: policy.startDate).year)
         let issuer = try req.principal.role == .issuer
+        var rows = Self.rows(review + others, policyID: id)
+        if let refused, let index = rows.firstIndex(where: { $0.row == refused.row }) {
+            rows[index].failed = true
+            rows[index].typedOutcome = refused.form.outcome ?? ""
+            rows[index].typedExtra = refused.form.extraPercent ?? ""
+        }
         let context = MembersContext(
             chrome: PageChrome(req, title: "بیمه‌شدگان قرارداد عمر گروهی"), heading: try await GroupLifePages.heading(policy, on: req.db),
-            rows: Self.rows(review + others, policyID: id), total: total,
+            rows: rows, total: total,
             canDecide: policy.status == .registered && issuer, maxExtra: tariff.maxExtraPercent.description,
             reviewHref: SiteURL.groupLifeMedicalReview(.value(id)).path, finalHref: SiteURL.groupLifeFinalPremium(.value(id)).path,
             errors: errors, notice: notice)
@@ -156,7 +167,7 @@ struct GroupLifeMemberPages: RouteCollection {
             }
             return req.redirect(to: SiteURL.groupLifeMembers(.value(try policy.requireID())).path + "?done=outcome")
         } catch let error as AppError where error.status.code < 500 {
-            return try await render(req, policy, errors: PageError.list(error), notice: nil, status: error.status)
+            return try await render(req, policy, errors: PageError.list(error), notice: nil, refused: (row, form), status: error.status)
         }
     }
 

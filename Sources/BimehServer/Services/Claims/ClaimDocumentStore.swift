@@ -26,13 +26,14 @@ enum ClaimDocumentStore {
         guard req.headers.contentType?.type == "multipart" else {
             throw AppError(.unsupportedMediaType, code: "unsupported-media-type", detail: "سند را به صورت multipart/form-data با فیلدهای code و file بفرستید.")
         }
+        try UploadLimit.refuseOversize(req, field: "file")
         let form: Form
         do { form = try req.content.decode(Form.self) } catch { throw AppError.validation([FieldError(field: "file", code: "invalid-upload", message: "فایل سند خوانده نشد.")]) }
         guard let file = form.file, file.data.readableBytes > 0 else {
             throw AppError.validation([FieldError(field: "file", code: "required", message: "فایل سند را پیوست کنید.")])
         }
         guard file.data.readableBytes <= maxFileSize else {
-            throw AppError.fileTooLarge(limitBytes: maxFileSize)
+            throw UploadLimit.tooLarge(field: "file", limitBytes: maxFileSize)
         }
         let data = Data(file.data.readableBytesView)
         guard let type = sniff(data), allowedTypes[type] != nil else {
