@@ -11,6 +11,7 @@ import glob
 import importlib.util
 import os
 import sys
+import time
 import traceback
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -28,6 +29,7 @@ try:
         if only and only not in name:
             continue
         print(f"== {name}")
+        started = time.monotonic()
         s.walk = name
         spec = importlib.util.spec_from_file_location("walk_" + name, path)
         module = importlib.util.module_from_spec(spec)
@@ -40,6 +42,7 @@ try:
         finally:
             s.desktop()
             s.logout()
+            print(f"   {name} took {time.monotonic() - started:.0f} s")
 finally:
     s.quit()
 

@@ -32,7 +32,7 @@ for _ in $(seq 1 60); do
 done
 
 status=0
-SMS_LOG="$dir/sms-outbox.log" timeout 300 python3 "$root/scripts/browser-check.py" "$base" "$dir/shots" || status=$?
+SMS_LOG="$dir/sms-outbox.log" timeout 900 python3 "$root/scripts/browser-check.py" "$base" "$dir/shots" || status=$?
 if [ "$status" -ne 0 ]; then
   rm -rf "$kept" && mkdir -p "$kept"
   cp -r "$dir/shots/." "$kept/" 2>/dev/null || true

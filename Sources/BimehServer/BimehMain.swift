@@ -34,6 +34,20 @@ public enum BimehMain {
             }
             do {
                 print(try RestoreDatabase.run(file: file, storage: config.storage))
+                if case .postgres = config.storage {
+                    // a backup taken while serving holds the records written but not yet chained;
+                    // no server drains the restored database until one starts, so chain them now
+                    let app = try await Application.make(env)
+                    do {
+                        try await configure(app, config: config)
+                        let chained = try await AuditSequencer.drain(on: app.db)
+                        try await app.asyncShutdown()
+                        if chained > 0 { print("Chained \(chained) audit records the backup held unnumbered.") }
+                    } catch {
+                        try? await app.asyncShutdown()
+                        throw error
+                    }
+                }
                 return 0
             } catch {
                 FileHandle.standardError.write(Data("bimeh: \(error)\n".utf8))

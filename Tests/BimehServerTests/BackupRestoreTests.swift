@@ -91,6 +91,56 @@ struct BackupRestoreTests {
         try await client.asyncShutdown()
     }
 
+    /// A backup taken while serving on PostgreSQL can hold records committed but not yet chained
+    /// (R-G-07): nothing drains a restored database until a server starts, so `restore` chains
+    /// them, and `audit verify` right after it finds the log intact instead of a stale queue.
+    @Test("R-G-07 PostgreSQL: a record the backup held unnumbered is chained by the restore, and the restored log verifies at once",
+          .enabled(if: ProcessInfo.processInfo.environment["TEST_DATABASE_URL"]?.isEmpty == false))
+    func restoreChainsPending() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: ServerProcess.binary.path), "run `swift build --build-tests` first")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bimeh-backup-pending-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try await ServerDatabase.make(in: directory, postgresName: "bimeh_backup_pending_test")
+        let environment = database.serverEnvironment(in: directory)
+        do {
+            let first = try SQLiteSharingTests.run(["audit", "verify"], environment: environment) // migrates
+            #expect(first.status == 0, "\(first.output)")
+            // a record written a minute ago whose sequencing the backup overtook
+            try await Self.withSQL(environment) { sql in
+                try await sql.raw("""
+                    INSERT INTO audit_pending (at, actor_name, action, entity, entity_id, appended_at)
+                    VALUES (\(bind: AuditTrail.timestamp(Date().addingTimeInterval(-60))), 'test', 'test.pending', 'test', 'p',
+                            clock_timestamp() - interval '60 seconds')
+                    """).run()
+            }
+            let stale = try SQLiteSharingTests.run(["audit", "verify"], environment: environment)
+            #expect(stale.status == 1 && stale.output.contains("waited"), "\(stale.output)")
+            let file = directory.appendingPathComponent("pending.backup").path
+            let backup = try SQLiteSharingTests.run(["backup", file], environment: environment)
+            #expect(backup.status == 0, "\(backup.output)")
+            let restore = try SQLiteSharingTests.run(["restore", file], environment: environment)
+            #expect(restore.status == 0 && restore.output.contains("Chained 1 audit records"), "\(restore.output)")
+            let audit = try SQLiteSharingTests.run(["audit", "verify"], environment: environment)
+            #expect(audit.status == 0 && audit.output.contains("intact"), "\(audit.output)")
+        } catch {
+            Issue.record("\(error)")
+        }
+        await database.close()
+    }
+
+    static func withSQL(_ environment: [String: String], _ body: (any SQLDatabase) async throws -> Void) async throws {
+        let reader = try await Application.make(.testing)
+        do {
+            _ = try DatabaseSetup.configure(reader, storage: .postgres(url: environment["DATABASE_URL"] ?? "", searchPath: nil))
+            try await body(try #require(reader.db as? any SQLDatabase))
+            try await reader.asyncShutdown()
+        } catch {
+            try? await reader.asyncShutdown()
+            throw error
+        }
+    }
+
     /// Letters in the server's database, read by a connection opened now (a restored SQLite file
     /// is a new file: connections opened before still see the old one).
     static func letters(_ environment: [String: String]) async throws -> Int {
