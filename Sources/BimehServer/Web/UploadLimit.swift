@@ -29,10 +29,16 @@ enum UploadLimit {
                                             message: "حجم فایل بیش از \(megabytes) مگابایت است؛ فایل کوچک‌تری بفرستید.")])
     }
 
-    /// Refuses a body over the matched route's own limit (the middleware may have collected more).
+    /// The refusal of a body over the matched route's own limit (the middleware may have
+    /// collected more), nil when it is within it.
+    static func oversize(_ req: Request, field: String) -> AppError? {
+        guard let limit = of(req), let size = req.body.data?.readableBytes, size > limit else { return nil }
+        return tooLarge(field: field, limitBytes: limit)
+    }
+
+    /// Throws `oversize`'s refusal.
     static func refuseOversize(_ req: Request, field: String) throws {
-        guard let limit = of(req), let size = req.body.data?.readableBytes, size > limit else { return }
-        throw tooLarge(field: field, limitBytes: limit)
+        if let refusal = oversize(req, field: field) { throw refusal }
     }
 }
 

@@ -145,8 +145,8 @@ struct HealthProposalPages: RouteCollection {
         let principal = try req.principal
         let (customerID, date, found) = try await ProposalCustomer.read(code: group.nationalCode, date: group.date, principal: principal, on: req.db)
         var errors = found, persons: [HealthPerson] = []
-        if let limit = UploadLimit.of(req), let size = req.body.data?.readableBytes, size > limit {
-            errors += PageError.list(UploadLimit.tooLarge(field: "members", limitBytes: limit))
+        if let refusal = UploadLimit.oversize(req, field: "members") {
+            errors += PageError.list(refusal)
         } else if let file = group.members, file.data.readableBytes > 0 {
             switch HealthMemberCSV.parse(Data(file.data.readableBytesView)) {
             case .members(let list): persons = list
