@@ -143,7 +143,7 @@ def claim_page(s):
     s.check(s.scroll_width() <= 390, "claim document: no horizontal scroll")
     s.check(s.errors_beside_fields() == [], "claim document: every error beside a field")
     s.shot("claim-document-too-large")
-    if s.finds("#visitDate"):
+    if s.check(bool(s.finds("#visitDate")), "the new claim offers the visit form"):
         type_into(s, "#visitDate", "1405/01/32")
         type_into(s, "#expert", "مهندس کارشناس")
         s.submit(s.button("برنامهٔ بازدید"))
